@@ -1,0 +1,169 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.RegularExpressions;
+using QualityMonth.Diagnostics;
+using QualityMonth.Model;
+
+namespace QualityMonth.Config;
+
+/// <summary>Reads <c>statiq.json</c>: unknown keys, missing keys and invalid values are errors naming the key.</summary>
+public static partial class SettingsLoader
+{
+    public const string FileName = "statiq.json";
+
+    // The theme ships interface strings for these languages only.
+    public static readonly IReadOnlySet<string> SupportedLanguages = new HashSet<string> { Language.DefaultCode, "en" };
+
+    private static readonly JsonSerializerOptions Options = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+        ReadCommentHandling = JsonCommentHandling.Skip,
+        AllowTrailingCommas = true,
+        RespectNullableAnnotations = true,
+    };
+
+    public static SiteSettings? Load(string siteRoot, DiagnosticBag diagnostics)
+    {
+        var path = Path.Combine(siteRoot, FileName);
+        if (!File.Exists(path))
+        {
+            diagnostics.Error(FileName, 0, "site settings file not found");
+            return null;
+        }
+        var json = File.ReadAllText(path);
+        RawSettings raw;
+        try
+        {
+            raw = JsonSerializer.Deserialize<RawSettings>(json, Options)
+                  ?? throw new JsonException("the file is empty");
+        }
+        catch (JsonException e)
+        {
+            diagnostics.Error(FileName, (int)(e.LineNumber ?? -1) + 1, Explain(e));
+            return null;
+        }
+        return Validate(raw, json, diagnostics);
+    }
+
+    private static string Explain(JsonException e)
+    {
+        var unknown = UnknownPropertyPattern().Match(e.Message);
+        if (unknown.Success)
+            return $"unknown key '{unknown.Groups[1].Value}' (at {e.Path})";
+        var missing = MissingPropertiesPattern().Match(e.Message);
+        if (missing.Success)
+            return $"missing required key(s) {missing.Groups[1].Value} (in {e.Path})";
+        return e.Message;
+    }
+
+    private static SiteSettings? Validate(RawSettings raw, string json, DiagnosticBag diagnostics)
+    {
+        var errors = 0;
+        void Fail(string key, string message)
+        {
+            diagnostics.Error(FileName, LineOf(json, key), $"'{key}': {message}");
+            errors++;
+        }
+
+        var languages = new List<Language>();
+        foreach (var l in raw.Languages)
+        {
+            if (!SupportedLanguages.Contains(l.Code))
+                Fail("languages", $"language '{l.Code}' has no interface strings in the theme (supported: {string.Join(", ", SupportedLanguages)})");
+            else if (languages.Any(x => x.Code == l.Code || x.Prefix == l.Prefix))
+                Fail("languages", $"language '{l.Code}' is listed twice or shares its prefix '{l.Prefix}'");
+            else if (l.Prefix.Length > 0 && !SlugPattern().IsMatch(l.Prefix))
+                Fail("languages", $"prefix '{l.Prefix}' must be lowercase letters, digits or hyphens");
+            else
+                languages.Add(new Language(l.Code, l.Prefix, l.Name));
+        }
+        if (languages.Count > 0 && (languages[0].Code != Language.DefaultCode || !languages[0].IsDefault))
+            Fail("languages", $"the first language must be {Language.DefaultCode} with an empty prefix (it is published at the site root)");
+        if (languages.Skip(1).Any(l => l.IsDefault))
+            Fail("languages", "only the first language may have an empty prefix");
+
+        if (!Uri.TryCreate(raw.BaseUrl, UriKind.Absolute, out var baseUrl) || (baseUrl.Scheme != "https" && baseUrl.Scheme != "http")
+            || baseUrl.AbsolutePath != "/")
+            Fail("baseUrl", $"'{raw.BaseUrl}' must be an absolute http(s) URL of the host only, e.g. https://www.example.gov.cn (put any sub-path in basePath)");
+
+        var basePath = raw.BasePath.TrimEnd('/');
+        if (!raw.BasePath.StartsWith('/') || !BasePathPattern().IsMatch(basePath))
+            Fail("basePath", $"'{raw.BasePath}' must start with '/' and contain only lowercase path segments, e.g. / or /ztzl/zly/");
+
+        if (raw.CurrentYear is < 1978 or > 2100)
+            Fail("currentYear", $"{raw.CurrentYear} is not a plausible campaign year");
+
+        var title = ToText(raw.Title, "title", Fail);
+        var sponsor = ToText(raw.Footer.Sponsor, "sponsor", Fail);
+        var contact = raw.Footer.Contact is null ? null : ToText(raw.Footer.Contact, "contact", Fail);
+
+        foreach (var (key, value) in new[] { ("siteIdCode", raw.Footer.SiteIdCode), ("icpRecord", raw.Footer.IcpRecord), ("publicSecurityRecord", raw.Footer.PublicSecurityRecord) })
+            if (string.IsNullOrWhiteSpace(value))
+                diagnostics.Warning(FileName, LineOf(json, "footer"), $"footer.{key} is not set: a government website must show it in its footer");
+
+        if (errors > 0 || title is null || sponsor is null)
+            return null;
+        return new SiteSettings(title, baseUrl!, basePath, languages, raw.CurrentYear,
+            new Footer(sponsor, contact, Blank(raw.Footer.SiteIdCode), Blank(raw.Footer.IcpRecord), Blank(raw.Footer.PublicSecurityRecord)));
+    }
+
+    private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s;
+
+    private static LocalizedText? ToText(Dictionary<string, string> values, string key, Action<string, string> fail)
+    {
+        if (!values.TryGetValue(Language.DefaultCode, out var original) || string.IsNullOrWhiteSpace(original))
+        {
+            fail(key, $"needs a \"{Language.DefaultCode}\" text");
+            return null;
+        }
+        foreach (var code in values.Keys.Where(k => !SupportedLanguages.Contains(k)))
+            fail(key, $"unknown language '{code}'");
+        return new LocalizedText(original, values.Where(kv => kv.Key != Language.DefaultCode).ToDictionary());
+    }
+
+    /// <summary>The 1-based line where <paramref name="key"/> first appears as a JSON key.</summary>
+    private static int LineOf(string json, string key)
+    {
+        var index = json.IndexOf($"\"{key}\"", StringComparison.Ordinal);
+        return index < 0 ? 0 : json.AsSpan(0, index).Count('\n') + 1;
+    }
+
+    [GeneratedRegex("The JSON property '([^']+)' could not be mapped")]
+    private static partial Regex UnknownPropertyPattern();
+
+    [GeneratedRegex("missing required properties including: (.+)\\.")]
+    private static partial Regex MissingPropertiesPattern();
+
+    [GeneratedRegex("^[a-z0-9-]+$")]
+    private static partial Regex SlugPattern();
+
+    [GeneratedRegex("^(/[a-z0-9._-]+)*$")]
+    private static partial Regex BasePathPattern();
+
+    private sealed record RawSettings
+    {
+        public required Dictionary<string, string> Title { get; init; }
+        public required string BaseUrl { get; init; }
+        public required string BasePath { get; init; }
+        public required List<RawLanguage> Languages { get; init; }
+        public required int CurrentYear { get; init; }
+        public required RawFooter Footer { get; init; }
+    }
+
+    private sealed record RawLanguage
+    {
+        public required string Code { get; init; }
+        public required string Prefix { get; init; }
+        public required string Name { get; init; }
+    }
+
+    private sealed record RawFooter
+    {
+        public required Dictionary<string, string> Sponsor { get; init; }
+        public Dictionary<string, string>? Contact { get; init; }
+        public string? SiteIdCode { get; init; }
+        public string? IcpRecord { get; init; }
+        public string? PublicSecurityRecord { get; init; }
+    }
+}

@@ -1,0 +1,26 @@
+using QualityMonth.Model;
+
+namespace QualityMonth.Config;
+
+/// <summary>Validated site settings from <c>statiq.json</c>.</summary>
+public sealed record SiteSettings(
+    LocalizedText Title,
+    Uri BaseUrl,
+    string BasePath,                 // "" for the domain root, else "/ztzl/zly" (no trailing slash)
+    IReadOnlyList<Language> Languages,
+    int CurrentYear,
+    Footer Footer)
+{
+    public Language DefaultLanguage => Languages[0];
+
+    /// <summary>Prefixes a root-relative site URL with the base path the site is mounted under.</summary>
+    public string Mount(string rootRelativeUrl) => BasePath + rootRelativeUrl;
+}
+
+/// <summary>The items a government website must show on every page.</summary>
+public sealed record Footer(
+    LocalizedText Sponsor,                // 主办单位
+    LocalizedText? Contact,               // 联系方式
+    string? SiteIdCode,                   // 网站标识码
+    string? IcpRecord,                    // ICP备案号
+    string? PublicSecurityRecord);        // 公安机关备案号

@@ -1,0 +1,54 @@
+using System.Text.RegularExpressions;
+using QualityMonth.Config;
+using QualityMonth.Diagnostics;
+using QualityMonth.Markdown;
+using QualityMonth.Model;
+
+namespace QualityMonth.Content;
+
+/// <summary>Loads a site folder (statiq.json and input/) into a validated <see cref="Site"/>.</summary>
+public static partial class ContentLoader
+{
+    public const string InputFolder = "input";
+
+    /// <summary>The site, or null when any error was reported (all of them are in <paramref name="diagnostics"/>).</summary>
+    public static Site? Load(string siteRoot, DiagnosticBag diagnostics)
+    {
+        var settings = SettingsLoader.Load(siteRoot, diagnostics);
+        var languages = settings?.Languages ?? [new Language(Language.DefaultCode, "", "中文")];
+        var input = Path.Combine(siteRoot, InputFolder);
+        if (!Directory.Exists(input))
+        {
+            diagnostics.Error(InputFolder, 0, "the content folder is missing");
+            return null;
+        }
+
+        ContentFile File(string relative) => ContentFile.For(siteRoot, Path.Combine(input, relative), diagnostics);
+        var cities = RegistryLoader.LoadCities(File("site/cities.yml"), languages);
+        var organisers = RegistryLoader.LoadOrganisers(File("site/organisers.yml"), languages);
+
+        var links = new List<ContentLink>();
+        var yearLoader = new YearLoader(siteRoot, diagnostics, languages, links);
+        var years = new List<CampaignYear>();
+        foreach (var folder in Directory.GetDirectories(input).Order(StringComparer.Ordinal))
+        {
+            var name = Path.GetFileName(folder);
+            if (name == "site") continue;
+            if (!YearFolder().IsMatch(name))
+            {
+                diagnostics.Error($"{InputFolder}/{name}", 0, "unknown folder: input/ holds site/ and one folder per year (e.g. 2024/)");
+                continue;
+            }
+            if (yearLoader.Load(folder) is { } year) years.Add(year);
+        }
+        years.Sort((a, b) => b.Year.CompareTo(a.Year));
+
+        if (settings is null || diagnostics.HasErrors) return null;
+        var site = new Site(settings, cities, organisers, years, links);
+        SiteValidator.Validate(site, siteRoot, diagnostics);
+        return diagnostics.HasErrors ? null : site;
+    }
+
+    [GeneratedRegex("^(19|20)\\d\\d$")]
+    private static partial Regex YearFolder();
+}

@@ -1,0 +1,128 @@
+using System.Globalization;
+using QualityMonth.Markdown;
+using QualityMonth.Model;
+
+namespace QualityMonth.Content;
+
+/// <summary>Reads one notice: <c>notices/&lt;slug&gt;.md</c> and its optional translations <c>&lt;slug&gt;.en.md</c>.</summary>
+internal static class NoticeLoader
+{
+    /// <summary>The value staff write for a metadata field the document does not state.</summary>
+    public const string NotStated = "无";
+
+    private static readonly Dictionary<string, AttachmentKind> Kinds = new()
+    {
+        ["text"] = AttachmentKind.Text,
+        ["slogans"] = AttachmentKind.Slogans,
+        ["activities"] = AttachmentKind.Activities,
+        ["notice"] = AttachmentKind.Notice,
+        ["unavailable"] = AttachmentKind.Unavailable,
+    };
+
+    public static Notice? Load(int year, ContentFile file, IReadOnlyList<Language> languages, ICollection<ContentLink> links)
+    {
+        var slug = Path.GetFileNameWithoutExtension(file.FullPath);
+        var markdown = NoticeMarkdown.Parse(File.ReadAllText(file.FullPath), file, links);
+        if (markdown.FrontMatter is null)
+        {
+            file.Error(1, "a notice starts with front matter: a '---' line, the metadata (title, doc_number, issuer, date, disclosure), and another '---' line");
+            return null;
+        }
+        var yamlFile = file with { LineOffset = markdown.FrontMatterLine };
+        var record = YamlRecord.FromNode(YamlRecord.Parse(markdown.FrontMatter, yamlFile), yamlFile, "the notice's metadata");
+        if (record is null) return null;
+
+        var title = record.Text("title", languages, required: true);
+        var docNumber = record.RequiredString("doc_number");
+        var issuer = record.Text("issuer", languages, required: true);
+        var sealNote = record.Text("seal_note", languages, required: false);
+        var dateOk = TryParseDate(record, "date", out var date);
+        var disclosure = record.RequiredString("disclosure");
+        var attachmentRecords = record.RecordList("attachments", required: false);
+        record.RejectUnknownKeys();
+
+        var translations = LoadTranslations(file, slug, languages, links);
+        var attachments = new List<Attachment>();
+        foreach (var (item, index) in attachmentRecords.Select((r, i) => (r, i + 1)))
+        {
+            var attachment = LoadAttachment(item, index, markdown, translations, languages);
+            if (attachment is not null) attachments.Add(attachment);
+        }
+        foreach (var (number, section) in markdown.Attachments.Where(s => attachments.All(a => a.Number != s.Key || a.Kind != AttachmentKind.Text)))
+            file.Error(section.Line, $"the body has a '# 附件{number}' section but attachment {number} in the front matter is not 'shows: text'");
+
+        if (title is null || docNumber is null || issuer is null || disclosure is null || !dateOk)
+            return null;
+        return new Notice(year, slug, title, docNumber == NotStated ? null : docNumber, issuer, sealNote,
+            date, disclosure == NotStated ? null : disclosure,
+            Body(markdown.MainHtml, translations, t => t.MainHtml),
+            attachments, record.Location);
+    }
+
+    private static Attachment? LoadAttachment(YamlRecord item, int number, NoticeMarkdown markdown,
+        IReadOnlyDictionary<string, NoticeMarkdown> translations, IReadOnlyList<Language> languages)
+    {
+        var title = item.Text("title", languages, required: true);
+        var shows = item.RequiredString("shows");
+        var noticeSlug = item.OptionalString("notice");
+        item.RejectUnknownKeys();
+        if (title is null || shows is null) return null;
+        if (!Kinds.TryGetValue(shows, out var kind))
+        {
+            item.Error("shows", $"'shows: {shows}' is not one of: {string.Join(", ", Kinds.Keys)}");
+            return null;
+        }
+        if ((kind == AttachmentKind.Notice) != (noticeSlug is not null))
+            item.Error(kind == AttachmentKind.Notice ? null : "notice",
+                kind == AttachmentKind.Notice ? "'shows: notice' needs 'notice: <slug>' naming the forwarded notice" : "'notice' is only used with 'shows: notice'");
+        MarkdownBody? text = null;
+        if (kind == AttachmentKind.Text)
+        {
+            if (markdown.Attachments.TryGetValue(number, out var section))
+                text = Body(section.Html, translations, t => t.Attachments.GetValueOrDefault(number)?.Html);
+            else
+                item.Error(null, $"attachment {number} is 'shows: text' but the body has no '# 附件{number}' section");
+        }
+        return new Attachment(number, title, kind, noticeSlug, text, item.Location);
+    }
+
+    private static IReadOnlyDictionary<string, NoticeMarkdown> LoadTranslations(ContentFile file, string slug,
+        IReadOnlyList<Language> languages, ICollection<ContentLink> links)
+    {
+        var result = new Dictionary<string, NoticeMarkdown>();
+        foreach (var language in languages.Where(l => !l.IsDefault))
+        {
+            var path = Path.Combine(Path.GetDirectoryName(file.FullPath)!, $"{slug}.{language.Code.ToLowerInvariant()}.md");
+            if (!File.Exists(path)) continue;
+            var translationFile = file with { Path = Path.GetDirectoryName(file.Path)!.Replace('\\', '/') + "/" + Path.GetFileName(path), FullPath = path };
+            var translated = NoticeMarkdown.Parse(File.ReadAllText(path), translationFile, links);
+            if (translated.FrontMatter is not null)
+                translationFile.Error(1, "a translation holds only the Markdown text; the metadata lives in the Chinese file");
+            result[language.Code] = translated;
+        }
+        return result;
+    }
+
+    private static MarkdownBody Body(string originalHtml, IReadOnlyDictionary<string, NoticeMarkdown> translations,
+        Func<NoticeMarkdown, string?> select) =>
+        new(originalHtml, translations
+            .Select(t => (t.Key, Html: select(t.Value)))
+            .Where(t => !string.IsNullOrWhiteSpace(t.Html))
+            .ToDictionary(t => t.Key, t => t.Html!));
+
+    /// <summary>A YYYY-MM-DD date, or <see cref="NotStated"/> (date stays null).</summary>
+    private static bool TryParseDate(YamlRecord record, string key, out DateOnly? date)
+    {
+        date = null;
+        var text = record.RequiredString(key);
+        if (text is null) return false;
+        if (text == NotStated) return true;
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+        {
+            date = parsed;
+            return true;
+        }
+        record.Error(key, $"'{key}: {text}' is not a date: write it as YYYY-MM-DD (2024-08-14), or {NotStated} when the document gives none");
+        return false;
+    }
+}

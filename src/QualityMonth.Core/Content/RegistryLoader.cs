@@ -1,0 +1,59 @@
+using QualityMonth.Model;
+
+namespace QualityMonth.Content;
+
+/// <summary>Reads the registries of cities and organisers under <c>input/site/</c>.</summary>
+internal static class RegistryLoader
+{
+    public static IReadOnlyList<City> LoadCities(ContentFile file, IReadOnlyList<Language> languages)
+    {
+        var cities = new List<City>();
+        foreach (var record in ReadList(file))
+        {
+            var slug = record.RequiredSlug("slug");
+            var name = record.Text("name", languages, required: true);
+            var parent = record.OptionalString("parent");
+            record.RejectUnknownKeys();
+            if (slug is null || name is null) continue;
+            if (cities.Any(c => c.Slug == slug))
+                record.Error("slug", $"city slug '{slug}' is used twice");
+            else
+                cities.Add(new City(slug, name, parent, record.Location));
+        }
+        foreach (var city in cities.Where(c => c.ParentSlug is not null && cities.All(p => p.Slug != c.ParentSlug)))
+            file.Error(city.Source.Line, $"city '{city.Slug}' names an unknown parent '{city.ParentSlug}'");
+        return cities;
+    }
+
+    public static IReadOnlyList<Organiser> LoadOrganisers(ContentFile file, IReadOnlyList<Language> languages)
+    {
+        var organisers = new List<Organiser>();
+        foreach (var record in ReadList(file))
+        {
+            var slug = record.RequiredSlug("slug");
+            var name = record.Text("name", languages, required: true);
+            record.RejectUnknownKeys();
+            if (slug is null || name is null) continue;
+            if (organisers.Any(o => o.Slug == slug))
+                record.Error("slug", $"organiser slug '{slug}' is used twice");
+            else
+                organisers.Add(new Organiser(slug, name, record.Location));
+        }
+        return organisers;
+    }
+
+    private static IEnumerable<YamlRecord> ReadList(ContentFile file)
+    {
+        if (!File.Exists(file.FullPath))
+        {
+            file.Error(0, "file not found");
+            return [];
+        }
+        var root = YamlRecord.Parse(File.ReadAllText(file.FullPath), file);
+        if (root is YamlDotNet.RepresentationModel.YamlSequenceNode list)
+            return list.Select(n => YamlRecord.FromNode(n, file, "an entry")).OfType<YamlRecord>().ToList();
+        if (root is not null)
+            file.Error(file.LineOf(root), "expected a list of entries, each starting with '- slug:'");
+        return [];
+    }
+}

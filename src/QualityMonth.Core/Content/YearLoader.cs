@@ -1,0 +1,163 @@
+using QualityMonth.Markdown;
+using QualityMonth.Model;
+
+namespace QualityMonth.Content;
+
+/// <summary>Reads one campaign year folder: year.yml, notices/, slogans.yml, activities/.</summary>
+internal sealed class YearLoader(string siteRoot, Diagnostics.DiagnosticBag diagnostics, IReadOnlyList<Language> languages, ICollection<ContentLink> links)
+{
+    private static readonly Dictionary<string, SloganScope> Scopes = new()
+    {
+        ["provincial"] = SloganScope.Provincial,
+        ["national"] = SloganScope.National,
+        ["unlabelled"] = SloganScope.Unlabelled,
+    };
+
+    public CampaignYear? Load(string folder)
+    {
+        var folderYear = int.Parse(Path.GetFileName(folder));
+        var yearFile = File(Path.Combine(folder, "year.yml"));
+        if (!System.IO.File.Exists(yearFile.FullPath))
+        {
+            yearFile.Error(0, "every year folder needs a year.yml (year, theme, main_notice)");
+            return null;
+        }
+        var record = YamlRecord.FromNode(YamlRecord.Parse(System.IO.File.ReadAllText(yearFile.FullPath), yearFile), yearFile, "the year's settings");
+        if (record is null) return null;
+        var year = record.RequiredInt("year");
+        var theme = record.Text("theme", languages, required: true);
+        var nationalTheme = record.Text("national_theme", languages, required: false);
+        var mainNotice = record.RequiredString("main_notice");
+        var slogansUnavailable = record.Text("slogans_unavailable", languages, required: false);
+        record.RejectUnknownKeys();
+        if (year is not null && year != folderYear)
+            record.Error("year", $"year {year} does not match its folder '{folderYear}'");
+
+        var notices = LoadNotices(folderYear, folder);
+        var slogans = LoadSlogans(folderYear, folder);
+        var groups = LoadActivities(folderYear, folder);
+
+        if (year is null || theme is null || mainNotice is null) return null;
+        if (notices.All(n => n.Slug != mainNotice))
+            record.Error("main_notice", $"main_notice '{mainNotice}' is not a file in {folderYear}/notices/");
+        if (slogans is not null && slogansUnavailable is not null)
+            record.Error("slogans_unavailable", "the year has a slogans.yml, so its slogans are not unavailable");
+        return new CampaignYear(folderYear, theme, nationalTheme, mainNotice, slogansUnavailable, notices, slogans, groups, record.Location);
+    }
+
+    private List<Notice> LoadNotices(int year, string folder)
+    {
+        var dir = Path.Combine(folder, "notices");
+        var files = Directory.Exists(dir)
+            ? Directory.GetFiles(dir, "*.md").Where(IsOriginal).Order(StringComparer.Ordinal).ToList()
+            : [];
+        if (files.Count == 0)
+            diagnostics.Error(Relative(folder), 0, "a year needs at least one notice in notices/<slug>.md");
+        var notices = new List<Notice>();
+        foreach (var path in files)
+        {
+            var file = File(path);
+            var slug = Path.GetFileNameWithoutExtension(path);
+            if (!SlugPattern.IsMatch(slug))
+            {
+                file.Error(0, $"the file name '{slug}' is the notice's URL: use lowercase ASCII letters, digits and hyphens");
+                continue;
+            }
+            if (NoticeLoader.Load(year, file, languages, links) is { } notice)
+                notices.Add(notice);
+        }
+        return notices;
+
+        bool IsOriginal(string path) =>
+            !languages.Any(l => !l.IsDefault && path.EndsWith($".{l.Code.ToLowerInvariant()}.md", StringComparison.Ordinal));
+    }
+
+    private SloganList? LoadSlogans(int year, string folder)
+    {
+        var file = File(Path.Combine(folder, "slogans.yml"));
+        if (!System.IO.File.Exists(file.FullPath)) return null;
+        var record = YamlRecord.FromNode(YamlRecord.Parse(System.IO.File.ReadAllText(file.FullPath), file), file, "a slogan list");
+        if (record is null) return null;
+        var source = ReadSource(record);
+        var scopeText = record.RequiredString("scope");
+        var theme = record.Text("theme", languages, required: false);
+        var slogans = new List<Slogan>();
+        foreach (var item in record.RecordList("slogans", required: true))
+        {
+            var text = item.Text("text", languages, required: true);
+            item.RejectUnknownKeys();
+            if (text is not null) slogans.Add(new Slogan(year, slogans.Count + 1, text, item.Location));
+        }
+        record.RejectUnknownKeys();
+        SloganScope scope = default;
+        if (scopeText is not null && !Scopes.TryGetValue(scopeText, out scope))
+            record.Error("scope", $"'scope: {scopeText}' is not one of: {string.Join(", ", Scopes.Keys)}");
+        if (source is null || scopeText is null || !Scopes.ContainsKey(scopeText)) return null;
+        return new SloganList(year, source.Value.Notice, source.Value.Attachment, scope, theme, slogans, record.Location);
+    }
+
+    private List<ActivityGroup> LoadActivities(int year, string folder)
+    {
+        var dir = Path.Combine(folder, "activities");
+        if (!Directory.Exists(dir)) return [];
+        var groups = new List<ActivityGroup>();
+        foreach (var path in Directory.GetFiles(dir, "*.yml").Order(StringComparer.Ordinal))
+        {
+            var file = File(path);
+            var record = YamlRecord.FromNode(YamlRecord.Parse(System.IO.File.ReadAllText(path), file), file, "an activities file");
+            if (record is null) continue;
+            var city = record.OptionalString("city");
+            var organiser = record.OptionalString("organiser");
+            var source = ReadSource(record);
+            var activities = new List<Activity>();
+            foreach (var item in record.RecordList("activities", required: true))
+            {
+                var activity = ReadActivity(item);
+                if (activity is null) continue;
+                if (activities.Any(a => a.Id == activity.Id))
+                    item.Error("id", $"activity id '{activity.Id}' is used twice in this file");
+                else
+                    activities.Add(activity);
+            }
+            record.RejectUnknownKeys();
+            if ((city is null) == (organiser is null))
+            {
+                record.Error(null, "an activities file names exactly one host: 'city: <slug>' or 'organiser: <slug>'");
+                continue;
+            }
+            if (source is null) continue;
+            groups.Add(new ActivityGroup(year, city is not null ? HostKind.City : HostKind.Organiser, city ?? organiser!,
+                source.Value.Notice, source.Value.Attachment, activities, record.Location with { Line = record.LineOfKey(city is not null ? "city" : "organiser") }));
+        }
+        return groups;
+    }
+
+    private Activity? ReadActivity(YamlRecord item)
+    {
+        var id = item.RequiredSlug("id");
+        var title = item.Text("title", languages, required: true);
+        var description = item.Text("description", languages, required: false);
+        var time = item.Text("time", languages, required: false);
+        var lead = item.Text("lead", languages, required: false);
+        var partners = item.TextList("partners", languages);
+        var note = item.Text("note", languages, required: false);
+        item.RejectUnknownKeys();
+        return id is null || title is null ? null : new Activity(id, title, description, time, lead, partners, note, item.Location);
+    }
+
+    private static (string Notice, int Attachment)? ReadSource(YamlRecord record)
+    {
+        var source = record.RequiredRecord("source");
+        if (source is null) return null;
+        var notice = source.RequiredString("notice");
+        var attachment = source.RequiredInt("attachment");
+        source.RejectUnknownKeys();
+        return notice is null || attachment is null ? null : (notice, attachment.Value);
+    }
+
+    private ContentFile File(string fullPath) => ContentFile.For(siteRoot, fullPath, diagnostics);
+
+    private string Relative(string fullPath) => Path.GetRelativePath(siteRoot, fullPath).Replace('\\', '/');
+
+    private static readonly System.Text.RegularExpressions.Regex SlugPattern = new("^[a-z0-9]+(-[a-z0-9]+)*$");
+}

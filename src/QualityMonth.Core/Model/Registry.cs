@@ -1,0 +1,5 @@
+namespace QualityMonth.Model;
+
+public sealed record City(string Slug, LocalizedText Name, string? ParentSlug, SourceLocation Source);
+
+public sealed record Organiser(string Slug, LocalizedText Name, SourceLocation Source);

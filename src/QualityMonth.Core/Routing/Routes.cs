@@ -1,0 +1,46 @@
+using QualityMonth.Model;
+
+namespace QualityMonth.Routing;
+
+/// <summary>The language-neutral path of every kind of page: the one place URLs are decided.</summary>
+public static class Routes
+{
+    public const string Home = "/";
+    public const string SloganArchive = "/slogans/";
+    public const string Cities = "/cities/";
+    public const string Organisers = "/organisers/";
+    public const string NotFound = "/404.html";
+
+    public static string Year(int year) => $"/{year}/";
+
+    public static string Slogans(int year) => $"/{year}/slogans/";
+
+    public static string Slogan(Slogan slogan) => $"{Slogans(slogan.Year)}#{slogan.Anchor}";
+
+    public static string Notice(Notice notice) => $"/{notice.Year}/notices/{notice.Slug}/";
+
+    public static string Attachment(Notice notice, Attachment attachment) => $"{Notice(notice)}#{attachment.Anchor}";
+
+    public static string City(string slug) => $"/cities/{slug}/";
+
+    public static string Organiser(string slug) => $"/organisers/{slug}/";
+
+    public static string Host(ActivityGroup group) =>
+        group.HostKind == HostKind.City ? City(group.HostSlug) : Organiser(group.HostSlug);
+
+    /// <summary>Anchor of one activity on its city's or organiser's page.</summary>
+    public static string ActivityAnchor(ActivityGroup group, Activity activity) => $"{group.Year}-{activity.Id}";
+
+    public static string Activity(ActivityGroup group, Activity activity) => $"{Host(group)}#{ActivityAnchor(group, activity)}";
+}
+
+/// <summary>Where a language's page for a site path is written in the output folder.</summary>
+public static class OutputPaths
+{
+    /// <summary><c>/en/2024/</c> → <c>en/2024/index.html</c>; <c>/404.html</c> → <c>404.html</c>.</summary>
+    public static string ForUrlPath(string urlPath)
+    {
+        var path = urlPath.TrimStart('/');
+        return path.Length == 0 || path.EndsWith('/') ? path + "index.html" : path;
+    }
+}

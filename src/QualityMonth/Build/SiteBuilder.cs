@@ -1,0 +1,61 @@
+using QualityMonth.Assets;
+using QualityMonth.Content;
+using QualityMonth.Diagnostics;
+using QualityMonth.Model;
+using QualityMonth.Output;
+using QualityMonth.PostProcess;
+using QualityMonth.Render;
+
+namespace QualityMonth.Build;
+
+/// <summary>What a build produced: the site (null when an error was found), every diagnostic, and figures for the summary.</summary>
+public sealed record BuildResult(
+    SiteOutput? Output,
+    IReadOnlyList<Diagnostic> Diagnostics,
+    IReadOnlyDictionary<string, int> PagesPerLanguage,
+    IReadOnlyList<TranslationCoverage> Coverage)
+{
+    public bool Succeeded => Output is not null;
+}
+
+/// <summary>
+/// The pipeline: load content → site model → render pages → assets → post-process → outputs (in memory).
+/// Writing to disk (atomically) or serving is up to the caller.
+/// </summary>
+public static class SiteBuilder
+{
+    private static readonly string[] RequiredAssets = ["site.css", "favicon.svg"];
+
+    public static async Task<BuildResult> BuildAsync(string siteRoot)
+    {
+        var diagnostics = new DiagnosticBag();
+        var site = ContentLoader.Load(siteRoot, diagnostics);
+        if (site is null) return Failed(diagnostics);
+
+        var output = new SiteOutput();
+        var assetUrls = ThemeAssets.Publish(siteRoot, output);
+        foreach (var missing in RequiredAssets.Where(a => !assetUrls.ContainsKey(a)))
+            diagnostics.Error($"{ThemeAssets.Folder}/{missing}", 0, "the theme needs this file");
+        var pages = PagePlan.For(site);
+        foreach (var clash in pages.GroupBy(p => p.OutputPath).Where(g => g.Count() > 1))
+            foreach (var page in clash.Skip(1))
+                diagnostics.Error(page.Source?.File ?? "theme", page.Source?.Line ?? 0,
+                    $"two pages claim the URL {page.UrlPath} (also {clash.First().Source?.ToString() ?? clash.First().Component.Name})");
+        if (diagnostics.HasErrors) return Failed(diagnostics);
+
+        var rendered = new List<RenderedPage>(pages.Count);
+        await using (var renderer = new PageRenderer())
+            foreach (var page in pages)
+                rendered.Add(new RenderedPage(page, await renderer.RenderAsync(site, page, assetUrls)));
+
+        HtmlPostProcessor.Process(site, rendered, output, diagnostics);
+        if (diagnostics.HasErrors) return Failed(diagnostics);
+
+        return new BuildResult(output, diagnostics.Sorted(),
+            pages.GroupBy(p => p.Language.Code).ToDictionary(g => g.Key, g => g.Count()),
+            TranslationCoverage.Measure(site));
+    }
+
+    private static BuildResult Failed(DiagnosticBag diagnostics) =>
+        new(null, diagnostics.Sorted(), new Dictionary<string, int>(), []);
+}

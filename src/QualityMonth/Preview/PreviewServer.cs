@@ -1,0 +1,174 @@
+using System.Net;
+using System.Text;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.StaticFiles;
+using Microsoft.Extensions.Logging;
+using QualityMonth.Build;
+using QualityMonth.Cli;
+using QualityMonth.Config;
+using QualityMonth.Diagnostics;
+using QualityMonth.Output;
+
+namespace QualityMonth.Preview;
+
+/// <summary>
+/// Serves the site from memory on 127.0.0.1 (Kestrel), rebuilds when the content, the theme's assets
+/// or the settings change, and tells open pages to reload. A build error is shown in the browser page;
+/// the server keeps running and the page recovers once the error is fixed.
+/// </summary>
+public static class PreviewServer
+{
+    public const string EventsPath = "/__preview/events";
+
+    public static async Task<int> RunAsync(string siteRoot, int port, CancellationToken cancel)
+    {
+        var state = new PreviewState();
+        await Rebuild(siteRoot, state);
+
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseKestrel().UseUrls($"http://127.0.0.1:{port}");
+        var app = builder.Build();
+        app.MapGet(EventsPath, (HttpContext context) => StreamReloads(context, state));
+        app.MapFallback((HttpContext context) => Serve(context, state));
+
+        using var watcher = new SiteWatcher(siteRoot, () => Rebuild(siteRoot, state));
+        await app.StartAsync(cancel);
+        Console.WriteLine($"Preview on http://127.0.0.1:{port}{state.BasePath}/ — watching input/, theme/assets/ and statiq.json. Ctrl+C stops.");
+        try { await Task.Delay(Timeout.Infinite, cancel); }
+        catch (OperationCanceledException) { }
+        await app.StopAsync(CancellationToken.None);
+        return ExitCodes.Success;
+    }
+
+    private static async Task Rebuild(string siteRoot, PreviewState state)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var result = await SiteBuilder.BuildAsync(siteRoot);
+        Reporter.Diagnostics(result.Diagnostics);
+        state.Publish(result, SettingsLoader.Load(siteRoot, new DiagnosticBag())?.BasePath);
+        Console.WriteLine(result.Succeeded
+            ? $"Rebuilt in {clock.ElapsedMilliseconds} ms."
+            : $"Build failed: {result.Diagnostics.Count(d => d.Severity == Severity.Error)} error(s) shown in the browser.");
+    }
+
+    private static async Task StreamReloads(HttpContext context, PreviewState state)
+    {
+        context.Response.Headers.ContentType = "text/event-stream";
+        context.Response.Headers.CacheControl = "no-store";
+        var version = state.Version;
+        await context.Response.WriteAsync(": connected\n\n", context.RequestAborted);
+        await context.Response.Body.FlushAsync(context.RequestAborted);
+        try
+        {
+            while (!context.RequestAborted.IsCancellationRequested)
+            {
+                await state.WaitForChange(version, context.RequestAborted);
+                version = state.Version;
+                await context.Response.WriteAsync("data: reload\n\n", context.RequestAborted);
+                await context.Response.Body.FlushAsync(context.RequestAborted);
+            }
+        }
+        catch (OperationCanceledException) { }
+    }
+
+    private static async Task Serve(HttpContext context, PreviewState state)
+    {
+        context.Response.Headers.CacheControl = "no-store";
+        var (site, errors, basePath) = state.Current;
+        var requestPath = context.Request.Path.Value ?? "/";
+        if (errors is not null)
+        {
+            await Write(context, HttpStatusCode.InternalServerError, "text/html; charset=utf-8", ErrorPage(errors));
+            return;
+        }
+        if (basePath.Length > 0 && !requestPath.StartsWith(basePath + "/", StringComparison.Ordinal))
+        {
+            context.Response.Redirect(basePath + "/");
+            return;
+        }
+        var sitePath = requestPath[basePath.Length..];
+        var file = Routing.OutputPaths.ForUrlPath(sitePath);
+        if (!site!.TryGet(file, out var bytes))
+        {
+            if (!sitePath.EndsWith('/') && site.Contains(file + "/index.html"))
+            {
+                context.Response.Redirect(requestPath + "/");
+                return;
+            }
+            var notFound = sitePath.StartsWith("/en/", StringComparison.Ordinal) && site.TryGet("en/404.html", out var en) ? en : site.TryGet("404.html", out var zh) ? zh : [];
+            await Write(context, HttpStatusCode.NotFound, "text/html; charset=utf-8", WithReloadScript(notFound));
+            return;
+        }
+        var contentType = new FileExtensionContentTypeProvider().TryGetContentType(file, out var type) ? type : "application/octet-stream";
+        if (contentType == "text/html") contentType = "text/html; charset=utf-8";
+        await Write(context, HttpStatusCode.OK, contentType, file.EndsWith(".html", StringComparison.Ordinal) ? WithReloadScript(bytes) : bytes);
+    }
+
+    private static Task Write(HttpContext context, HttpStatusCode status, string contentType, byte[] body)
+    {
+        context.Response.StatusCode = (int)status;
+        context.Response.ContentType = contentType;
+        return context.Response.Body.WriteAsync(body).AsTask();
+    }
+
+    /// <summary>Only preview pages get this script; built sites carry none.</summary>
+    private const string ReloadScript =
+        $"<script>new EventSource('{EventsPath}').onmessage = () => location.reload();</script>";
+
+    private static byte[] WithReloadScript(byte[] html)
+    {
+        var text = Encoding.UTF8.GetString(html);
+        var at = text.LastIndexOf("</body>", StringComparison.Ordinal);
+        return Encoding.UTF8.GetBytes(at < 0 ? text + ReloadScript : text.Insert(at, ReloadScript));
+    }
+
+    private static byte[] ErrorPage(IReadOnlyList<Diagnostic> errors)
+    {
+        var items = string.Concat(errors.Select(e => $"<li><code>{WebUtility.HtmlEncode(e.ToString())}</code></li>"));
+        return Encoding.UTF8.GetBytes(
+            $"<!DOCTYPE html><html lang=\"zh-Hans\"><head><meta charset=\"utf-8\"><title>构建失败 Build failed</title>" +
+            "<style>body{font-family:system-ui,sans-serif;margin:2rem;line-height:1.5}code{white-space:pre-wrap;color:#9b1c1c}</style></head>" +
+            $"<body><h1>构建失败 / Build failed</h1><p>修正以下问题后页面会自动刷新。Fix these and the page reloads by itself.</p><ul id=\"build-errors\">{items}</ul>{ReloadScript}</body></html>");
+    }
+
+    /// <summary>The latest build, swapped atomically; waiters are woken on every new build.</summary>
+    private sealed class PreviewState
+    {
+        private readonly object _gate = new();
+        private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private (SiteOutput? Site, IReadOnlyList<Diagnostic>? Errors, string BasePath) _current = (null, [], "");
+
+        public int Version { get; private set; }
+
+        public (SiteOutput? Site, IReadOnlyList<Diagnostic>? Errors, string BasePath) Current
+        {
+            get { lock (_gate) return _current; }
+        }
+
+        public string BasePath => Current.BasePath;
+
+        public void Publish(BuildResult result, string? basePath)
+        {
+            TaskCompletionSource changed;
+            lock (_gate)
+            {
+                _current = result.Succeeded
+                    ? (result.Output, null, basePath ?? "")
+                    : (null, result.Diagnostics.Where(d => d.Severity == Severity.Error).ToList(), _current.BasePath);
+                Version++;
+                changed = _changed;
+                _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+            }
+            changed.TrySetResult();
+        }
+
+        public Task WaitForChange(int seenVersion, CancellationToken cancel)
+        {
+            lock (_gate)
+                return Version != seenVersion ? Task.CompletedTask : _changed.Task.WaitAsync(cancel);
+        }
+    }
+}

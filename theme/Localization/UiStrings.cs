@@ -1,0 +1,175 @@
+namespace QualityMonth.Theme.Localization;
+
+/// <summary>Every interface string of the theme, one instance per language; typed so a missing string fails the build.</summary>
+public sealed record UiStrings
+{
+    public required string SkipToContent { get; init; }
+    public required string MainNavigation { get; init; }
+    public required string Home { get; init; }
+    public required string Years { get; init; }
+    public required string Slogans { get; init; }
+    public required string Cities { get; init; }
+    public required string Organisers { get; init; }
+    public required string Language { get; init; }
+    public required string ReferenceTranslation { get; init; }
+    public required string UntranslatedNotice { get; init; }
+    public required string CurrentCampaign { get; init; }
+    public required string Theme { get; init; }
+    public required string NationalTheme { get; init; }
+    public required string AllYears { get; init; }
+    public required string ReadNotice { get; init; }
+    public required string SlogansOfYear { get; init; }
+    public required string AllSlogans { get; init; }
+    public required string Notices { get; init; }
+    public required string Activities { get; init; }
+    public required string ActivitiesByCity { get; init; }
+    public required string ActivitiesByOrganiser { get; init; }
+    public required string NoActivities { get; init; }
+    public required string DocumentNumber { get; init; }
+    public required string Issuer { get; init; }
+    public required string DateWritten { get; init; }
+    public required string Disclosure { get; init; }
+    public required string AttachmentsLabel { get; init; }
+    public required string NotStated { get; init; }
+    public required string AttachmentUnavailable { get; init; }
+    public required string ForwardedNotice { get; init; }
+    public required string Source { get; init; }
+    public required string Timing { get; init; }
+    public required string Lead { get; init; }
+    public required string Partners { get; init; }
+    public required string Note { get; init; }
+    public required string Permalink { get; init; }
+    public required string ProvincialSlogans { get; init; }
+    public required string NationalSlogans { get; init; }
+    public required string UnlabelledSlogans { get; init; }
+    public required string ParentCity { get; init; }
+    public required string ActivityCount { get; init; }
+    public required string NotFoundTitle { get; init; }
+    public required string NotFoundText { get; init; }
+    public required string Sponsor { get; init; }
+    public required string Contact { get; init; }
+    public required string SiteIdCode { get; init; }
+    public required string IcpRecord { get; init; }
+    public required string PublicSecurityRecord { get; init; }
+    public required string BackToTop { get; init; }
+    public required Func<int, string> YearName { get; init; }
+    public required Func<int, string> Attachment { get; init; }
+    public required Func<int, string> ActivitiesCount { get; init; }
+    public required Func<DateOnly, string> Date { get; init; }
+
+    public static UiStrings For(string languageCode) => languageCode == "en" ? English : Chinese;
+
+    private static readonly UiStrings Chinese = new()
+    {
+        SkipToContent = "跳到正文",
+        MainNavigation = "主导航",
+        Home = "首页",
+        Years = "历年活动",
+        Slogans = "活动口号",
+        Cities = "各地活动",
+        Organisers = "主办单位",
+        Language = "语言",
+        ReferenceTranslation = "英文译文仅供参考，以中文原文为准。",
+        UntranslatedNotice = "以下内容暂无英文译文，显示中文原文。",
+        CurrentCampaign = "本年度“质量月”",
+        Theme = "活动主题",
+        NationalTheme = "全国活动主题",
+        AllYears = "历年“质量月”",
+        ReadNotice = "阅读通知全文",
+        SlogansOfYear = "本年度活动口号",
+        AllSlogans = "历年活动口号",
+        Notices = "通知文件",
+        Activities = "主要活动",
+        ActivitiesByCity = "各地开展的活动",
+        ActivitiesByOrganiser = "主办单位开展的活动",
+        NoActivities = "本年度公开文件未列出具体活动。",
+        DocumentNumber = "发文字号",
+        Issuer = "发文机关",
+        DateWritten = "成文日期",
+        Disclosure = "公开方式",
+        AttachmentsLabel = "附件",
+        NotStated = "原文未标注",
+        AttachmentUnavailable = "本附件未包含在公开文本中。",
+        ForwardedNotice = "阅读被转发的通知全文",
+        Source = "来源",
+        Timing = "时间安排",
+        Lead = "牵头部门",
+        Partners = "协办单位",
+        Note = "备注",
+        Permalink = "永久链接",
+        ProvincialSlogans = "全省活动口号",
+        NationalSlogans = "全国活动口号",
+        UnlabelledSlogans = "活动口号",
+        ParentCity = "所属设区市",
+        ActivityCount = "活动数",
+        NotFoundTitle = "页面不存在",
+        NotFoundText = "您访问的页面不存在或已移动。请从首页或下列栏目继续浏览。",
+        Sponsor = "主办单位",
+        Contact = "联系方式",
+        SiteIdCode = "网站标识码",
+        IcpRecord = "ICP备案号",
+        PublicSecurityRecord = "公安机关备案号",
+        BackToTop = "返回顶部",
+        YearName = y => $"{y}年",
+        Attachment = n => $"附件{n}",
+        ActivitiesCount = n => $"{n}项活动",
+        Date = d => $"{d.Year}年{d.Month}月{d.Day}日",
+    };
+
+    private static readonly UiStrings English = new()
+    {
+        SkipToContent = "Skip to content",
+        MainNavigation = "Main navigation",
+        Home = "Home",
+        Years = "Years",
+        Slogans = "Slogans",
+        Cities = "Cities",
+        Organisers = "Organisers",
+        Language = "Language",
+        ReferenceTranslation = "English translations are for reference only; the Chinese original prevails.",
+        UntranslatedNotice = "This text has not been translated yet; it is shown in the original Chinese.",
+        CurrentCampaign = "This year's Quality Month",
+        Theme = "Theme",
+        NationalTheme = "National theme",
+        AllYears = "Quality Month by year",
+        ReadNotice = "Read the full notice",
+        SlogansOfYear = "This year's slogans",
+        AllSlogans = "Slogans of every year",
+        Notices = "Notices",
+        Activities = "Main activities",
+        ActivitiesByCity = "Activities of the cities",
+        ActivitiesByOrganiser = "Activities of the organising bodies",
+        NoActivities = "The published documents list no activities for this year.",
+        DocumentNumber = "Document number",
+        Issuer = "Issued by",
+        DateWritten = "Date of document",
+        Disclosure = "Disclosure",
+        AttachmentsLabel = "Attachments",
+        NotStated = "Not stated in the document",
+        AttachmentUnavailable = "This attachment is not included in the published text.",
+        ForwardedNotice = "Read the forwarded notice",
+        Source = "Source",
+        Timing = "Timing",
+        Lead = "Lead unit",
+        Partners = "Co-organisers",
+        Note = "Note",
+        Permalink = "Permalink",
+        ProvincialSlogans = "Provincial slogans",
+        NationalSlogans = "National slogans",
+        UnlabelledSlogans = "Slogans",
+        ParentCity = "Part of",
+        ActivityCount = "Activities",
+        NotFoundTitle = "Page not found",
+        NotFoundText = "The page you asked for does not exist or has moved. Continue from the home page or a section below.",
+        Sponsor = "Sponsor",
+        Contact = "Contact",
+        SiteIdCode = "Website ID",
+        IcpRecord = "ICP record",
+        PublicSecurityRecord = "Public security record",
+        BackToTop = "Back to top",
+        YearName = y => y.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        Attachment = n => $"Attachment {n}",
+        ActivitiesCount = n => n == 1 ? "1 activity" : $"{n} activities",
+        Date = d => d.ToString("d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture),
+    };
+}

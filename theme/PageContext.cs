@@ -1,0 +1,25 @@
+using QualityMonth.Model;
+using QualityMonth.Theme.Localization;
+
+namespace QualityMonth.Theme;
+
+/// <summary>What every component knows about the page being rendered.</summary>
+/// <param name="Path">The page's language-neutral site path, e.g. <c>/2024/slogans/</c>.</param>
+/// <param name="AssetUrls">Fingerprinted URLs of theme assets, by file name (<c>site.css</c>).</param>
+public sealed record PageContext(Site Site, Language Language, string Path, IReadOnlyDictionary<string, string> AssetUrls)
+{
+    public UiStrings S { get; } = UiStrings.For(Language.Code);
+
+    /// <summary>Root-relative URL of a site path in this page's language (the base path is added at output).</summary>
+    public string Url(string sitePath) => Language.Localize(sitePath);
+
+    /// <summary>Absolute URL of a site path in a language, for hreflang and canonical links.</summary>
+    public string AbsoluteUrl(string sitePath, Language language) =>
+        new Uri(Site.Settings.BaseUrl, Site.Settings.Mount(language.Localize(sitePath))).AbsoluteUri;
+
+    public LocalizedValue T(LocalizedText text) => text.In(Language);
+
+    public string Asset(string name) => AssetUrls[name];
+
+    public bool IsEnglish => !Language.IsDefault;
+}
