@@ -43,9 +43,12 @@ public static partial class ContentLoader
         }
         years.Sort((a, b) => b.Year.CompareTo(a.Year));
 
-        if (settings is null || diagnostics.HasErrors) return null;
+        if (settings is null) return null;
+        if (!Directory.Exists(Path.Combine(input, settings.CurrentYear.ToString(System.Globalization.CultureInfo.InvariantCulture))))
+            diagnostics.Error(SettingsLoader.FileName, 0, $"'currentYear': there is no folder input/{settings.CurrentYear}/");
+        // Cross-file checks run on whatever loaded, so one build reports every problem at once.
         var site = new Site(settings, cities, organisers, years, links);
-        SiteValidator.Validate(site, siteRoot, diagnostics);
+        SiteValidator.Validate(site, diagnostics);
         return diagnostics.HasErrors ? null : site;
     }
 

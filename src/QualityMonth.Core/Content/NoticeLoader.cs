@@ -29,7 +29,7 @@ internal static class NoticeLoader
             return null;
         }
         var yamlFile = file with { LineOffset = markdown.FrontMatterLine };
-        var record = YamlRecord.FromNode(YamlRecord.Parse(markdown.FrontMatter, yamlFile), yamlFile, "the notice's metadata");
+        var record = YamlRecord.Load(markdown.FrontMatter, yamlFile, "the notice's metadata");
         if (record is null) return null;
 
         var title = record.Text("title", languages, required: true);

@@ -1,4 +1,3 @@
-using QualityMonth.Config;
 using QualityMonth.Diagnostics;
 using QualityMonth.Model;
 
@@ -7,11 +6,8 @@ namespace QualityMonth.Content;
 /// <summary>Checks what no single file can: references between files and the registries.</summary>
 internal static class SiteValidator
 {
-    public static void Validate(Site site, string siteRoot, DiagnosticBag diagnostics)
+    public static void Validate(Site site, DiagnosticBag diagnostics)
     {
-        if (site.Years.All(y => y.Year != site.Settings.CurrentYear))
-            diagnostics.Error(SettingsLoader.FileName, 0, $"'currentYear': there is no folder input/{site.Settings.CurrentYear}/");
-
         foreach (var year in site.Years)
         {
             foreach (var notice in year.Notices)
@@ -40,7 +36,8 @@ internal static class SiteValidator
             var at = attachment.Source;
             switch (attachment.Kind)
             {
-                case AttachmentKind.Notice when year.FindNotice(attachment.NoticeSlug!) is null || attachment.NoticeSlug == notice.Slug:
+                case AttachmentKind.Notice when (year.FindNotice(attachment.NoticeSlug!) is null && !diagnostics.HasErrorsIn(NoticeFile(year, attachment.NoticeSlug!)))
+                                                || attachment.NoticeSlug == notice.Slug:
                     diagnostics.Error(at.File, at.Line, $"attachment {attachment.Number}: 'notice: {attachment.NoticeSlug}' must name another notice in {year.Year}/notices/");
                     break;
                 case AttachmentKind.Slogans when year.Slogans is not { } s || s.NoticeSlug != notice.Slug || s.AttachmentNumber != attachment.Number:
@@ -56,6 +53,8 @@ internal static class SiteValidator
     private static void CheckSource(CampaignYear year, string noticeSlug, int number, AttachmentKind kind, SourceLocation at, DiagnosticBag diagnostics)
     {
         var notice = year.FindNotice(noticeSlug);
+        if (notice is null && diagnostics.HasErrorsIn(NoticeFile(year, noticeSlug)))
+            return;
         if (notice is null)
             diagnostics.Error(at.File, at.Line, $"source: there is no notice '{noticeSlug}' in {year.Year}/notices/");
         else if (notice.Attachments.FirstOrDefault(a => a.Number == number) is not { } attachment)
@@ -63,6 +62,8 @@ internal static class SiteValidator
         else if (attachment.Kind != kind)
             diagnostics.Error(at.File, at.Line, $"source: attachment {number} of '{noticeSlug}' is 'shows: {attachment.Kind.ToString().ToLowerInvariant()}', not 'shows: {kind.ToString().ToLowerInvariant()}'");
     }
+
+    private static string NoticeFile(CampaignYear year, string slug) => $"input/{year.Year}/notices/{slug}.md";
 
     private static void CheckHost(Site site, ActivityGroup group, DiagnosticBag diagnostics)
     {

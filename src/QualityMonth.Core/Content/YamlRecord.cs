@@ -32,10 +32,11 @@ public sealed partial class YamlRecord
     /// <summary>Parses a whole YAML document. Reports malformed YAML with its line and returns null.</summary>
     public static YamlNode? Parse(string text, ContentFile file)
     {
+        var parser = new Parser(new StringReader(text));
         try
         {
             var stream = new YamlStream();
-            stream.Load(new StringReader(text));
+            stream.Load(parser);
             return stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode;
         }
         catch (YamlException e)
@@ -44,6 +45,22 @@ public sealed partial class YamlRecord
             file.Error(file.LineOffset + (int)e.Start.Line, $"malformed YAML: {StripMark(reason)}");
             return null;
         }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner gives up on some inputs (e.g. an unclosed '[') without a position:
+            // report the line after the last thing it understood.
+            var line = parser.Current is { } last ? (int)last.End.Line : 1;
+            file.Error(file.LineOffset + line, "malformed YAML: an unclosed bracket or quote starts here or on the next lines");
+            return null;
+        }
+    }
+
+    /// <summary>Parses a YAML text that must hold one mapping; malformed YAML is reported once.</summary>
+    public static YamlRecord? Load(string text, ContentFile file, string what)
+    {
+        var errorsBefore = file.Diagnostics.Count;
+        var root = Parse(text, file);
+        return root is null && file.Diagnostics.Count > errorsBefore ? null : FromNode(root, file, what);
     }
 
     public static YamlRecord? FromNode(YamlNode? node, ContentFile file, string what)

@@ -22,7 +22,7 @@ internal sealed class YearLoader(string siteRoot, Diagnostics.DiagnosticBag diag
             yearFile.Error(0, "every year folder needs a year.yml (year, theme, main_notice)");
             return null;
         }
-        var record = YamlRecord.FromNode(YamlRecord.Parse(System.IO.File.ReadAllText(yearFile.FullPath), yearFile), yearFile, "the year's settings");
+        var record = YamlRecord.Load(System.IO.File.ReadAllText(yearFile.FullPath), yearFile, "the year's settings");
         if (record is null) return null;
         var year = record.RequiredInt("year");
         var theme = record.Text("theme", languages, required: true);
@@ -38,7 +38,7 @@ internal sealed class YearLoader(string siteRoot, Diagnostics.DiagnosticBag diag
         var groups = LoadActivities(folderYear, folder);
 
         if (year is null || theme is null || mainNotice is null) return null;
-        if (notices.All(n => n.Slug != mainNotice))
+        if (notices.All(n => n.Slug != mainNotice) && !diagnostics.HasErrorsIn($"input/{folderYear}/notices/{mainNotice}.md"))
             record.Error("main_notice", $"main_notice '{mainNotice}' is not a file in {folderYear}/notices/");
         if (slogans is not null && slogansUnavailable is not null)
             record.Error("slogans_unavailable", "the year has a slogans.yml, so its slogans are not unavailable");
@@ -76,7 +76,7 @@ internal sealed class YearLoader(string siteRoot, Diagnostics.DiagnosticBag diag
     {
         var file = File(Path.Combine(folder, "slogans.yml"));
         if (!System.IO.File.Exists(file.FullPath)) return null;
-        var record = YamlRecord.FromNode(YamlRecord.Parse(System.IO.File.ReadAllText(file.FullPath), file), file, "a slogan list");
+        var record = YamlRecord.Load(System.IO.File.ReadAllText(file.FullPath), file, "a slogan list");
         if (record is null) return null;
         var source = ReadSource(record);
         var scopeText = record.RequiredString("scope");
@@ -104,7 +104,7 @@ internal sealed class YearLoader(string siteRoot, Diagnostics.DiagnosticBag diag
         foreach (var path in Directory.GetFiles(dir, "*.yml").Order(StringComparer.Ordinal))
         {
             var file = File(path);
-            var record = YamlRecord.FromNode(YamlRecord.Parse(System.IO.File.ReadAllText(path), file), file, "an activities file");
+            var record = YamlRecord.Load(System.IO.File.ReadAllText(path), file, "an activities file");
             if (record is null) continue;
             var city = record.OptionalString("city");
             var organiser = record.OptionalString("organiser");

@@ -13,6 +13,11 @@ public sealed class DiagnosticBag
 
     public bool HasErrors => _items.Any(d => d.Severity == Severity.Error);
 
+    public int Count => _items.Count;
+
+    /// <summary>Whether a file already failed: references to what it should have defined are not reported again.</summary>
+    public bool HasErrorsIn(string file) => _items.Any(d => d.Severity == Severity.Error && d.File == file);
+
     /// <summary>Diagnostics in a stable order: by file, then line, then message.</summary>
     public IReadOnlyList<Diagnostic> Sorted() =>
         _items.Distinct()

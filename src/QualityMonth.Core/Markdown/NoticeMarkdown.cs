@@ -69,8 +69,10 @@ public sealed partial class NoticeMarkdown
                     continue;
             }
             current.Add(block);
-            CollectLinks(block, file, links);
         }
+        foreach (var link in document.Descendants<LinkInline>())
+            if (link.Url is { Length: > 0 } url)
+                links.Add(new ContentLink(url, new SourceLocation(file.Path, link.Line + 1)));
 
         return new NoticeMarkdown(frontMatter, frontMatterLine, Render(main),
             sections.ToDictionary(s => s.Key, s => new AttachmentSection(Render(s.Value.Blocks), s.Value.Line)));
@@ -81,13 +83,6 @@ public sealed partial class NoticeMarkdown
         var text = string.Concat(heading.Inline?.Descendants<LiteralInline>().Select(l => l.Content.ToString()) ?? []);
         var match = AttachmentHeading().Match(text.Trim());
         return match.Success ? int.Parse(match.Groups[1].Value) : null;
-    }
-
-    private static void CollectLinks(Block block, ContentFile file, ICollection<ContentLink> links)
-    {
-        foreach (var link in block.Descendants<LinkInline>())
-            if (link.Url is { Length: > 0 } url)
-                links.Add(new ContentLink(url, new SourceLocation(file.Path, link.Line + 1)));
     }
 
     private static string Render(IEnumerable<Block> blocks)

@@ -10,7 +10,18 @@ public static class BuildCommand
     public static async Task<int> RunAsync(string siteRoot, string outputFolder)
     {
         var clock = Stopwatch.StartNew();
-        var result = await SiteBuilder.BuildAsync(siteRoot);
+        BuildResult result;
+        try
+        {
+            result = await SiteBuilder.BuildAsync(siteRoot);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // A content problem should always be a diagnostic; reaching here is a generator bug.
+            Console.Error.WriteLine($"internal error: {e}");
+            Console.Error.WriteLine($"The build stopped; {outputFolder} was left as it was. Please report this with the input that caused it.");
+            return ExitCodes.ContentError;
+        }
         Reporter.Diagnostics(result.Diagnostics);
         if (!result.Succeeded)
         {

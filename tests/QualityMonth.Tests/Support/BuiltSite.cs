@@ -14,12 +14,12 @@ public class BuiltSite : IDisposable
     protected BuiltSite(string? basePath)
     {
         _site = new TempSite(basePath);
-        BuildResult = Cli.Run("build", "--root", _site.Root);
+        BuildResult = Generator.Run("build", "--root", _site.Root);
         if (BuildResult.ExitCode != 0)
             throw new InvalidOperationException("the real site did not build:\n" + BuildResult.All);
     }
 
-    public Cli.Result BuildResult { get; }
+    public Generator.Result BuildResult { get; }
 
     public string Output => _site.Output;
 

@@ -3,7 +3,7 @@ using System.Diagnostics;
 namespace QualityMonth.Tests.Support;
 
 /// <summary>Runs the generator's real command line in a child process, as staff run it.</summary>
-public static class Cli
+public static class Generator
 {
     public sealed record Result(int ExitCode, string Stdout, string Stderr)
     {
