@@ -1,0 +1,100 @@
+using QualityMonth.Tests.Support;
+
+namespace QualityMonth.Tests.Pages;
+
+/// <summary>Every page exists in both languages, says which language it is in, and links to its counterpart.</summary>
+public class LanguagesTests(BuiltSite site) : IClassFixture<BuiltSite>
+{
+    private List<string> Pages(Func<string, bool> which) =>
+        site.HtmlFiles.Select(f => Path.GetRelativePath(site.Output, f).Replace('\\', '/')).Where(which).ToList();
+
+    [Fact]
+    public void Every_chinese_page_has_an_english_page_and_no_english_page_is_orphaned()
+    {
+        var chinese = Pages(p => !p.StartsWith("en/", StringComparison.Ordinal));
+        var english = Pages(p => p.StartsWith("en/", StringComparison.Ordinal));
+        Assert.True(chinese.Count > 40, $"only {chinese.Count} Chinese pages");
+        Assert.Equal(chinese.Order(StringComparer.Ordinal), english.Select(p => p[3..]).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Each_page_declares_its_language_alternates_and_a_switcher_to_the_same_page()
+    {
+        foreach (var path in Pages(p => p != "404.html" && p != "en/404.html"))
+        {
+            var page = site.Page(path);
+            var english = path.StartsWith("en/", StringComparison.Ordinal);
+            var neutral = "/" + (english ? path[3..] : path).Replace("index.html", "");
+            Assert.Equal(english ? "en" : "zh-Hans", page.DocumentElement.GetAttribute("lang"));
+            var alternates = page.QuerySelectorAll("link[rel=alternate][hreflang]").ToDictionary(l => l.GetAttribute("hreflang")!, l => l.GetAttribute("href")!);
+            Assert.Equal("https://zly.example.gov.cn" + neutral, alternates["zh-Hans"]);
+            Assert.Equal("https://zly.example.gov.cn/en" + neutral, alternates["en"]);
+            Assert.Equal(alternates["zh-Hans"], alternates["x-default"]);
+            var other = page.QuerySelector(".language-switcher a")!;
+            Assert.Equal(english ? neutral : "/en" + neutral, other.GetAttribute("href"));
+        }
+    }
+
+    [Fact]
+    public void English_pages_translate_the_chrome_themes_slogans_and_names()
+    {
+        var home = site.Page("en/index.html");
+        Assert.Equal("Strengthen Total Quality Management, Advance the Building of a Quality Province", home.QuerySelector("main h1")!.TextContent.Trim());
+        Assert.Contains("English translations are for reference only", home.QuerySelector(".reference-note")!.TextContent);
+        Assert.Equal(10, home.QuerySelectorAll("main .slogan-translation").Length);
+        Assert.Equal("Cities", home.QuerySelector(".main-nav a[href='/en/cities/']")!.TextContent);
+        var cities = site.Page("en/cities/").QuerySelectorAll("main a.card-title").Select(a => a.TextContent.Trim()).ToList();
+        Assert.Contains("Xiamen", cities);
+        Assert.Contains("Pingtan Comprehensive Experimental Zone", cities);
+        var fuzhou2024 = site.Page("en/cities/fuzhou/").QuerySelectorAll("main section")[0];
+        Assert.All(fuzhou2024.QuerySelectorAll(".activity-title"), t => Assert.Null(t.QuerySelector("[lang]")));
+    }
+
+    [Fact]
+    public void An_untranslated_notice_text_is_shown_in_chinese_marked_as_such_with_a_visible_notice()
+    {
+        var notice = site.Page("en/2024/notices/provincial/");
+        Assert.Equal("This text has not been translated yet; it is shown in the original Chinese.", notice.QuerySelector("main .untranslated")!.TextContent);
+        var body = notice.QuerySelector("main .prose")!;
+        Assert.Equal("zh-Hans", body.GetAttribute("lang"));
+        Assert.Contains("为全面贯彻党的二十大", body.TextContent);
+        Assert.Equal("Document number", notice.QuerySelector("table.document-meta th")!.TextContent);
+    }
+
+    [Fact]
+    public void Chinese_text_on_english_pages_is_marked_chinese()
+    {
+        var yongan = site.Page("en/cities/yongan/");
+        var lead = yongan.QuerySelectorAll(".activity-meta dd [lang='zh-Hans']").Select(e => e.TextContent).ToList();
+        Assert.Contains("质量科", lead);
+    }
+
+    [Fact]
+    public void The_build_prints_a_translation_coverage_summary()
+    {
+        Assert.Contains("Translation coverage (en):", site.BuildResult.Stdout);
+        Assert.Matches(@"pages: zh-Hans \d+, en \d+", site.BuildResult.Stdout);
+    }
+}
+
+/// <summary>The site mounted under a portal's sub-path: every internal URL carries the prefix.</summary>
+public class SubPathTests(BuiltSiteUnderSubPath site) : IClassFixture<BuiltSiteUnderSubPath>
+{
+    [Fact]
+    public void Every_internal_url_is_under_the_base_path_and_nothing_points_to_other_hosts()
+    {
+        foreach (var file in site.HtmlFiles)
+        {
+            var page = site.Page(Path.GetRelativePath(site.Output, file));
+            foreach (var element in page.QuerySelectorAll("[href], [src]"))
+            {
+                var url = element.GetAttribute("href") ?? element.GetAttribute("src")!;
+                if (url.StartsWith('#')) continue;
+                if (element.LocalName == "link" && element.GetAttribute("rel") is "canonical" or "alternate")
+                    Assert.StartsWith("https://zly.example.gov.cn" + BuiltSiteUnderSubPath.BasePath + "/", url);
+                else
+                    Assert.StartsWith(BuiltSiteUnderSubPath.BasePath + "/", url);
+            }
+        }
+    }
+}
