@@ -16,6 +16,7 @@ public static class Reporter
     public static void Summary(BuildResult result, string outputFolder, TimeSpan elapsed)
     {
         var console = AnsiConsole.Console;
+        if (Console.IsOutputRedirected) console.Profile.Width = int.MaxValue; // one line per fact in logs
         var warnings = result.Diagnostics.Count(d => d.Severity == Severity.Warning);
         var pages = string.Join(", ", result.PagesPerLanguage.Select(p => $"{p.Key} {p.Value}"));
         console.MarkupLine($"[green]Built[/] {result.Output!.Count} files (pages: {Markup.Escape(pages)}) into {Markup.Escape(outputFolder)} in {elapsed.TotalSeconds:0.00} s; {warnings} warning(s).");

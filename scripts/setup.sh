@@ -1,0 +1,55 @@
+#!/usr/bin/env bash
+# Installs what the generator (setup.sh build) or its tests (setup.sh test) need on a fresh
+# Debian machine: system packages, npm packages from the lock file, NuGet packages. Idempotent,
+# and quick when everything is already there.
+set -euo pipefail
+purpose=${1:-build}
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+
+say() { printf '[setup] %s\n' "$*" >&2; }
+as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+
+# System packages: libvips for photos; for tests also a browser, CJK fonts (so screenshots and
+# layout checks see real Chinese glyphs), Java for the Nu Html Checker, Node for npm tools.
+packages=(libvips42)
+if [ "$purpose" = test ]; then
+  packages+=(chromium fonts-noto-cjk)
+  command -v java >/dev/null 2>&1 || packages+=(default-jre-headless)
+  command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)
+fi
+missing=()
+for package in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  say "installing ${missing[*]}"
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+if ! command -v dotnet >/dev/null 2>&1; then
+  say "the .NET 10 SDK (dotnet) is not on PATH: install it, then run this again"
+  exit 1
+fi
+
+# npm tools pinned by package-lock.json (axe-core, vnu-jar): reinstalled only when the lock changes.
+if [ "$purpose" = test ]; then
+  stamp="$root/node_modules/.lock-sha256"
+  want=$(sha256sum "$root/package-lock.json" | cut -d' ' -f1)
+  if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
+    say "installing npm packages from package-lock.json"
+    (cd "$root" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+    echo "$want" > "$stamp"
+  fi
+fi
+
+# NuGet packages (versions pinned in Directory.Packages.props): restored when a project file changed.
+stale=no
+for project in "$root"/src/*/*.csproj "$root"/theme/*.csproj "$root"/tests/*/*.csproj; do
+  assets="$(dirname "$project")/obj/project.assets.json"
+  if [ ! -f "$assets" ] || [ "$project" -nt "$assets" ] || [ "$root/Directory.Packages.props" -nt "$assets" ]; then stale=yes; fi
+done
+if [ $stale = yes ]; then
+  say "restoring NuGet packages"
+  dotnet restore "$root/QualityMonth.slnx" --verbosity quiet >/dev/null
+fi
