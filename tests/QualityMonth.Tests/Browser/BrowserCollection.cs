@@ -1,0 +1,26 @@
+using QualityMonth.Tests.Support;
+
+namespace QualityMonth.Tests.Browser;
+
+/// <summary>Browser tests share one Chromium and one served build of the real site.</summary>
+[CollectionDefinition(Name)]
+public sealed class BrowserCollection : ICollectionFixture<Chromium>, ICollectionFixture<ServedSite>
+{
+    public const string Name = "Browser";
+}
+
+/// <summary>One page of every template the theme has, as Chinese (root) paths and their English versions.</summary>
+public static class SitePages
+{
+    public const string Missing = "/no-such-page/";
+
+    private static readonly string[] Templates =
+    [
+        "/", "/2024/", "/2024/notices/provincial/", "/2024/slogans/", "/slogans/",
+        "/cities/", "/cities/fuzhou/", "/organisers/", "/organisers/market-regulation/", "/404.html",
+    ];
+
+    public static TheoryData<string> EveryTemplate => [.. Templates, .. Templates.Select(English)];
+
+    public static string English(string path) => "/en" + path;
+}
