@@ -52,6 +52,10 @@ public sealed record UiStrings
     public required string IcpRecord { get; init; }
     public required string PublicSecurityRecord { get; init; }
     public required string BackToTop { get; init; }
+    /// <summary>Label separator: full-width in Chinese, ': ' in English.</summary>
+    public required string Colon { get; init; }
+    /// <summary>Separates a document title from its attachment number.</summary>
+    public required string AttachmentSeparator { get; init; }
     public required Func<int, string> YearName { get; init; }
     public required Func<int, string> Attachment { get; init; }
     public required Func<int, string> ActivitiesCount { get; init; }
@@ -110,6 +114,8 @@ public sealed record UiStrings
         IcpRecord = "ICP备案号",
         PublicSecurityRecord = "公安机关备案号",
         BackToTop = "返回顶部",
+        Colon = "：",
+        AttachmentSeparator = "",
         YearName = y => $"{y}年",
         Attachment = n => $"附件{n}",
         ActivitiesCount = n => $"{n}项活动",
@@ -167,6 +173,8 @@ public sealed record UiStrings
         IcpRecord = "ICP record",
         PublicSecurityRecord = "Public security record",
         BackToTop = "Back to top",
+        Colon = ": ",
+        AttachmentSeparator = ", ",
         YearName = y => y.ToString(System.Globalization.CultureInfo.InvariantCulture),
         Attachment = n => $"Attachment {n}",
         ActivitiesCount = n => n == 1 ? "1 activity" : $"{n} activities",
