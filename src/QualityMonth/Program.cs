@@ -15,7 +15,10 @@ build.SetAction((r, _) => BuildCommand.RunAsync(Root(r), Output(r)));
 var preview = new Command("preview", "Build, serve on 127.0.0.1, rebuild on every change and reload the browser") { rootOption, portOption };
 preview.SetAction((r, token) => PreviewServer.RunAsync(Root(r), r.GetValue(portOption), token));
 
-var root = new RootCommand("Static site generator for Fujian's 质量月 (Quality Month) campaign") { rootOption, outputOption, build, preview };
+var check = new Command("check", "Report content errors and photo rule violations without building") { rootOption };
+check.SetAction(r => CheckCommand.Run(Root(r)));
+
+var root = new RootCommand("Static site generator for Fujian's 质量月 (Quality Month) campaign") { rootOption, outputOption, build, preview, check };
 root.SetAction((r, _) => BuildCommand.RunAsync(Root(r), Output(r)));
 
 var parsed = root.Parse(args);

@@ -60,6 +60,13 @@ public sealed record UiStrings
     public required Func<int, string> Attachment { get; init; }
     public required Func<int, string> ActivitiesCount { get; init; }
     public required Func<DateOnly, string> Date { get; init; }
+    public required string PhotoCredit { get; init; }
+    /// <summary>Link text of a photo's full-size download: its pixel size and file size.</summary>
+    public required Func<int, int, long, string> DownloadPhoto { get; init; }
+
+    private static string Size(long bytes) => bytes >= 1024 * 1024
+        ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{bytes / 1024.0 / 1024.0:0.0} MB")
+        : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Math.Max(1, bytes / 1024)} KB");
 
     public static UiStrings For(string languageCode) => languageCode == "en" ? English : Chinese;
 
@@ -120,6 +127,8 @@ public sealed record UiStrings
         Attachment = n => $"附件{n}",
         ActivitiesCount = n => $"{n}项活动",
         Date = d => $"{d.Year}年{d.Month}月{d.Day}日",
+        PhotoCredit = "来源",
+        DownloadPhoto = (w, h, bytes) => $"下载原图（JPEG，{w}×{h}，{Size(bytes)}）",
     };
 
     private static readonly UiStrings English = new()
@@ -179,5 +188,7 @@ public sealed record UiStrings
         Attachment = n => $"Attachment {n}",
         ActivitiesCount = n => n == 1 ? "1 activity" : $"{n} activities",
         Date = d => d.ToString("d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture),
+        PhotoCredit = "Credit",
+        DownloadPhoto = (w, h, bytes) => $"Download full size (JPEG, {w}×{h}, {Size(bytes)})",
     };
 }

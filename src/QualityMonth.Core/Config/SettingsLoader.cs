@@ -102,10 +102,64 @@ public static partial class SettingsLoader
             if (string.IsNullOrWhiteSpace(value))
                 diagnostics.Warning(FileName, LineOf(json, "footer"), $"footer.{key} is not set: a government website must show it in its footer");
 
-        if (errors > 0 || title is null || sponsor is null)
+        var photos = raw.Photos is null ? PhotoSettings.Default : ToPhotoSettings(raw.Photos, Fail);
+
+        if (errors > 0 || title is null || sponsor is null || photos is null)
             return null;
         return new SiteSettings(title, baseUrl!, basePath, languages, raw.CurrentYear,
-            new Footer(sponsor, contact, Blank(raw.Footer.SiteIdCode), Blank(raw.Footer.IcpRecord), Blank(raw.Footer.PublicSecurityRecord)));
+            new Footer(sponsor, contact, Blank(raw.Footer.SiteIdCode), Blank(raw.Footer.IcpRecord), Blank(raw.Footer.PublicSecurityRecord)),
+            photos);
+    }
+
+    private static PhotoSettings? ToPhotoSettings(RawPhotos raw, Action<string, string> fail)
+    {
+        var defaults = PhotoSettings.Default;
+        var ok = true;
+        void Fail(string key, string message) { fail(key, message); ok = false; }
+
+        var widths = raw.Widths ?? [.. defaults.Widths];
+        if (widths.Count == 0 || widths.Any(w => w is < 16 or > 10000) || !widths.SequenceEqual(widths.Distinct().Order()))
+            Fail("widths", "must be distinct pixel widths from 16 to 10000, in ascending order, e.g. [480, 960, 1600]");
+
+        var formats = new List<PhotoFormat>();
+        foreach (var name in raw.Formats ?? ["avif", "webp", "jpeg"])
+            if (Enum.TryParse<PhotoFormat>(name, ignoreCase: true, out var format) && name == name.ToLowerInvariant() && !formats.Contains(format))
+                formats.Add(format);
+            else
+                Fail("formats", $"'{name}' is not one of avif, webp, jpeg (each at most once)");
+        if (!formats.Contains(PhotoFormat.Jpeg))
+            Fail("formats", "must include jpeg: it is what every browser can show");
+
+        var quality = new Dictionary<PhotoFormat, int>(defaults.Quality);
+        foreach (var (name, value) in raw.Quality ?? [])
+            if (!Enum.TryParse<PhotoFormat>(name, ignoreCase: true, out var format))
+                Fail("quality", $"unknown format '{name}'");
+            else if (value is < 1 or > 100)
+                Fail("quality", $"'{name}': {value} is not from 1 to 100");
+            else
+                quality[format] = value;
+
+        var fullSizeQuality = raw.FullSizeQuality ?? defaults.FullSizeQuality;
+        if (fullSizeQuality is < 1 or > 100)
+            Fail("fullSizeQuality", $"{fullSizeQuality} is not from 1 to 100");
+        var maxPixels = raw.MaxPixels ?? defaults.MaxPixels;
+        if (maxPixels < 1_000_000)
+            Fail("maxPixels", $"{maxPixels} is too small for a photo (at least 1000000)");
+
+        var policies = new Dictionary<PhotoRule, RulePolicy>(defaults.Policies);
+        foreach (var (name, value) in raw.Rules ?? [])
+        {
+            if (!Enum.TryParse<PhotoRule>(name, ignoreCase: true, out var rule) || char.IsUpper(name[0]))
+                Fail("rules", $"unknown rule '{name}' (rules: {string.Join(", ", Enum.GetNames<PhotoRule>().Select(JsonNamingPolicy.CamelCase.ConvertName))})");
+            else if (value is not ("error" or "warning"))
+                Fail("rules", $"'{name}': '{value}' must be \"error\" or \"warning\"");
+            else
+                policies[rule] = value == "error" ? RulePolicy.Error : RulePolicy.Warning;
+        }
+        return ok
+            ? new PhotoSettings(widths, formats, quality, fullSizeQuality, maxPixels,
+                raw.MinWidth ?? defaults.MinWidth, raw.MinHeight ?? defaults.MinHeight, raw.MaxPerActivity ?? defaults.MaxPerActivity, policies)
+            : null;
     }
 
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s;
@@ -149,6 +203,20 @@ public static partial class SettingsLoader
         public required List<RawLanguage> Languages { get; init; }
         public required int CurrentYear { get; init; }
         public required RawFooter Footer { get; init; }
+        public RawPhotos? Photos { get; init; }
+    }
+
+    private sealed record RawPhotos
+    {
+        public List<int>? Widths { get; init; }
+        public List<string>? Formats { get; init; }
+        public Dictionary<string, int>? Quality { get; init; }
+        public int? FullSizeQuality { get; init; }
+        public long? MaxPixels { get; init; }
+        public int? MinWidth { get; init; }
+        public int? MinHeight { get; init; }
+        public int? MaxPerActivity { get; init; }
+        public Dictionary<string, string>? Rules { get; init; }
     }
 
     private sealed record RawLanguage

@@ -9,7 +9,8 @@ public sealed record SiteSettings(
     string BasePath,                 // "" for the domain root, else "/ztzl/zly" (no trailing slash)
     IReadOnlyList<Language> Languages,
     int CurrentYear,
-    Footer Footer)
+    Footer Footer,
+    PhotoSettings Photos)
 {
     public Language DefaultLanguage => Languages[0];
 

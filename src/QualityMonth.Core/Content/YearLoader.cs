@@ -141,8 +141,33 @@ internal sealed class YearLoader(string siteRoot, Diagnostics.DiagnosticBag diag
         var lead = item.Text("lead", languages, required: false);
         var partners = item.TextList("partners", languages);
         var note = item.Text("note", languages, required: false);
+        var photos = item.RecordList("photos", required: false).Select(ReadPhoto).OfType<PhotoRef>().ToList();
         item.RejectUnknownKeys();
-        return id is null || title is null ? null : new Activity(id, title, description, time, lead, partners, note, item.Location);
+        return id is null || title is null ? null : new Activity(id, title, description, time, lead, partners, note, photos, item.Location);
+    }
+
+    /// <summary>A photo entry: the file (relative to the activities file's folder), caption and credit.</summary>
+    private PhotoRef? ReadPhoto(YamlRecord record)
+    {
+        var file = record.RequiredString("file");
+        // A missing caption is one of the photo rules, reported with the others (error or warning by policy).
+        var caption = record.Text("caption", languages, required: false);
+        var credit = record.Text("credit", languages, required: false);
+        record.RejectUnknownKeys();
+        if (file is null) return null;
+        var folder = Path.GetDirectoryName(record.File.FullPath)!;
+        var full = Path.GetFullPath(Path.Combine(folder, file));
+        if (!full.StartsWith(Path.Combine(siteRoot, "input") + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+        {
+            record.Error("file", $"photo '{file}' must be inside input/ (next to the activities file)");
+            return null;
+        }
+        if (!System.IO.File.Exists(full))
+        {
+            record.Error("file", $"photo file '{file}' not found (looked for {Relative(full)})");
+            return null;
+        }
+        return new PhotoRef(Relative(full), full, caption, credit, new SourceLocation(record.File.Path, record.LineOfKey("file")));
     }
 
     private static (string Notice, int Attachment)? ReadSource(YamlRecord record)

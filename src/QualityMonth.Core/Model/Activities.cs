@@ -21,4 +21,5 @@ public sealed record Activity(
     LocalizedText? Lead,
     IReadOnlyList<LocalizedText> Partners,
     LocalizedText? Note,
+    IReadOnlyList<PhotoRef> Photos,
     SourceLocation Source);

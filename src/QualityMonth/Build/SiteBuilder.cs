@@ -1,6 +1,7 @@
 using QualityMonth.Assets;
 using QualityMonth.Content;
 using QualityMonth.Diagnostics;
+using QualityMonth.Imaging.Photos;
 using QualityMonth.Model;
 using QualityMonth.Output;
 using QualityMonth.PostProcess;
@@ -13,7 +14,9 @@ public sealed record BuildResult(
     SiteOutput? Output,
     IReadOnlyList<Diagnostic> Diagnostics,
     IReadOnlyDictionary<string, int> PagesPerLanguage,
-    IReadOnlyList<TranslationCoverage> Coverage)
+    IReadOnlyList<TranslationCoverage> Coverage,
+    int Photos,
+    int PhotosProcessed)
 {
     public bool Succeeded => Output is not null;
 }
@@ -26,13 +29,16 @@ public static class SiteBuilder
 {
     private static readonly string[] RequiredAssets = ["site.css", "favicon.svg"];
 
-    public static async Task<BuildResult> BuildAsync(string siteRoot)
+    public static async Task<BuildResult> BuildAsync(string siteRoot, IProgress<(int Done, int Total)>? photoProgress = null)
     {
         var diagnostics = new DiagnosticBag();
         var site = ContentLoader.Load(siteRoot, diagnostics);
         if (site is null) return Failed(diagnostics);
 
         var output = new SiteOutput();
+        var photos = await PhotoPipeline.PublishAsync(siteRoot, site, diagnostics, photoProgress);
+        foreach (var (path, cacheFile) in photos.Files)
+            output.AddFile(path, cacheFile);
         var assetUrls = ThemeAssets.Publish(siteRoot, output);
         foreach (var missing in RequiredAssets.Where(a => !assetUrls.ContainsKey(a)))
             diagnostics.Error($"{ThemeAssets.Folder}/{missing}", 0, "the theme needs this file");
@@ -46,16 +52,16 @@ public static class SiteBuilder
         var rendered = new List<RenderedPage>(pages.Count);
         await using (var renderer = new PageRenderer())
             foreach (var page in pages)
-                rendered.Add(new RenderedPage(page, await renderer.RenderAsync(site, page, assetUrls)));
+                rendered.Add(new RenderedPage(page, await renderer.RenderAsync(site, page, assetUrls, photos.ByFile)));
 
         HtmlPostProcessor.Process(site, rendered, output, diagnostics);
         if (diagnostics.HasErrors) return Failed(diagnostics);
 
         return new BuildResult(output, diagnostics.Sorted(),
             pages.GroupBy(p => p.Language.Code).ToDictionary(g => g.Key, g => g.Count()),
-            TranslationCoverage.Measure(site));
+            TranslationCoverage.Measure(site), photos.ByFile.Count, photos.Processed);
     }
 
     private static BuildResult Failed(DiagnosticBag diagnostics) =>
-        new(null, diagnostics.Sorted(), new Dictionary<string, int>(), []);
+        new(null, diagnostics.Sorted(), new Dictionary<string, int>(), [], 0, 0);
 }

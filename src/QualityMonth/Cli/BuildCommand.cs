@@ -13,7 +13,7 @@ public static class BuildCommand
         BuildResult result;
         try
         {
-            result = await SiteBuilder.BuildAsync(siteRoot);
+            result = await PhotoProgress.Run(progress => SiteBuilder.BuildAsync(siteRoot, progress));
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -19,7 +19,7 @@ public static class Reporter
         if (Console.IsOutputRedirected) console.Profile.Width = int.MaxValue; // one line per fact in logs
         var warnings = result.Diagnostics.Count(d => d.Severity == Severity.Warning);
         var pages = string.Join(", ", result.PagesPerLanguage.Select(p => $"{p.Key} {p.Value}"));
-        console.MarkupLine($"[green]Built[/] {result.Output!.Count} files (pages: {Markup.Escape(pages)}) into {Markup.Escape(outputFolder)} in {elapsed.TotalSeconds:0.00} s; {warnings} warning(s).");
+        console.MarkupLine($"[green]Built[/] {result.Output!.Count} files (pages: {Markup.Escape(pages)}) and {result.Photos} photo(s) ({result.PhotosProcessed} processed, the rest from the cache) into {Markup.Escape(outputFolder)} in {elapsed.TotalSeconds:0.00} s; {warnings} warning(s).");
         foreach (var coverage in result.Coverage)
         {
             var percent = coverage.Total == 0 ? 100 : 100 * coverage.Translated / coverage.Total;

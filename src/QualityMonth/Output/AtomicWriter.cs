@@ -18,13 +18,8 @@ public static class AtomicWriter
         DeleteIfExists(retired);
         try
         {
-            foreach (var (path, content) in site.Files)
-            {
-                var full = Path.Combine(staging, path);
-                Directory.CreateDirectory(Path.GetDirectoryName(full)!);
-                File.WriteAllBytes(full, content);
-            }
             Directory.CreateDirectory(staging);
+            site.WriteTo(staging);
             if (Directory.Exists(target))
                 Directory.Move(target, retired);
             Directory.Move(staging, target);

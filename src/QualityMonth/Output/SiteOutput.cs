@@ -3,24 +3,50 @@ using System.Text;
 
 namespace QualityMonth.Output;
 
-/// <summary>The built site in memory: output-relative path → bytes. Written to disk or served as a whole.</summary>
+/// <summary>
+/// The built site: output-relative path → content. Pages live in memory; large files (photos) stay
+/// where they were made and are copied when the site is written.
+/// </summary>
 public sealed class SiteOutput
 {
-    private readonly ConcurrentDictionary<string, byte[]> _files = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Entry> _files = new(StringComparer.Ordinal);
 
-    public void Add(string path, byte[] content)
-    {
-        if (!_files.TryAdd(path, content))
-            throw new InvalidOperationException($"two outputs claim '{path}'");
-    }
+    public void Add(string path, byte[] content) => Add(path, new Entry(content, null));
 
     public void Add(string path, string text) => Add(path, Encoding.UTF8.GetBytes(text));
 
+    /// <summary>Adds a file whose content is another file on disk (read when written or served).</summary>
+    public void AddFile(string path, string sourceFile) => Add(path, new Entry(null, sourceFile));
+
     public bool Contains(string path) => _files.ContainsKey(path);
 
-    public bool TryGet(string path, out byte[] content) => _files.TryGetValue(path, out content!);
-
-    public IEnumerable<KeyValuePair<string, byte[]>> Files => _files.OrderBy(f => f.Key, StringComparer.Ordinal);
+    public bool TryGet(string path, out byte[] content)
+    {
+        content = [];
+        if (!_files.TryGetValue(path, out var entry)) return false;
+        content = entry.Content ?? File.ReadAllBytes(entry.SourceFile!);
+        return true;
+    }
 
     public int Count => _files.Count;
+
+    /// <summary>Writes every file under <paramref name="folder"/>.</summary>
+    public void WriteTo(string folder)
+    {
+        foreach (var (path, entry) in _files.OrderBy(f => f.Key, StringComparer.Ordinal))
+        {
+            var target = Path.Combine(folder, path);
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            if (entry.Content is { } bytes) File.WriteAllBytes(target, bytes);
+            else File.Copy(entry.SourceFile!, target, overwrite: true);
+        }
+    }
+
+    private void Add(string path, Entry entry)
+    {
+        if (!_files.TryAdd(path, entry))
+            throw new InvalidOperationException($"two outputs claim '{path}'");
+    }
+
+    private sealed record Entry(byte[]? Content, string? SourceFile);
 }

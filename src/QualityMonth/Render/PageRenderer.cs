@@ -20,11 +20,12 @@ public sealed class PageRenderer : IAsyncDisposable
         _renderer = new HtmlRenderer(_services, NullLoggerFactory.Instance);
     }
 
-    public Task<string> RenderAsync(Site site, PageSpec page, IReadOnlyDictionary<string, string> assetUrls)
+    public Task<string> RenderAsync(Site site, PageSpec page, IReadOnlyDictionary<string, string> assetUrls,
+        IReadOnlyDictionary<string, ProcessedPhoto> photos)
     {
         var parameters = new Dictionary<string, object?>(page.Parameters)
         {
-            ["Ctx"] = new PageContext(site, page.Language, page.SitePath, assetUrls),
+            ["Ctx"] = new PageContext(site, page.Language, page.SitePath, assetUrls, photos),
         };
         return _renderer.Dispatcher.InvokeAsync(async () =>
         {

@@ -1,0 +1,179 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using QualityMonth.Config;
+using QualityMonth.Diagnostics;
+using QualityMonth.Imaging.Vips;
+using QualityMonth.Model;
+
+namespace QualityMonth.Imaging.Photos;
+
+/// <summary>The photos ready for the theme, and the files to copy into the site.</summary>
+public sealed record PublishedPhotos(
+    IReadOnlyDictionary<string, ProcessedPhoto> ByFile,
+    IReadOnlyList<(string OutputPath, string CacheFile)> Files,
+    int Processed);
+
+/// <summary>
+/// Checks every photo against the rules, then makes what is missing from the disk cache, in
+/// parallel on all cores. A rebuild with no photo changed does no image work; stale cache entries
+/// are pruned.
+/// </summary>
+public static class PhotoPipeline
+{
+    public const string CacheFolder = ".cache/photos";
+
+    /// <summary>Every photo of every activity, with where it is used.</summary>
+    public static IEnumerable<(CampaignYear Year, ActivityGroup Group, Activity Activity, PhotoRef Photo, int Number)> AllPhotos(Site site) =>
+        from year in site.Years
+        from g in year.ActivityGroups
+        from a in g.Activities
+        from p in a.Photos.Select((p, i) => (p, i + 1))
+        select (year, g, a, p.p, p.Item2);
+
+    /// <summary>Checks the rules without processing anything; reports every violation.</summary>
+    public static IReadOnlyList<PhotoInspection> Check(Site site, DiagnosticBag diagnostics)
+    {
+        var settings = site.Settings.Photos;
+        foreach (var (_, _, activity, _, _) in AllPhotos(site).DistinctBy(x => x.Activity).Where(x => x.Activity.Photos.Count > settings.MaxPerActivity))
+            Report(diagnostics, settings, PhotoRule.TooMany, activity.Source,
+                $"activity '{activity.Id}' has {activity.Photos.Count} photos; the notices allow at most {settings.MaxPerActivity} (图片数量{settings.MaxPerActivity}张以内)");
+        var inspections = new List<PhotoInspection>();
+        foreach (var (_, _, activity, photo, _) in AllPhotos(site))
+        {
+            var inspection = PhotoInspector.Inspect(photo, settings);
+            foreach (var violation in inspection.Violations)
+                Report(diagnostics, settings, violation.Rule, photo.Source, $"photo {photo.File} (activity '{activity.Id}') {violation.Message}");
+            inspections.Add(inspection);
+        }
+        return inspections;
+    }
+
+    public static async Task<PublishedPhotos> PublishAsync(string siteRoot, Site site, DiagnosticBag diagnostics, IProgress<(int Done, int Total)>? progress)
+    {
+        var settings = site.Settings.Photos;
+        var inspections = Check(site, diagnostics).ToDictionary(i => i.Photo.File);
+        var cacheRoot = Path.Combine(siteRoot, CacheFolder);
+        var jobs = new List<Job>();
+        foreach (var (year, group, activity, photo, number) in AllPhotos(site))
+        {
+            var inspection = inspections[photo.File];
+            if (!inspection.Processable) continue;
+            string sourceHash;
+            await using (var stream = File.OpenRead(photo.FullPath))
+                sourceHash = Convert.ToHexStringLower(await SHA256.HashDataAsync(stream))[..32];
+            var stem = $"{year.Year}-{group.HostSlug}-{activity.Id}-{number}";
+            jobs.Add(new Job(photo, activity, stem, Path.Combine(cacheRoot, sourceHash), RenditionSpec.For(inspection.Width, settings)));
+        }
+
+        var toProcess = jobs.Where(j => !j.IsCached).DistinctBy(j => j.CacheDir).ToList();
+        var facts = new ConcurrentDictionary<string, PhotoFacts>();
+        if (toProcess.Count > 0)
+        {
+            var workers = Math.Min(Environment.ProcessorCount, toProcess.Count);
+            VipsRuntime.SetConcurrency(Math.Max(1, Environment.ProcessorCount / workers));
+            var done = 0;
+            progress?.Report((0, toProcess.Count));
+            await Parallel.ForEachAsync(toProcess, new ParallelOptions { MaxDegreeOfParallelism = workers }, (job, _) =>
+            {
+                try
+                {
+                    facts[job.CacheDir] = Make(job);
+                }
+                catch (VipsException e)
+                {
+                    Report(diagnostics, settings, PhotoRule.Unreadable, job.Photo.Source,
+                        $"photo {job.Photo.File} (activity '{job.Activity.Id}') cannot be decoded (truncated or damaged): {e.Message}");
+                }
+                finally
+                {
+                    VipsRuntime.ReleaseThread();
+                    progress?.Report((Interlocked.Increment(ref done), toProcess.Count));
+                }
+                return ValueTask.CompletedTask;
+            });
+        }
+
+        var byFile = new Dictionary<string, ProcessedPhoto>();
+        var files = new List<(string, string)>();
+        foreach (var job in jobs)
+        {
+            var fact = facts.TryGetValue(job.CacheDir, out var made) ? made : job.ReadFacts();
+            if (fact is null) continue; // failed to decode: reported above
+            var renditions = new List<PhotoRendition>();
+            PhotoRendition? full = null;
+            foreach (var spec in job.Renditions)
+            {
+                var cacheFile = Path.Combine(job.CacheDir, spec.CacheName);
+                var (width, height) = spec.Width is { } w && w < fact.Width ? (w, (int)Math.Round((double)fact.Height * w / fact.Width)) : (fact.Width, fact.Height);
+                var name = $"{job.Stem}-{(spec.Width is null ? "full" : width.ToString(System.Globalization.CultureInfo.InvariantCulture))}.{ShortHash(job.CacheDir + spec.CacheName)}.{spec.Extension}";
+                var rendition = new PhotoRendition(spec.Format, width, height, "/photos/" + name, new FileInfo(cacheFile).Length);
+                files.Add(("photos/" + name, cacheFile));
+                if (spec.Width is null) full = rendition; else renditions.Add(rendition);
+            }
+            byFile[job.Photo.File] = new ProcessedPhoto(job.Photo, fact.Width, fact.Height, fact.Placeholder, renditions, full!);
+        }
+        Prune(cacheRoot, jobs);
+        return new PublishedPhotos(byFile, files, toProcess.Count);
+    }
+
+    private static PhotoFacts Make(Job job)
+    {
+        Directory.CreateDirectory(job.CacheDir);
+        var missing = job.Renditions.Where(r => !File.Exists(Path.Combine(job.CacheDir, r.CacheName))).ToList();
+        // Work in a scratch folder and move finished files in: the cache never holds half a file.
+        var scratch = Path.Combine(job.CacheDir, ".tmp-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(scratch);
+        try
+        {
+            var facts = PhotoProcessor.Process(job.Photo.FullPath, missing, scratch);
+            foreach (var file in Directory.GetFiles(scratch))
+                File.Move(file, Path.Combine(job.CacheDir, Path.GetFileName(file)), overwrite: true);
+            File.WriteAllText(job.FactsFile, JsonSerializer.Serialize(facts));
+            return facts;
+        }
+        finally
+        {
+            Directory.Delete(scratch, recursive: true);
+        }
+    }
+
+    /// <summary>Removes cache entries of photos no longer used, and renditions no longer wanted.</summary>
+    private static void Prune(string cacheRoot, IReadOnlyList<Job> jobs)
+    {
+        if (!Directory.Exists(cacheRoot)) return;
+        var wanted = jobs.GroupBy(j => j.CacheDir).ToDictionary(g => g.Key,
+            g => g.SelectMany(j => j.Renditions).Select(r => r.CacheName).Append(Job.FactsName).ToHashSet(), StringComparer.Ordinal);
+        foreach (var dir in Directory.GetDirectories(cacheRoot))
+        {
+            if (!wanted.TryGetValue(dir, out var names))
+            {
+                Directory.Delete(dir, recursive: true);
+                continue;
+            }
+            foreach (var file in Directory.GetFiles(dir).Where(f => !names.Contains(Path.GetFileName(f))))
+                File.Delete(file);
+        }
+    }
+
+    private static void Report(DiagnosticBag diagnostics, PhotoSettings settings, PhotoRule rule, SourceLocation at, string message)
+    {
+        var text = $"{message} [rule {JsonNamingPolicy.CamelCase.ConvertName(rule.ToString())}]";
+        if (settings.PolicyFor(rule) == RulePolicy.Error) diagnostics.Error(at.File, at.Line, text);
+        else diagnostics.Warning(at.File, at.Line, text);
+    }
+
+    private static string ShortHash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..10];
+
+    private sealed record Job(PhotoRef Photo, Activity Activity, string Stem, string CacheDir, IReadOnlyList<RenditionSpec> Renditions)
+    {
+        public const string FactsName = "facts.json";
+
+        public string FactsFile => Path.Combine(CacheDir, FactsName);
+
+        public bool IsCached => File.Exists(FactsFile) && Renditions.All(r => File.Exists(Path.Combine(CacheDir, r.CacheName)));
+
+        public PhotoFacts? ReadFacts() => File.Exists(FactsFile) ? JsonSerializer.Deserialize<PhotoFacts>(File.ReadAllText(FactsFile)) : null;
+    }
+}

@@ -1,0 +1,35 @@
+using QualityMonth.Config;
+
+namespace QualityMonth.Imaging.Photos;
+
+/// <summary>
+/// One output a photo needs, described completely by its own fields: its <see cref="CacheName"/> is
+/// the cache key within the photo's source hash, so changing one setting reprocesses only the
+/// renditions that setting shapes.
+/// </summary>
+/// <param name="Width">Target width, or null for the full-size download.</param>
+public sealed record RenditionSpec(PhotoFormat Format, int? Width, int Quality)
+{
+    /// <summary>Bump when the processing itself changes, so every cached output is made again.</summary>
+    public const int PipelineVersion = 1;
+
+    public string Extension => Format switch
+    {
+        PhotoFormat.Avif => "avif",
+        PhotoFormat.Webp => "webp",
+        _ => "jpg",
+    };
+
+    public string CacheName => $"v{PipelineVersion}-{(Width is { } w ? $"{Format.ToString().ToLowerInvariant()}-{w}" : "full")}-q{Quality}.{Extension}";
+
+    /// <summary>Every rendition a photo of this upright width needs: each width not above it (never upscaled), each format, and the full size.</summary>
+    public static IReadOnlyList<RenditionSpec> For(int photoWidth, PhotoSettings settings)
+    {
+        var widths = settings.Widths.Where(w => w < photoWidth).ToList();
+        if (widths.Count < settings.Widths.Count) widths.Add(photoWidth);
+        return [
+            .. widths.SelectMany(w => settings.Formats.Select(f => new RenditionSpec(f, w, settings.Quality[f]))),
+            new RenditionSpec(PhotoFormat.Jpeg, null, settings.FullSizeQuality),
+        ];
+    }
+}

@@ -1,0 +1,65 @@
+using System.Runtime.InteropServices;
+
+namespace QualityMonth.Imaging.Vips;
+
+/// <summary>
+/// Starts libvips once, hardened as its developer checklist says for untrusted input: every loader
+/// marked untrusted (ImageMagick among them) is blocked, and of the rest only the formats we accept
+/// may load. The operation cache is off (each photo is processed once); libvips' own thread pool is
+/// sized by the caller, because photos are already processed in parallel.
+/// </summary>
+public static class VipsRuntime
+{
+    /// <summary>The loaders a submitted photo may be read with.</summary>
+    public static readonly IReadOnlyList<string> AllowedLoaders =
+        ["VipsForeignLoadJpeg", "VipsForeignLoadPng", "VipsForeignLoadWebp", "VipsForeignLoadHeif", "VipsForeignLoadTiff"];
+
+    private static readonly Lazy<string> Started = new(Start, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    /// <summary>The libvips version, e.g. 8.14.1; starts libvips on first use.</summary>
+    public static string Version => Started.Value;
+
+    /// <summary>How many threads libvips may use inside one image's pipeline.</summary>
+    public static void SetConcurrency(int threads)
+    {
+        EnsureInitialised();
+        Native.ConcurrencySet(threads);
+    }
+
+    /// <summary>Frees libvips' per-thread buffers; call on a worker thread that is done with libvips.</summary>
+    public static void ReleaseThread() => Native.ThreadShutdown();
+
+    internal static void EnsureInitialised() => _ = Started.Value;
+
+    private static string Start()
+    {
+        try
+        {
+            if (Native.Init("qualitymonth") != 0)
+                throw VipsException.FromBuffer("vips_init failed");
+        }
+        catch (DllNotFoundException e)
+        {
+            throw new VipsException($"libvips 8.14 (Debian package libvips42) is not installed: {e.Message}");
+        }
+        Native.CacheSetMax(0);
+        Native.BlockUntrustedSet(true);
+        Native.OperationBlockSet("VipsForeignLoad", true);
+        foreach (var loader in AllowedLoaders)
+            Native.OperationBlockSet(loader, false);
+        return $"{Native.Version(0)}.{Native.Version(1)}.{Native.Version(2)}";
+    }
+
+    /// <summary>The loader libvips would pick for a file, by its content, e.g. "VipsForeignLoadJpegFile"; null when none may load it.</summary>
+    public static string? FindLoader(string path)
+    {
+        EnsureInitialised();
+        var name = Native.ForeignFindLoad(path);
+        if (name == 0)
+        {
+            Native.ErrorClear();
+            return null;
+        }
+        return Marshal.PtrToStringUTF8(name);
+    }
+}
