@@ -3,9 +3,13 @@ namespace QualityMonth.Tests.Support;
 /// <summary>A scratch copy of a site folder (statiq.json, input/, theme/assets/) that a test may change.</summary>
 public sealed class TempSite : IDisposable
 {
-    public TempSite(string? basePath = null)
+    public TempSite(string? basePath = null) : this(basePath, warmPhotoCache: true) { }
+
+    private TempSite(string? basePath, bool warmPhotoCache)
     {
         Root = Path.Combine(Path.GetTempPath(), "qm-site-" + Guid.NewGuid().ToString("N")[..12]);
+        if (warmPhotoCache && Directory.Exists(WarmCache.Value))
+            CopyDirectory(WarmCache.Value, PathOf(".cache"));
         CopyDirectory(Path.Combine(Repo.Root, "input"), Path.Combine(Root, "input"));
         CopyDirectory(Path.Combine(Repo.Root, "theme", "assets"), Path.Combine(Root, "theme", "assets"));
         var settings = File.ReadAllText(Path.Combine(Repo.Root, "statiq.json"));
@@ -13,6 +17,17 @@ public sealed class TempSite : IDisposable
             settings = settings.Replace("\"basePath\": \"/\"", $"\"basePath\": \"{basePath}\"", StringComparison.Ordinal);
         File.WriteAllText(Path.Combine(Root, "statiq.json"), settings);
     }
+
+    /// <summary>
+    /// The photo cache of one build of the real site, copied into every scratch site so that each
+    /// test's build does not encode the example photos again (the cache is exercised by its own tests).
+    /// </summary>
+    private static readonly Lazy<string> WarmCache = new(() =>
+    {
+        var site = new TempSite(null, warmPhotoCache: false);
+        Generator.Run("build", "--root", site.Root);
+        return site.PathOf(".cache");
+    });
 
     public string Root { get; }
 
