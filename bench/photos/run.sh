@@ -1,0 +1,84 @@
+#!/usr/bin/env bash
+# Photo benchmark: N generated 12 MP JPEGs through the generator's full photo pipeline, against the
+# same outputs made by the vips CLI run in parallel (the floor). Also a warm rebuild (nothing
+# changed) and a rebuild with one photo changed. Prints a Markdown table for docs/benchmarks.md.
+#
+#   bench/photos/run.sh [N=100]
+set -euo pipefail
+count=${1:-100}
+repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+work=${BENCH_DIR:-/tmp/qm-bench-photos}
+cores=$(nproc)
+
+command -v vips >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq libvips-tools >/dev/null; }
+[ -x /usr/bin/time ] || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq time >/dev/null; }
+"$repo/scripts/setup.sh" build
+dotnet build "$repo/src/QualityMonth/QualityMonth.csproj" -c Release --verbosity quiet -nologo >/dev/null
+generator="dotnet $repo/src/QualityMonth/bin/Release/net10.0/qualitymonth.dll"
+
+# 1. A bench site: the real site plus one city whose activities carry N photos (6 per activity).
+rm -rf "$work"; mkdir -p "$work/site" "$work/floor"
+cp -r "$repo/input" "$repo/theme" "$repo/statiq.json" "$work/site/"
+rm -rf "$work/site/theme/bin" "$work/site/theme/obj"
+printf -- '- slug: bench\n  name: 基准测试市\n  name_en: Bench City\n' >> "$work/site/input/site/cities.yml"
+photos="$work/site/input/2024/activities/bench"
+mkdir -p "$photos"
+echo "generating $count 12 MP photos…" >&2
+vips gaussnoise "$work/noise.v" 4000 3000 --sigma 40 --mean 128
+for i in $(seq 1 "$count"); do
+  # Different pixels per photo (so no two are alike), 4000×3000, camera-like quality.
+  vips linear "$work/noise.v" "$work/tinted.v" "1" "$((i % 50))" --uchar
+  vips bandjoin "$work/tinted.v $work/noise.v $work/tinted.v" "$work/rgb.v"
+  vips copy "$work/rgb.v" "$work/srgb.v" --interpretation srgb
+  vips jpegsave "$work/srgb.v" "$photos/photo-$i.jpg" --Q 92
+done
+{
+  echo "city: bench"
+  echo "source: { notice: provincial, attachment: 3 }"
+  echo "activities:"
+  for i in $(seq 1 "$count"); do
+    if [ $(( (i - 1) % 6 )) -eq 0 ]; then echo "  - id: activity-$i"; echo "    title: 基准测试活动 $i"; echo "    photos:"; fi
+    echo "      - { file: bench/photo-$i.jpg, caption: 基准测试照片 $i }"
+  done
+} > "$work/site/input/2024/activities/bench.yml"
+
+measure() { # label, command… → "seconds peakMiB"
+  local label=$1; shift
+  /usr/bin/time -f "%e %M" -o "$work/time.txt" "$@" >"$work/$label.log" 2>&1 || { cat "$work/$label.log" >&2; exit 1; }
+  read -r seconds kib < "$work/time.txt"
+  echo "$seconds $((kib / 1024))"
+}
+
+# 2. The floor: the same outputs with the vips CLI, one process per output, $cores in parallel.
+floor_one() {
+  local src=$1 out=$2 base; base=$(basename "$src" .jpg)
+  for w in 480 960 1600; do
+    vips thumbnail "$src" "$out/$base-$w.avif[Q=55,compression=av1,bitdepth=8,effort=4,strip]" $w --height 10000000 --size down --export-profile srgb
+    vips thumbnail "$src" "$out/$base-$w.webp[Q=78,strip]" $w --height 10000000 --size down --export-profile srgb
+    vips thumbnail "$src" "$out/$base-$w.jpg[Q=82,strip,optimize_coding,interlace]" $w --height 10000000 --size down --export-profile srgb
+  done
+  vips thumbnail "$src" "$out/$base-full.jpg[Q=90,strip,optimize_coding,interlace]" 10000000 --height 10000000 --size down --export-profile srgb
+}
+export -f floor_one
+echo "floor (vips CLI, $cores in parallel)…" >&2
+read -r floor_s floor_mib < <(measure floor bash -c "ls $photos/*.jpg | xargs -P $cores -I{} bash -c 'floor_one {} $work/floor'")
+
+echo "generator, cold cache…" >&2
+read -r cold_s cold_mib < <(measure cold $generator build --root "$work/site" --output "$work/out")
+echo "generator, warm rebuild…" >&2
+read -r warm_s warm_mib < <(measure warm $generator build --root "$work/site" --output "$work/out")
+vips linear "$photos/photo-1.jpg" "$photos/photo-1.tmp.jpg" 1 1 && mv "$photos/photo-1.tmp.jpg" "$photos/photo-1.jpg"
+echo "generator, one photo changed…" >&2
+read -r one_s one_mib < <(measure one $generator build --root "$work/site" --output "$work/out")
+
+ratio=$(echo "scale=2; $cold_s / $floor_s" | bc)
+cat <<TABLE
+| run ($count photos of 4000×3000, $cores cores) | wall time (s) | peak memory (MiB) |
+|---|---|---|
+| floor: vips CLI, same outputs, $cores processes in parallel | $floor_s | $floor_mib (per process) |
+| generator build, cold photo cache | $cold_s | $cold_mib |
+| generator build, warm cache (no photo changed) | $warm_s | $warm_mib |
+| generator build, one photo changed | $one_s | $one_mib |
+
+Cold build / floor: **${ratio}×** (target ≤ 1.15×). Processed photos per run: $(grep -o '([0-9]* processed' "$work/cold.log" | tr -d '(') cold, $(grep -o '([0-9]* processed' "$work/warm.log" | tr -d '(') warm, $(grep -o '([0-9]* processed' "$work/one.log" | tr -d '(') after one change.
+TABLE
