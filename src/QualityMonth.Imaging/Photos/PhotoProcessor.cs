@@ -21,6 +21,10 @@ public static class PhotoProcessor
         using var upright = VipsOperation.Create("thumbnail")
             .Set("filename", source)
             .Set("width", 10_000_000).Set("height", 10_000_000).Set("size", "down")
+            // Without an import profile, libvips 8.14 takes a photo with no embedded profile to XYZ with its own
+            // D65 formula and exports that as if it were the D50 ICC connection space: colours shift (a blue
+            // 40,70,220 comes out 82,59,221). "srgb" is only the fallback: an embedded profile still wins.
+            .Set("import_profile", "srgb")
             .Set("export_profile", "srgb")
             .Set("fail_on", "truncated")
             .Build();
@@ -72,6 +76,8 @@ public static class PhotoProcessor
         };
         using (save)
             save.Set("in", image).Set("filename", path).Set("Q", rendition.Quality).Set("strip", true).Build();
+        if (rendition.Format == PhotoFormat.Webp)
+            WebpMetadata.Strip(path); // libvips 8.14.1's webpsave ignores "strip"
     }
 
     private static string AverageColour(VipsImage image)

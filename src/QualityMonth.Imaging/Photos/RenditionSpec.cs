@@ -11,7 +11,8 @@ namespace QualityMonth.Imaging.Photos;
 public sealed record RenditionSpec(PhotoFormat Format, int? Width, int Quality)
 {
     /// <summary>Bump when the processing itself changes, so every cached output is made again.</summary>
-    public const int PipelineVersion = 1;
+    // 2: WebP without the metadata libvips 8.14.1 left in; photos without a profile no longer colour-shifted.
+    public const int PipelineVersion = 2;
 
     public string Extension => Format switch
     {

@@ -97,6 +97,12 @@ internal static partial class Native
     [LibraryImport(Vips, EntryPoint = "vips_thread_shutdown")]
     internal static partial void ThreadShutdown();
 
+    /// <summary>glibc's mallopt.</summary>
+    [LibraryImport("libc.so.6", EntryPoint = "mallopt")]
+    internal static partial int MallOpt(int parameter, int value);
+
+    internal const int MallocMmapThreshold = -3;
+
     [LibraryImport(GLib, EntryPoint = "g_free")]
     internal static partial void GFree(nint memory);
 

@@ -33,6 +33,10 @@ public static class VipsRuntime
 
     private static string Start()
     {
+        // Pixel buffers of a few MB come and go with every photo; in glibc's heap they fragment and
+        // the process keeps growing (measured: 620 MiB for 6 photos of 12 MP). Served by mmap from
+        // 1 MiB up they are returned on free: 370 MiB, at no measurable cost in time.
+        Native.MallOpt(Native.MallocMmapThreshold, 1024 * 1024);
         try
         {
             if (Native.Init("qualitymonth") != 0)
