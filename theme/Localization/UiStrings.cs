@@ -56,6 +56,9 @@ public sealed record UiStrings
     public required string Colon { get; init; }
     /// <summary>Separates a document title from its attachment number.</summary>
     public required string AttachmentSeparator { get; init; }
+    public required string OpenParen { get; init; }
+    public required string CloseParen { get; init; }
+    public required string Comma { get; init; }
     public required Func<int, string> YearName { get; init; }
     public required Func<int, string> Attachment { get; init; }
     public required Func<int, string> ActivitiesCount { get; init; }
@@ -123,6 +126,9 @@ public sealed record UiStrings
         BackToTop = "返回顶部",
         Colon = "：",
         AttachmentSeparator = "",
+        OpenParen = "（",
+        CloseParen = "）",
+        Comma = "，",
         YearName = y => $"{y}年",
         Attachment = n => $"附件{n}",
         ActivitiesCount = n => $"{n}项活动",
@@ -184,6 +190,9 @@ public sealed record UiStrings
         BackToTop = "Back to top",
         Colon = ": ",
         AttachmentSeparator = ", ",
+        OpenParen = " (",
+        CloseParen = ")",
+        Comma = ", ",
         YearName = y => y.ToString(System.Globalization.CultureInfo.InvariantCulture),
         Attachment = n => $"Attachment {n}",
         ActivitiesCount = n => n == 1 ? "1 activity" : $"{n} activities",

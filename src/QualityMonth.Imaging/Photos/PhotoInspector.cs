@@ -72,6 +72,26 @@ public static class PhotoInspector
             new(photo, 0, 0, [.. violations, new(PhotoRule.Unreadable, message)]);
     }
 
+    /// <summary>
+    /// Decodes every pixel of a photo, at a small size where the format allows (JPEG shrink-on-load), failing
+    /// on truncation as the build does: finds the truncated or damaged files a header cannot show.
+    /// </summary>
+    public static RuleViolation? Decode(PhotoRef photo)
+    {
+        try
+        {
+            using var thumbnail = VipsOperation.Create("thumbnail").Set("filename", photo.FullPath)
+                .Set("width", 64).Set("height", 64).Set("fail_on", "truncated").Build();
+            using var image = thumbnail.GetImage("out");
+            using var pixels = image.CopyMemory();
+            return null;
+        }
+        catch (VipsException e)
+        {
+            return new(PhotoRule.Unreadable, $"cannot be decoded (truncated or damaged): {e.Message}");
+        }
+    }
+
     /// <summary>The accepted format a loader reads: VipsForeignLoadJpegFile → jpeg.</summary>
     private static string FormatOf(string loader) =>
         ExtensionsByFormat.Keys.First(f => loader.StartsWith("VipsForeignLoad" + char.ToUpperInvariant(f[0]) + f[1..], StringComparison.Ordinal));

@@ -33,16 +33,23 @@ public static class PhotoPipeline
         select (year, g, a, p.p, p.Item2);
 
     /// <summary>Checks the rules without processing anything; reports every violation.</summary>
-    public static IReadOnlyList<PhotoInspection> Check(Site site, DiagnosticBag diagnostics)
+    /// <param name="decode">
+    /// Also decode each photo (at a small size) to find truncated or damaged files, which the build only finds
+    /// when it processes them: for the check command, which processes nothing.
+    /// </param>
+    public static IReadOnlyList<PhotoInspection> Check(Site site, DiagnosticBag diagnostics, bool decode = false)
     {
         var settings = site.Settings.Photos;
-        foreach (var (_, _, activity, _, _) in AllPhotos(site).DistinctBy(x => x.Activity).Where(x => x.Activity.Photos.Count > settings.MaxPerActivity))
-            Report(diagnostics, settings, PhotoRule.TooMany, activity.Source,
-                $"activity '{activity.Id}' has {activity.Photos.Count} photos; the notices allow at most {settings.MaxPerActivity} (图片数量{settings.MaxPerActivity}张以内)");
         var inspections = new List<PhotoInspection>();
-        foreach (var (_, _, activity, photo, _) in AllPhotos(site))
+        foreach (var (_, _, activity, photo, number) in AllPhotos(site))
         {
+            // Each photo beyond the limit is reported on its own line, naming it, like every other rule.
+            if (number > settings.MaxPerActivity)
+                Report(diagnostics, settings, PhotoRule.TooMany, photo.Source,
+                    $"photo {photo.File} (activity '{activity.Id}') is photo {number} of {activity.Photos.Count}; the notices allow at most {settings.MaxPerActivity} per activity (图片数量{settings.MaxPerActivity}张以内)");
             var inspection = PhotoInspector.Inspect(photo, settings);
+            if (decode && inspection.Processable && PhotoInspector.Decode(photo) is { } damaged)
+                inspection = inspection with { Violations = [.. inspection.Violations, damaged] };
             foreach (var violation in inspection.Violations)
                 Report(diagnostics, settings, violation.Rule, photo.Source, $"photo {photo.File} (activity '{activity.Id}') {violation.Message}");
             inspections.Add(inspection);

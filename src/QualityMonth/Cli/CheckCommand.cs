@@ -11,7 +11,7 @@ public static class CheckCommand
     {
         var diagnostics = new DiagnosticBag();
         var site = ContentLoader.Load(siteRoot, diagnostics);
-        var photos = site is null ? 0 : PhotoPipeline.Check(site, diagnostics).Count;
+        var photos = site is null ? 0 : PhotoPipeline.Check(site, diagnostics, decode: true).Count;
         var report = diagnostics.Sorted();
         Reporter.Diagnostics(report);
         var errors = report.Count(d => d.Severity == Severity.Error);
