@@ -6,9 +6,9 @@ namespace QualityMonth.Theme;
 /// <summary>What every component knows about the page being rendered.</summary>
 /// <param name="Path">The page's language-neutral site path, e.g. <c>/2024/slogans/</c>.</param>
 /// <param name="AssetUrls">Fingerprinted URLs of theme assets, by file name (<c>site.css</c>).</param>
-/// <param name="Photos">The published photos, by their source file (<see cref="PhotoRef.File"/>).</param>
+/// <param name="Photos">The published photos, by the activity's entry (<see cref="PhotoRef"/>): two activities may list one file.</param>
 public sealed record PageContext(Site Site, Language Language, string Path, IReadOnlyDictionary<string, string> AssetUrls,
-    IReadOnlyDictionary<string, ProcessedPhoto> Photos)
+    IReadOnlyDictionary<PhotoRef, ProcessedPhoto> Photos)
 {
     public UiStrings S { get; } = UiStrings.For(Language.Code);
 

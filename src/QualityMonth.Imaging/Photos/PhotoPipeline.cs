@@ -10,8 +10,9 @@ using QualityMonth.Model;
 namespace QualityMonth.Imaging.Photos;
 
 /// <summary>The photos ready for the theme, and the files to copy into the site.</summary>
+/// <param name="ByPhoto">By each use of a photo (an activity's entry): two activities may list the same file.</param>
 public sealed record PublishedPhotos(
-    IReadOnlyDictionary<string, ProcessedPhoto> ByFile,
+    IReadOnlyDictionary<PhotoRef, ProcessedPhoto> ByPhoto,
     IReadOnlyList<(string OutputPath, string CacheFile)> Files,
     int Processed);
 
@@ -60,12 +61,12 @@ public static class PhotoPipeline
     public static async Task<PublishedPhotos> PublishAsync(string siteRoot, Site site, DiagnosticBag diagnostics, IProgress<(int Done, int Total)>? progress)
     {
         var settings = site.Settings.Photos;
-        var inspections = Check(site, diagnostics).ToDictionary(i => i.Photo.File);
+        // One inspection per use of a photo, in the order of AllPhotos: a file two activities list is inspected twice.
+        var inspections = Check(site, diagnostics);
         var cacheRoot = Path.Combine(siteRoot, CacheFolder);
         var jobs = new List<Job>();
-        foreach (var (year, group, activity, photo, number) in AllPhotos(site))
+        foreach (var ((year, group, activity, photo, number), inspection) in AllPhotos(site).Zip(inspections))
         {
-            var inspection = inspections[photo.File];
             if (!inspection.Processable) continue;
             string sourceHash;
             await using (var stream = File.OpenRead(photo.FullPath))
@@ -102,7 +103,7 @@ public static class PhotoPipeline
             });
         }
 
-        var byFile = new Dictionary<string, ProcessedPhoto>();
+        var byPhoto = new Dictionary<PhotoRef, ProcessedPhoto>();
         var files = new List<(string, string)>();
         foreach (var job in jobs)
         {
@@ -119,10 +120,10 @@ public static class PhotoPipeline
                 files.Add(("photos/" + name, cacheFile));
                 if (spec.Width is null) full = rendition; else renditions.Add(rendition);
             }
-            byFile[job.Photo.File] = new ProcessedPhoto(job.Photo, fact.Width, fact.Height, fact.Placeholder, renditions, full!);
+            byPhoto[job.Photo] = new ProcessedPhoto(job.Photo, fact.Width, fact.Height, fact.Placeholder, renditions, full!);
         }
         Prune(cacheRoot, jobs);
-        return new PublishedPhotos(byFile, files, toProcess.Count);
+        return new PublishedPhotos(byPhoto, files, toProcess.Count);
     }
 
     private static PhotoFacts Make(Job job)

@@ -52,14 +52,14 @@ public static class SiteBuilder
         var rendered = new List<RenderedPage>(pages.Count);
         await using (var renderer = new PageRenderer())
             foreach (var page in pages)
-                rendered.Add(new RenderedPage(page, await renderer.RenderAsync(site, page, assetUrls, photos.ByFile)));
+                rendered.Add(new RenderedPage(page, await renderer.RenderAsync(site, page, assetUrls, photos.ByPhoto)));
 
         HtmlPostProcessor.Process(site, rendered, output, diagnostics);
         if (diagnostics.HasErrors) return Failed(diagnostics);
 
         return new BuildResult(output, diagnostics.Sorted(),
             pages.GroupBy(p => p.Language.Code).ToDictionary(g => g.Key, g => g.Count()),
-            TranslationCoverage.Measure(site), photos.ByFile.Count, photos.Processed);
+            TranslationCoverage.Measure(site), photos.ByPhoto.Count, photos.Processed);
     }
 
     private static BuildResult Failed(DiagnosticBag diagnostics) =>

@@ -21,7 +21,7 @@ public sealed class PageRenderer : IAsyncDisposable
     }
 
     public Task<string> RenderAsync(Site site, PageSpec page, IReadOnlyDictionary<string, string> assetUrls,
-        IReadOnlyDictionary<string, ProcessedPhoto> photos)
+        IReadOnlyDictionary<PhotoRef, ProcessedPhoto> photos)
     {
         var parameters = new Dictionary<string, object?>(page.Parameters)
         {

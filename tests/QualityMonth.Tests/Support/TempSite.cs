@@ -25,6 +25,7 @@ public sealed class TempSite : IDisposable
     private static readonly Lazy<string> WarmCache = new(() =>
     {
         var site = new TempSite(null, warmPhotoCache: false);
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => site.Dispose();
         Generator.Run("build", "--root", site.Root);
         return site.PathOf(".cache");
     });
