@@ -33,12 +33,13 @@ if ! command -v dotnet >/dev/null 2>&1; then
 fi
 
 # npm tools pinned by package-lock.json (axe-core, vnu-jar): reinstalled only when the lock changes.
+# No install scripts: vnu-jar ships its jar; its postinstall would only fetch a Java we install above.
 if [ "$purpose" = test ]; then
   stamp="$root/node_modules/.lock-sha256"
   want=$(sha256sum "$root/package-lock.json" | cut -d' ' -f1)
   if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
     say "installing npm packages from package-lock.json"
-    (cd "$root" && npm ci --no-audit --no-fund --loglevel=error >/dev/null)
+    (cd "$root" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error >/dev/null)
     echo "$want" > "$stamp"
   fi
 fi

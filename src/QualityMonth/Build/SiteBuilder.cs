@@ -1,4 +1,5 @@
 using QualityMonth.Assets;
+using QualityMonth.Config;
 using QualityMonth.Content;
 using QualityMonth.Diagnostics;
 using QualityMonth.Imaging.Photos;
@@ -12,6 +13,7 @@ namespace QualityMonth.Build;
 /// <summary>What a build produced: the site (null when an error was found), every diagnostic, and figures for the summary.</summary>
 public sealed record BuildResult(
     SiteOutput? Output,
+    SiteSettings? Settings,
     IReadOnlyList<Diagnostic> Diagnostics,
     IReadOnlyDictionary<string, int> PagesPerLanguage,
     IReadOnlyList<TranslationCoverage> Coverage,
@@ -57,11 +59,11 @@ public static class SiteBuilder
         HtmlPostProcessor.Process(site, rendered, output, diagnostics);
         if (diagnostics.HasErrors) return Failed(diagnostics);
 
-        return new BuildResult(output, diagnostics.Sorted(),
+        return new BuildResult(output, site.Settings, diagnostics.Sorted(),
             pages.GroupBy(p => p.Language.Code).ToDictionary(g => g.Key, g => g.Count()),
             TranslationCoverage.Measure(site), photos.ByPhoto.Count, photos.Processed);
     }
 
     private static BuildResult Failed(DiagnosticBag diagnostics) =>
-        new(null, diagnostics.Sorted(), new Dictionary<string, int>(), [], 0, 0);
+        new(null, null, diagnostics.Sorted(), new Dictionary<string, int>(), [], 0, 0);
 }

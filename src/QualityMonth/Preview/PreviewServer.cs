@@ -7,7 +7,6 @@ using Microsoft.AspNetCore.StaticFiles;
 using Microsoft.Extensions.Logging;
 using QualityMonth.Build;
 using QualityMonth.Cli;
-using QualityMonth.Config;
 using QualityMonth.Diagnostics;
 using QualityMonth.Output;
 
@@ -48,7 +47,7 @@ public static class PreviewServer
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var result = await SiteBuilder.BuildAsync(siteRoot);
         Reporter.Diagnostics(result.Diagnostics);
-        state.Publish(result, SettingsLoader.Load(siteRoot, new DiagnosticBag())?.BasePath);
+        state.Publish(result);
         Console.WriteLine(result.Succeeded
             ? $"Rebuilt in {clock.ElapsedMilliseconds} ms."
             : $"Build failed: {result.Diagnostics.Count(d => d.Severity == Severity.Error)} error(s) shown in the browser.");
@@ -150,13 +149,13 @@ public static class PreviewServer
 
         public string BasePath => Current.BasePath;
 
-        public void Publish(BuildResult result, string? basePath)
+        public void Publish(BuildResult result)
         {
             TaskCompletionSource changed;
             lock (_gate)
             {
                 _current = result.Succeeded
-                    ? (result.Output, null, basePath ?? "")
+                    ? (result.Output, null, result.Settings!.BasePath)
                     : (null, result.Diagnostics.Where(d => d.Severity == Severity.Error).ToList(), _current.BasePath);
                 Version++;
                 changed = _changed;
