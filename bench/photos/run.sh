@@ -26,8 +26,8 @@ mkdir -p "$photos"
 echo "generating $count 12 MP photos…" >&2
 vips gaussnoise "$work/noise.v" 4000 3000 --sigma 40 --mean 128
 for i in $(seq 1 "$count"); do
-  # Different pixels per photo (so no two are alike), 4000×3000, camera-like quality.
-  vips linear "$work/noise.v" "$work/tinted.v" "1" "$((i % 50))" --uchar
+  # Different pixels per photo (no two alike, so the cache cannot share work), 4000×3000, camera-like quality.
+  vips linear "$work/noise.v" "$work/tinted.v" "1" "$i" --uchar
   vips bandjoin "$work/tinted.v $work/noise.v $work/tinted.v" "$work/rgb.v"
   vips copy "$work/rgb.v" "$work/srgb.v" --interpretation srgb
   vips jpegsave "$work/srgb.v" "$photos/photo-$i.jpg" --Q 92
