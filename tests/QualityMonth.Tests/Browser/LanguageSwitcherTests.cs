@@ -45,8 +45,9 @@ public sealed class LanguageSwitcherTests(Chromium chromium, ServedSite site, Se
         var from = page.Url;
         var link = page.Locator(".language-switcher").GetByRole(AriaRole.Link, new() { Name = name, Exact = true });
         var response = await page.RunAndWaitForResponseAsync(() => link.ClickAsync(), r => r.Request.IsNavigationRequest);
-        await page.WaitForLoadStateAsync();
-        Assert.True(page.Url == expectedUrl, $"'{name}' on {from} led to {page.Url}, not {expectedUrl}");
+        Assert.True(response.Url == expectedUrl, $"'{name}' on {from} led to {response.Url}, not {expectedUrl}");
+        // Wait for the new document itself (not the one being left) to finish loading, stylesheet included.
+        await page.WaitForURLAsync(expectedUrl, new() { WaitUntil = WaitUntilState.Load });
         Assert.True(response.Status == 200, $"'{name}' on {from} led to {page.Url}, which answered HTTP {response.Status}");
     }
 

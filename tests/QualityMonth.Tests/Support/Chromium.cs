@@ -26,7 +26,9 @@ public sealed class Chromium : IAsyncLifetime
     public async Task<IBrowserContext> NewContextAsync(BrowserNewContextOptions? options = null)
     {
         var context = await _browser!.NewContextAsync(options);
-        context.SetDefaultTimeout(10_000);
+        // Generous: the suite shares 2 cores with Chromium; a real failure still fails, only later.
+        context.SetDefaultTimeout(30_000);
+        context.SetDefaultNavigationTimeout(30_000);
         return context;
     }
 
