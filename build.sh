@@ -7,6 +7,6 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 dotnet build "$root/src/QualityMonth/QualityMonth.csproj" -c Release --no-restore --verbosity quiet -nologo >/dev/null
 if [ $# -eq 0 ]; then set -- build; fi
 case "$1" in
-  build|preview) command=$1; shift; exec dotnet "$root/src/QualityMonth/bin/Release/net10.0/qualitymonth.dll" "$command" --root "$root" "$@" ;;
+  build|preview|check) command=$1; shift; exec dotnet "$root/src/QualityMonth/bin/Release/net10.0/qualitymonth.dll" "$command" --root "$root" "$@" ;;
   *) exec dotnet "$root/src/QualityMonth/bin/Release/net10.0/qualitymonth.dll" "$@" ;;
 esac
