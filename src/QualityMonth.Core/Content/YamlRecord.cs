@@ -154,8 +154,6 @@ public sealed partial class YamlRecord
         return null;
     }
 
-    public bool Has(string key) => _node.Children.ContainsKey(new YamlScalarNode(key));
-
     public int LineOfKey(string key) =>
         _node.Children.Keys.FirstOrDefault(k => k is YamlScalarNode s && s.Value == key) is { } found ? _file.LineOf(found) : Line;
 

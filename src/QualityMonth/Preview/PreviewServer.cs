@@ -21,6 +21,8 @@ public static class PreviewServer
 {
     public const string EventsPath = "/__preview/events";
 
+    private static readonly FileExtensionContentTypeProvider ContentTypes = new();
+
     public static async Task<int> RunAsync(string siteRoot, int port, CancellationToken cancel)
     {
         var state = new PreviewState();
@@ -101,7 +103,7 @@ public static class PreviewServer
             await Write(context, HttpStatusCode.NotFound, "text/html; charset=utf-8", WithReloadScript(notFound));
             return;
         }
-        var contentType = new FileExtensionContentTypeProvider().TryGetContentType(file, out var type) ? type : "application/octet-stream";
+        var contentType = ContentTypes.TryGetContentType(file, out var type) ? type : "application/octet-stream";
         if (contentType == "text/html") contentType = "text/html; charset=utf-8";
         await Write(context, HttpStatusCode.OK, contentType, file.EndsWith(".html", StringComparison.Ordinal) ? WithReloadScript(bytes) : bytes);
     }
