@@ -26,9 +26,10 @@ public static partial class ContentLoader
         ContentFile File(string relative) => ContentFile.For(siteRoot, Path.Combine(input, relative), diagnostics);
         var cities = RegistryLoader.LoadCities(File("site/cities.yml"), languages);
         var organisers = RegistryLoader.LoadOrganisers(File("site/organisers.yml"), languages);
+        var kinds = RegistryLoader.LoadKinds(File("site/kinds.yml"), languages);
 
         var links = new List<ContentLink>();
-        var yearLoader = new YearLoader(siteRoot, diagnostics, languages, links);
+        var yearLoader = new YearLoader(siteRoot, diagnostics, languages, kinds, links);
         var years = new List<CampaignYear>();
         foreach (var folder in Directory.GetDirectories(input).Order(StringComparer.Ordinal))
         {
@@ -47,7 +48,7 @@ public static partial class ContentLoader
         if (!Directory.Exists(Path.Combine(input, settings.CurrentYear.ToString(System.Globalization.CultureInfo.InvariantCulture))))
             diagnostics.Error(SettingsLoader.FileName, 0, $"'currentYear': there is no folder input/{settings.CurrentYear}/");
         // Cross-file checks run on whatever loaded, so one build reports every problem at once.
-        var site = new Site(settings, cities, organisers, years, links);
+        var site = new Site(settings, cities, organisers, kinds, years, links);
         SiteValidator.Validate(site, diagnostics);
         return diagnostics.HasErrors ? null : site;
     }

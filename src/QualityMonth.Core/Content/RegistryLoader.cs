@@ -2,7 +2,7 @@ using QualityMonth.Model;
 
 namespace QualityMonth.Content;
 
-/// <summary>Reads the registries of cities and organisers under <c>input/site/</c>.</summary>
+/// <summary>Reads the registries of cities, organisers and kinds of activity under <c>input/site/</c>.</summary>
 internal static class RegistryLoader
 {
     public static IReadOnlyList<City> LoadCities(ContentFile file, IReadOnlyList<Language> languages)
@@ -40,6 +40,24 @@ internal static class RegistryLoader
                 organisers.Add(new Organiser(slug, name, record.Location));
         }
         return organisers;
+    }
+
+    public static IReadOnlyList<ActivityKind> LoadKinds(ContentFile file, IReadOnlyList<Language> languages)
+    {
+        var kinds = new List<ActivityKind>();
+        foreach (var record in ReadList(file))
+        {
+            var slug = record.RequiredSlug("slug");
+            var name = record.Text("name", languages, required: true);
+            var description = record.Text("description", languages, required: false);
+            record.RejectUnknownKeys();
+            if (slug is null || name is null) continue;
+            if (kinds.Any(k => k.Slug == slug))
+                record.Error("slug", $"kind slug '{slug}' is used twice");
+            else
+                kinds.Add(new ActivityKind(slug, name, description, record.Location));
+        }
+        return kinds;
     }
 
     private static IEnumerable<YamlRecord> ReadList(ContentFile file)

@@ -8,6 +8,9 @@ internal static class SiteValidator
 {
     public static void Validate(Site site, DiagnosticBag diagnostics)
     {
+        // Activity URLs are /activities/<year>/<host>/<id>/: a city and an organiser may not share a slug.
+        foreach (var city in site.Cities.Where(c => site.FindOrganiser(c.Slug) is not null))
+            diagnostics.Error(city.Source.File, city.Source.Line, $"the slug '{city.Slug}' is also an organiser's slug (input/site/organisers.yml): activity addresses would clash; choose another");
         foreach (var year in site.Years)
         {
             foreach (var notice in year.Notices)

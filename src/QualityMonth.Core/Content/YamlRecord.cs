@@ -124,6 +124,9 @@ public sealed partial class YamlRecord
             .ToList();
     }
 
+    /// <summary>A list of plain strings (<c>[a, b]</c> or <c>- a</c> items); empty when absent.</summary>
+    public IReadOnlyList<string> StringList(string key) => ScalarList(key);
+
     public IReadOnlyList<YamlRecord> RecordList(string key, bool required)
     {
         var node = Take(key);
@@ -158,6 +161,8 @@ public sealed partial class YamlRecord
         _node.Children.Keys.FirstOrDefault(k => k is YamlScalarNode s && s.Value == key) is { } found ? _file.LineOf(found) : Line;
 
     public void Error(string? key, string message) => _file.Error(key is null ? Line : LineOfKey(key), message);
+
+    public void Warning(string? key, string message) => _file.Warning(key is null ? Line : LineOfKey(key), message);
 
     /// <summary>Reports every key that no reader asked for. Call after reading all fields.</summary>
     public void RejectUnknownKeys()

@@ -4,7 +4,8 @@ using QualityMonth.Model;
 namespace QualityMonth.Content;
 
 /// <summary>Reads one campaign year folder: year.yml, notices/, slogans.yml, activities/.</summary>
-internal sealed class YearLoader(string siteRoot, Diagnostics.DiagnosticBag diagnostics, IReadOnlyList<Language> languages, ICollection<ContentLink> links)
+internal sealed class YearLoader(string siteRoot, Diagnostics.DiagnosticBag diagnostics, IReadOnlyList<Language> languages,
+    IReadOnlyList<ActivityKind> activityKinds, ICollection<ContentLink> links)
 {
     private static readonly Dictionary<string, SloganScope> Scopes = new()
     {
@@ -112,7 +113,7 @@ internal sealed class YearLoader(string siteRoot, Diagnostics.DiagnosticBag diag
             var activities = new List<Activity>();
             foreach (var item in record.RecordList("activities", required: true))
             {
-                var activity = ReadActivity(item);
+                var activity = ReadActivity(year, item);
                 if (activity is null) continue;
                 if (activities.Any(a => a.Id == activity.Id))
                     item.Error("id", $"activity id '{activity.Id}' is used twice in this file");
@@ -132,18 +133,26 @@ internal sealed class YearLoader(string siteRoot, Diagnostics.DiagnosticBag diag
         return groups;
     }
 
-    private Activity? ReadActivity(YamlRecord item)
+    private Activity? ReadActivity(int year, YamlRecord item)
     {
         var id = item.RequiredSlug("id");
         var title = item.Text("title", languages, required: true);
+        var kinds = item.StringList("kinds");
+        if (kinds.Count == 0)
+            item.Error("kinds", "missing required field 'kinds': say what kind of activity this is, e.g. 'kinds: [publicity]' (the kinds are listed in input/site/kinds.yml)");
+        foreach (var unknown in kinds.Where(k => !activityKinds.Any(known => known.Slug == k)))
+            item.Error("kinds", $"unknown kind '{unknown}': use one of {string.Join(", ", activityKinds.Select(k => k.Slug))} or add it to input/site/kinds.yml");
         var description = item.Text("description", languages, required: false);
         var time = item.Text("time", languages, required: false);
         var lead = item.Text("lead", languages, required: false);
         var partners = item.TextList("partners", languages);
         var note = item.Text("note", languages, required: false);
+        var dates = ActivityDates.Parse(year, time?.Original);
+        if (dates is null)
+            item.Warning("time", $"the timing '{time!.Original}' is not one the calendars understand (9月, 9月中旬, 9月15日, 9-10月, 全年): the activity is dated to the campaign month, September {year}");
         var photos = item.RecordList("photos", required: false).Select(ReadPhoto).OfType<PhotoRef>().ToList();
         item.RejectUnknownKeys();
-        return id is null || title is null ? null : new Activity(id, title, description, time, lead, partners, note, photos, item.Location);
+        return id is null || title is null ? null : new Activity(id, title, kinds, description, time, dates ?? ActivityDates.CampaignMonth(year), lead, partners, note, photos, item.Location);
     }
 
     /// <summary>A photo entry: the file (relative to the activities file's folder), caption and credit.</summary>

@@ -23,9 +23,26 @@ public sealed record Site(
     SiteSettings Settings,
     IReadOnlyList<City> Cities,
     IReadOnlyList<Organiser> Organisers,
+    IReadOnlyList<ActivityKind> Kinds,
     IReadOnlyList<CampaignYear> Years,   // newest first
     IReadOnlyList<Markdown.ContentLink> Links)
 {
+    private IReadOnlyList<ActivityEntry>? _activities;
+
+    /// <summary>Every activity of every year: newest year first, then in content order (cities, then organisers, by file).</summary>
+    public IReadOnlyList<ActivityEntry> Activities => _activities ??= Years
+        .SelectMany(y => y.ActivityGroups.OrderBy(g => g.HostKind))
+        .SelectMany(g => g.Activities.Select(a => new ActivityEntry(g, a)))
+        .ToList();
+
+    public ActivityKind? FindKind(string slug) => Kinds.FirstOrDefault(k => k.Slug == slug);
+
+    /// <summary>The host's name, whether it is a city or an organiser.</summary>
+    public LocalizedText HostName(ActivityGroup group) =>
+        group.HostKind == HostKind.City ? FindCity(group.HostSlug)!.Name : FindOrganiser(group.HostSlug)!.Name;
+
+    public Notice SourceNotice(ActivityGroup group) => Years.First(y => y.Year == group.Year).FindNotice(group.NoticeSlug)!;
+
     public CampaignYear CurrentYear => Years.First(y => y.Year == Settings.CurrentYear);
 
     public City? FindCity(string slug) => Cities.FirstOrDefault(c => c.Slug == slug);

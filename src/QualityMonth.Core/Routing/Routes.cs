@@ -31,8 +31,26 @@ public static class Routes
     /// <summary>Anchor of one activity on its city's or organiser's page.</summary>
     public static string ActivityAnchor(ActivityGroup group, Activity activity) => $"{group.Year}-{activity.Id}";
 
-    public static string Activity(ActivityGroup group, Activity activity) => $"{Host(group)}#{ActivityAnchor(group, activity)}";
+    /// <summary>The activity's own page: made of its year, host and id only, so it survives reordering and rebuilds.</summary>
+    public static string Activity(ActivityEntry entry) => $"/activities/{entry.Key}/";
+
+    /// <summary>Browse every activity, with facets and (with JavaScript) instant filtering.</summary>
+    public const string ActivityBrowser = "/activities/";
+
+    /// <summary>A static facet page: the activities of one year, city, organiser or kind.</summary>
+    public static string ActivityFacet(Facet facet, string value) => $"/activities/{FacetSegment(facet)}/{value}/";
+
+    public static string FacetSegment(Facet facet) => facet switch
+    {
+        Facet.Year => "year",
+        Facet.City => "city",
+        Facet.Organiser => "organiser",
+        _ => "kind",
+    };
 }
+
+/// <summary>The dimensions activities can be browsed by.</summary>
+public enum Facet { Year, City, Organiser, Kind }
 
 /// <summary>Where a language's page for a site path is written in the output folder.</summary>
 public static class OutputPaths

@@ -31,7 +31,14 @@ public static class SiteBuilder
 {
     private static readonly string[] RequiredAssets = ["site.css", "favicon.svg"];
 
-    public static async Task<BuildResult> BuildAsync(string siteRoot, IProgress<(int Done, int Total)>? photoProgress = null)
+    /// <summary>The files made from the model besides the pages, in the order they run.</summary>
+    private static readonly IFileGenerator[] FileGenerators =
+    [
+        new Feeds.RobotsTxt(),
+    ];
+
+    /// <param name="previousOutput">The output folder the result will replace, if any (see <see cref="BuildContext.PreviousOutput"/>).</param>
+    public static async Task<BuildResult> BuildAsync(string siteRoot, IProgress<(int Done, int Total)>? photoProgress = null, string? previousOutput = null)
     {
         var diagnostics = new DiagnosticBag();
         var site = ContentLoader.Load(siteRoot, diagnostics);
@@ -49,6 +56,11 @@ public static class SiteBuilder
             foreach (var page in clash.Skip(1))
                 diagnostics.Error(page.Source?.File ?? "theme", page.Source?.Line ?? 0,
                     $"two pages claim the URL {page.UrlPath} (also {clash.First().Source?.ToString() ?? clash.First().Component.Name})");
+        if (diagnostics.HasErrors) return Failed(diagnostics);
+
+        var build = new BuildContext(siteRoot, site, pages, photos.ByPhoto, output, diagnostics, previousOutput);
+        foreach (var generator in FileGenerators)
+            generator.Generate(build);
         if (diagnostics.HasErrors) return Failed(diagnostics);
 
         var rendered = new List<RenderedPage>(pages.Count);

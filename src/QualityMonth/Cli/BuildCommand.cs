@@ -13,7 +13,7 @@ public static class BuildCommand
         BuildResult result;
         try
         {
-            result = await PhotoProgress.Run(progress => SiteBuilder.BuildAsync(siteRoot, progress));
+            result = await PhotoProgress.Run(progress => SiteBuilder.BuildAsync(siteRoot, progress, outputFolder));
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

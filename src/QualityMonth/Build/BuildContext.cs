@@ -1,0 +1,24 @@
+using QualityMonth.Diagnostics;
+using QualityMonth.Model;
+using QualityMonth.Output;
+using QualityMonth.Render;
+
+namespace QualityMonth.Build;
+
+/// <summary>What the build's later steps share: the site model, the pages planned, and the output so far.</summary>
+/// <param name="PreviousOutput">The output folder this build will replace, when there is one: its feeds carry state
+/// (calendar SEQUENCE numbers) from one build to the next.</param>
+public sealed record BuildContext(
+    string SiteRoot,
+    Site Site,
+    IReadOnlyList<PageSpec> Pages,
+    IReadOnlyDictionary<PhotoRef, ProcessedPhoto> Photos,
+    SiteOutput Output,
+    DiagnosticBag Diagnostics,
+    string? PreviousOutput);
+
+/// <summary>A file (or files) of the site that is not a themed page: data, feeds, calendars, robots.txt.</summary>
+public interface IFileGenerator
+{
+    void Generate(BuildContext build);
+}
