@@ -12,6 +12,8 @@ public sealed record PageContext(Site Site, Language Language, string Path, IRea
 {
     public UiStrings S { get; } = UiStrings.For(Language.Code);
 
+    public BrowseStrings B { get; } = BrowseStrings.For(Language.Code);
+
     /// <summary>Root-relative URL of a site path in this page's language (the base path is added at output).</summary>
     public string Url(string sitePath) => Language.Localize(sitePath);
 

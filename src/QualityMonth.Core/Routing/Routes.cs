@@ -49,8 +49,6 @@ public static class Routes
     };
 }
 
-/// <summary>The dimensions activities can be browsed by.</summary>
-public enum Facet { Year, City, Organiser, Kind }
 
 /// <summary>Where a language's page for a site path is written in the output folder.</summary>
 public static class OutputPaths

@@ -29,6 +29,12 @@ public static class PagePlan
             Add<HostIndexPage>(Routes.Cities, null, ("Kind", HostKind.City));
             Add<HostIndexPage>(Routes.Organisers, null, ("Kind", HostKind.Organiser));
             Add<NotFoundPage>(Routes.NotFound, null);
+            Add<ActivityBrowserPage>(Routes.ActivityBrowser, null);
+            foreach (var facet in ActivityFacets.All)
+                foreach (var value in ActivityFacets.Values(site, facet))
+                    Add<ActivityFacetPage>(Routes.ActivityFacet(facet, value.Slug), null, ("Value", value));
+            foreach (var entry in site.Activities)
+                Add<ActivityPage>(Routes.Activity(entry), entry.Activity.Source, ("Entry", entry));
             foreach (var year in site.Years)
             {
                 Add<YearPage>(Routes.Year(year.Year), year.Source, ("Year", year));

@@ -18,6 +18,8 @@ public static class SitePages
     [
         "/", "/2024/", "/2024/notices/provincial/", "/2024/slogans/", "/slogans/",
         "/cities/", "/cities/fuzhou/", "/organisers/", "/organisers/market-regulation/", "/404.html",
+        "/activities/", "/activities/kind/training/", "/activities/2023/yongan/sanming-quality-award/",
+        "/activities/2025/market-regulation/green-product-certification-week/",
     ];
 
     public static TheoryData<string> EveryTemplate => [.. Templates, .. Templates.Select(English)];
