@@ -25,6 +25,7 @@ public sealed record TranslationCoverage(Language Language, IReadOnlyList<(strin
                 Count("themes", site.Years.Select(y => Has(y.Theme))),
                 Count("slogans", site.Years.SelectMany(y => y.Slogans?.Slogans ?? []).Select(s => Has(s.Text))),
                 Count("city and organiser names", site.Cities.Select(c => Has(c.Name)).Concat(site.Organisers.Select(o => Has(o.Name)))),
+                Count("kinds of activity", site.Kinds.Select(k => Has(k.Name))),
                 Count("notice titles", notices.Select(n => Has(n.Title))),
                 Count("notice texts", notices.Select(n => n.Body.HasTranslation(language.Code))),
                 Count("attachment titles", notices.SelectMany(n => n.Attachments).Select(a => Has(a.Title))),
