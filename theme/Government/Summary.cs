@@ -10,21 +10,22 @@ public static partial class Summary
     public const int MaxLength = 160;
 
     /// <summary>
-    /// The first sentence of a notice's text: the addressees (主送, the first paragraph when it ends with a
-    /// colon) are skipped, and the sentence ends at the first full stop.
+    /// The first sentence of a notice's text. The addressees (主送) are skipped: the first paragraph when it
+    /// ends with a colon and holds no full stop (a notice published without them starts with its text).
+    /// The sentence ends at the first full stop, or with its paragraph (现就有关事项通知如下：).
     /// </summary>
-    public static string? FirstSentence(string html, string ellipsis)
+    public static string? FirstSentence(string html)
     {
         var paragraphs = Paragraph().Matches(html)
             .Select(m => WhiteSpace().Replace(WebUtility.HtmlDecode(Tag().Replace(m.Groups[1].Value, "")), " ").Trim())
             .Where(p => p.Length > 0)
             .ToList();
-        if (paragraphs.Count > 1 && (paragraphs[0].EndsWith('：') || paragraphs[0].EndsWith(':')))
+        if (paragraphs.Count > 1 && (paragraphs[0].EndsWith('：') || paragraphs[0].EndsWith(':')) && !SentenceEnd().IsMatch(paragraphs[0]))
             paragraphs.RemoveAt(0);
         if (paragraphs.Count == 0) return null;
         var text = paragraphs[0];
         var end = SentenceEnd().Match(text);
-        return Shorten(end.Success ? text[..(end.Index + end.Length)].Trim() : text, ellipsis);
+        return end.Success ? text[..(end.Index + end.Length)].Trim() : text;
     }
 
     /// <summary>Cuts a text to <see cref="MaxLength"/> characters, at a character boundary, marking the cut.</summary>
