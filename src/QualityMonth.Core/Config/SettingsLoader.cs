@@ -103,12 +103,13 @@ public static partial class SettingsLoader
                 diagnostics.Warning(FileName, LineOf(json, "footer"), $"footer.{key} is not set: a government website must show it in its footer");
 
         var photos = raw.Photos is null ? PhotoSettings.Default : ToPhotoSettings(raw.Photos, Fail);
+        var subject = raw.Disclosure is null ? null : ToText(raw.Disclosure.Subject, "subject", Fail);
 
         if (errors > 0 || title is null || sponsor is null || photos is null)
             return null;
         return new SiteSettings(title, baseUrl!, basePath, languages, raw.CurrentYear,
             new Footer(sponsor, contact, Blank(raw.Footer.SiteIdCode), Blank(raw.Footer.IcpRecord), Blank(raw.Footer.PublicSecurityRecord)),
-            photos);
+            photos, new DisclosureSettings(subject));
     }
 
     private static PhotoSettings? ToPhotoSettings(RawPhotos raw, Action<string, string> fail)
@@ -204,6 +205,12 @@ public static partial class SettingsLoader
         public required int CurrentYear { get; init; }
         public required RawFooter Footer { get; init; }
         public RawPhotos? Photos { get; init; }
+        public RawDisclosure? Disclosure { get; init; }
+    }
+
+    private sealed record RawDisclosure
+    {
+        public required Dictionary<string, string> Subject { get; init; }
     }
 
     private sealed record RawPhotos

@@ -10,7 +10,8 @@ public sealed record SiteSettings(
     IReadOnlyList<Language> Languages,
     int CurrentYear,
     Footer Footer,
-    PhotoSettings Photos)
+    PhotoSettings Photos,
+    DisclosureSettings Disclosure)
 {
     public Language DefaultLanguage => Languages[0];
 
@@ -25,3 +26,7 @@ public sealed record Footer(
     string? SiteIdCode,                   // 网站标识码
     string? IcpRecord,                    // ICP备案号
     string? PublicSecurityRecord);        // 公安机关备案号
+
+/// <summary>How the site files its notices for government information disclosure (政府信息公开).</summary>
+/// <param name="Subject">主题分类 the publisher files every notice under unless a notice names its own; null when not set.</param>
+public sealed record DisclosureSettings(LocalizedText? Subject);

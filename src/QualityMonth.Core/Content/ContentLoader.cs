@@ -43,12 +43,13 @@ public static partial class ContentLoader
             if (yearLoader.Load(folder) is { } year) years.Add(year);
         }
         years.Sort((a, b) => b.Year.CompareTo(a.Year));
+        var pressContacts = PressLoader.Load(File("site/press.yml"), languages, years);
 
         if (settings is null) return null;
         if (!Directory.Exists(Path.Combine(input, settings.CurrentYear.ToString(System.Globalization.CultureInfo.InvariantCulture))))
             diagnostics.Error(SettingsLoader.FileName, 0, $"'currentYear': there is no folder input/{settings.CurrentYear}/");
         // Cross-file checks run on whatever loaded, so one build reports every problem at once.
-        var site = new Site(settings, cities, organisers, kinds, years, links);
+        var site = new Site(settings, cities, organisers, kinds, years, links, pressContacts);
         SiteValidator.Validate(site, diagnostics);
         return diagnostics.HasErrors ? null : site;
     }

@@ -38,6 +38,9 @@ internal static class NoticeLoader
         var sealNote = record.Text("seal_note", languages, required: false);
         var dateOk = TryParseDate(record, "date", out var date);
         var disclosure = record.RequiredString("disclosure");
+        var indexNumber = record.OptionalString("index_number");
+        var publishedOk = TryParsePublished(record, out var published);
+        var subject = record.Text("subject", languages, required: false);
         var attachmentRecords = record.RecordList("attachments", required: false);
         record.RejectUnknownKeys();
 
@@ -51,10 +54,15 @@ internal static class NoticeLoader
         foreach (var (number, section) in markdown.Attachments.Where(s => attachments.All(a => a.Number != s.Key || a.Kind != AttachmentKind.Text)))
             file.Error(section.Line, $"the body has a '# 附件{number}' section but attachment {number} in the front matter is not 'shows: text'");
 
-        if (title is null || docNumber is null || issuer is null || disclosure is null || !dateOk)
+        if (published is { } p && date is { } written && p.Date < written)
+        {
+            record.Error("published", $"'published: {p.Date:yyyy-MM-dd}' is before the date the document was written ('date: {written:yyyy-MM-dd}')");
+            publishedOk = false;
+        }
+        if (title is null || docNumber is null || issuer is null || disclosure is null || !dateOk || !publishedOk)
             return null;
         return new Notice(year, slug, title, docNumber == NotStated ? null : docNumber, issuer, sealNote,
-            date, disclosure == NotStated ? null : disclosure,
+            date, disclosure == NotStated ? null : disclosure, indexNumber, published, subject,
             Body(markdown.MainHtml, translations, t => t.MainHtml),
             attachments, record.Location);
     }
@@ -109,6 +117,28 @@ internal static class NoticeLoader
             .Select(t => (t.Key, Html: select(t.Value)))
             .Where(t => !string.IsNullOrWhiteSpace(t.Html))
             .ToDictionary(t => t.Key, t => t.Html!));
+
+    /// <summary>
+    /// The optional 发布日期: <c>YYYY-MM-DD</c>, or <c>YYYY-MM-DD HH:mm</c> when the portal shows the time.
+    /// Absent means not known; there is no 无 here, because every published notice has a publication date.
+    /// </summary>
+    private static bool TryParsePublished(YamlRecord record, out PublicationTime? published)
+    {
+        published = null;
+        var text = record.OptionalString("published");
+        if (text is null) return true;
+        var culture = CultureInfo.InvariantCulture;
+        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", culture, DateTimeStyles.None, out var day))
+            published = new PublicationTime(day, null);
+        else if (DateTime.TryParseExact(text, "yyyy-MM-dd HH:mm", culture, DateTimeStyles.None, out var moment))
+            published = new PublicationTime(DateOnly.FromDateTime(moment), TimeOnly.FromDateTime(moment));
+        else
+        {
+            record.Error("published", $"'published: {text}' is not a date: write it as YYYY-MM-DD (2024-08-20) or YYYY-MM-DD HH:mm (2024-08-20 16:30), or leave the field out when it is not known");
+            return false;
+        }
+        return true;
+    }
 
     /// <summary>A YYYY-MM-DD date, or <see cref="NotStated"/> (date stays null).</summary>
     private static bool TryParseDate(YamlRecord record, string key, out DateOnly? date)

@@ -60,7 +60,7 @@ internal static class RegistryLoader
         return kinds;
     }
 
-    private static IEnumerable<YamlRecord> ReadList(ContentFile file)
+    internal static IEnumerable<YamlRecord> ReadList(ContentFile file)
     {
         if (!File.Exists(file.FullPath))
         {

@@ -10,9 +10,15 @@ public sealed record Notice(
     LocalizedText? SealNote,     // e.g. （福建省市场监督管理局代章）
     DateOnly? Date,              // 成文日期; null when the document gives none
     string? Disclosure,          // 公开方式 as printed; null when not printed
+    string? IndexNumber,         // 索引号 the publisher's portal gave it; null when not known
+    PublicationTime? Published,  // 发布日期 on the publisher's portal; null when not known
+    LocalizedText? Subject,      // 主题分类 of this notice; null: the site-wide default (statiq.json disclosure.subject)
     MarkdownBody Body,
     IReadOnlyList<Attachment> Attachments,
     SourceLocation Source);
+
+/// <summary>When a notice was published (发布日期): a day, and the time of day when the portal gives one.</summary>
+public readonly record struct PublicationTime(DateOnly Date, TimeOnly? Time);
 
 public enum AttachmentKind { Text, Slogans, Activities, Notice, Unavailable }
 

@@ -25,7 +25,8 @@ public sealed record Site(
     IReadOnlyList<Organiser> Organisers,
     IReadOnlyList<ActivityKind> Kinds,
     IReadOnlyList<CampaignYear> Years,   // newest first
-    IReadOnlyList<Markdown.ContentLink> Links)
+    IReadOnlyList<Markdown.ContentLink> Links,
+    IReadOnlyList<PressContact> PressContacts)
 {
     private IReadOnlyList<ActivityEntry>? _activities;
 
@@ -44,6 +45,11 @@ public sealed record Site(
     public Notice SourceNotice(ActivityGroup group) => Years.First(y => y.Year == group.Year).FindNotice(group.NoticeSlug)!;
 
     public CampaignYear CurrentYear => Years.First(y => y.Year == Settings.CurrentYear);
+
+    /// <summary>The notice's 主题分类: its own, else the site-wide default; null when neither is set.</summary>
+    public LocalizedText? SubjectOf(Notice notice) => notice.Subject ?? Settings.Disclosure.Subject;
+
+    public Notice FindNotice(int year, string slug) => Years.First(y => y.Year == year).FindNotice(slug)!;
 
     public City? FindCity(string slug) => Cities.FirstOrDefault(c => c.Slug == slug);
 

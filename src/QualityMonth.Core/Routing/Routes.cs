@@ -11,6 +11,15 @@ public static class Routes
     public const string Organisers = "/organisers/";
     public const string NotFound = "/404.html";
 
+    /// <summary>For journalists: the contacts the notices publish, and how to use the site's material.</summary>
+    public const string Press = "/press/";
+
+    /// <summary>The site's share card (1200×630 PNG): the image link previews show for every page.</summary>
+    public const string SiteShareImage = "/share/site.png";
+
+    /// <summary>One slogan's share image (1200×630 PNG).</summary>
+    public static string SloganShareImage(Slogan slogan) => $"/share/{slogan.Year}/slogan-{slogan.Number}.png";
+
     public static string Year(int year) => $"/{year}/";
 
     public static string Slogans(int year) => $"/{year}/slogans/";

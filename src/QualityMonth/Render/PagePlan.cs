@@ -35,6 +35,7 @@ public static class PagePlan
                     Add<ActivityFacetPage>(Routes.ActivityFacet(facet, value.Slug), null, ("Value", value));
             foreach (var entry in site.Activities)
                 Add<ActivityPage>(Routes.Activity(entry), entry.Activity.Source, ("Entry", entry));
+            Add<PressPage>(Routes.Press, null);
             foreach (var year in site.Years)
             {
                 Add<YearPage>(Routes.Year(year.Year), year.Source, ("Year", year));

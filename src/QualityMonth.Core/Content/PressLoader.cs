@@ -1,0 +1,101 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using QualityMonth.Model;
+
+namespace QualityMonth.Content;
+
+/// <summary>
+/// Reads <c>input/site/press.yml</c>: the contacts the notices publish. Every value staff copy from a
+/// notice must be printed in that notice, so the press page can only show what the documents say.
+/// </summary>
+internal static partial class PressLoader
+{
+    public static IReadOnlyList<PressContact> Load(ContentFile file, IReadOnlyList<Language> languages, IReadOnlyList<CampaignYear> years)
+    {
+        var contacts = new List<PressContact>();
+        foreach (var record in RegistryLoader.ReadList(file))
+        {
+            var reference = record.RequiredString("notice");
+            var unit = record.Text("unit", languages, required: false);
+            var person = record.Text("person", languages, required: false);
+            var about = record.Text("about", languages, required: true);
+            var phones = record.StringList("phone");
+            var faxes = record.StringList("fax");
+            var emails = record.StringList("email");
+            var address = record.Text("address", languages, required: false);
+            var postcode = record.OptionalString("postcode");
+            record.RejectUnknownKeys();
+
+            if (phones.Count + faxes.Count + emails.Count == 0 && address is null)
+                record.Error(null, "a contact needs at least one 'phone', 'fax', 'email' or 'address'");
+            foreach (var number in phones.Concat(faxes).Where(n => !PhoneNumber().IsMatch(n)))
+                record.Error(phones.Contains(number) ? "phone" : "fax", $"'{number}' is not a telephone number: digits and hyphens as printed, e.g. 0591-87580701");
+            foreach (var email in emails.Where(e => !EmailAddress().IsMatch(e)))
+                record.Error("email", $"'{email}' is not an e-mail address");
+            if (postcode is not null && !Postcode().IsMatch(postcode))
+                record.Error("postcode", $"'{postcode}' is not a postcode (six digits)");
+
+            if (reference is null || about is null) continue;
+            var notice = FindNotice(record, reference, years);
+            if (notice is null) continue;
+
+            // Only what the document prints: each value must appear in the notice's text as written.
+            var printed = PrintedText(notice);
+            var copied = new List<(string Key, string? Value)> { ("unit", unit?.Original), ("person", person?.Original), ("address", address?.Original), ("postcode", postcode) };
+            copied.AddRange(phones.Select(p => ("phone", (string?)p)));
+            copied.AddRange(faxes.Select(f => ("fax", (string?)f)));
+            copied.AddRange(emails.Select(e => ("email", (string?)e)));
+            foreach (var (key, value) in copied.Where(c => c.Value is not null && !printed.Contains(Squeeze(c.Value), StringComparison.Ordinal)))
+                record.Error(key, $"'{value}' is not printed in {notice.Source.File}: the press page lists only contacts as the notices print them");
+
+            contacts.Add(new PressContact(notice.Year, notice.Slug, unit, person, about, phones, faxes, emails, address, postcode, record.Location));
+        }
+        return contacts;
+    }
+
+    /// <summary>The notice named as <c>&lt;year&gt;/&lt;slug&gt;</c>; reports a reference that does not resolve.</summary>
+    private static Notice? FindNotice(YamlRecord record, string reference, IReadOnlyList<CampaignYear> years)
+    {
+        var match = NoticeReference().Match(reference);
+        if (!match.Success)
+        {
+            record.Error("notice", $"'notice: {reference}' must name a notice as <year>/<slug>, e.g. 2025/provincial");
+            return null;
+        }
+        var noticeFile = $"{ContentLoader.InputFolder}/{match.Groups[1].Value}/notices/{match.Groups[2].Value}.md";
+        var notice = years.FirstOrDefault(y => y.Year.ToString(System.Globalization.CultureInfo.InvariantCulture) == match.Groups[1].Value)
+            ?.FindNotice(match.Groups[2].Value);
+        // A notice that failed to load has its own errors: do not report the reference as well.
+        if (notice is null && !record.File.Diagnostics.HasErrorsIn(noticeFile))
+            record.Error("notice", $"'notice: {reference}': there is no notice {noticeFile}");
+        return notice;
+    }
+
+    /// <summary>The notice's text (body and text attachments) without markup or white space.</summary>
+    private static string PrintedText(Notice notice)
+    {
+        var html = string.Concat(notice.Attachments.Select(a => a.Text?.OriginalHtml).Prepend(notice.Body.OriginalHtml));
+        return Squeeze(WebUtility.HtmlDecode(Tag().Replace(html, "")));
+    }
+
+    /// <summary>Removes white space, which Markdown line breaks and the source's spacing vary.</summary>
+    private static string Squeeze(string text) => WhiteSpace().Replace(text, "");
+
+    [GeneratedRegex(@"^(\d{4})/([a-z0-9]+(?:-[a-z0-9]+)*)$")]
+    private static partial Regex NoticeReference();
+
+    [GeneratedRegex(@"^\d[\d-]{4,}\d$")]
+    private static partial Regex PhoneNumber();
+
+    [GeneratedRegex(@"^[^@\s]+@[^@\s]+\.[a-z]{2,}$", RegexOptions.IgnoreCase)]
+    private static partial Regex EmailAddress();
+
+    [GeneratedRegex(@"^\d{6}$")]
+    private static partial Regex Postcode();
+
+    [GeneratedRegex("<[^>]*>")]
+    private static partial Regex Tag();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex WhiteSpace();
+}

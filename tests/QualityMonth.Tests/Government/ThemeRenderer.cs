@@ -1,0 +1,39 @@
+using AngleSharp.Html.Dom;
+using AngleSharp.Html.Parser;
+using QualityMonth.Content;
+using QualityMonth.Diagnostics;
+using QualityMonth.Model;
+using QualityMonth.Render;
+using QualityMonth.Tests.Support;
+
+namespace QualityMonth.Tests.Government;
+
+/// <summary>
+/// Renders one theme page in process, for content the real site does not have (a publication date,
+/// a 网站标识码, a title that tries to close a script): cheaper than a build per variant. The HTML is
+/// read back with AngleSharp, not with anything that wrote it.
+/// </summary>
+public static class ThemeRenderer
+{
+    /// <summary>The real content, loaded once (no photos are processed).</summary>
+    public static Site RealSite => LazySite.Value;
+
+    private static readonly Lazy<Site> LazySite = new(() =>
+    {
+        var diagnostics = new DiagnosticBag();
+        return ContentLoader.Load(Repo.Root, diagnostics)
+               ?? throw new InvalidOperationException("the real content did not load: " + string.Join('\n', diagnostics.Sorted()));
+    });
+
+    public static async Task<IHtmlDocument> RenderAsync(Site site, string sitePath, Language language, Type component,
+        params (string Name, object? Value)[] parameters)
+    {
+        // Every theme asset under a plain URL: the page links whichever it needs.
+        var assets = Directory.GetFiles(Path.Combine(Repo.Root, "theme", "assets"))
+            .ToDictionary(f => Path.GetFileName(f), f => "/assets/" + Path.GetFileName(f));
+        var spec = new PageSpec(sitePath, language, component, parameters.ToDictionary(p => p.Name, p => p.Value), null);
+        await using var renderer = new PageRenderer();
+        var html = await renderer.RenderAsync(site, spec, assets, new Dictionary<PhotoRef, ProcessedPhoto>());
+        return new HtmlParser().ParseDocument(html);
+    }
+}
