@@ -11,6 +11,9 @@ public static class Routes
     public const string Organisers = "/organisers/";
     public const string NotFound = "/404.html";
 
+    /// <summary>Full-text search (Pagefind); <c>?q=</c> carries the query.</summary>
+    public const string Search = "/search/";
+
     public static string Year(int year) => $"/{year}/";
 
     public static string Slogans(int year) => $"/{year}/slogans/";

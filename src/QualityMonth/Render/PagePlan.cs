@@ -29,6 +29,7 @@ public static class PagePlan
             Add<HostIndexPage>(Routes.Cities, null, ("Kind", HostKind.City));
             Add<HostIndexPage>(Routes.Organisers, null, ("Kind", HostKind.Organiser));
             Add<NotFoundPage>(Routes.NotFound, null);
+            Add<SearchPage>(Routes.Search, null);
             foreach (var year in site.Years)
             {
                 Add<YearPage>(Routes.Year(year.Year), year.Source, ("Year", year));

@@ -1,0 +1,45 @@
+using System.Runtime.InteropServices;
+
+namespace QualityMonth.Search;
+
+/// <summary>
+/// Finds the Pagefind executable that npm installed (package.json pins it): the "extended" build, the
+/// one that segments Chinese into words when it indexes. It lives in the platform package
+/// <c>node_modules/@pagefind/&lt;os&gt;-&lt;cpu&gt;/bin/</c>, as Pagefind's own npm wrapper finds it; we run
+/// it directly so the build does not need Node.
+/// </summary>
+public static class PagefindBinary
+{
+    /// <summary>The platform package's folder under node_modules, e.g. <c>@pagefind/linux-x64</c>.</summary>
+    public static string PlatformPackage
+    {
+        get
+        {
+            var os = OperatingSystem.IsWindows() ? "windows" : OperatingSystem.IsMacOS() ? "darwin" : OperatingSystem.IsFreeBSD() ? "freebsd" : "linux";
+            var cpu = RuntimeInformation.OSArchitecture switch
+            {
+                Architecture.Arm64 => "arm64",
+                _ => "x64",
+            };
+            return $"@pagefind/{os}-{cpu}";
+        }
+    }
+
+    public static string ExecutableName => OperatingSystem.IsWindows() ? "pagefind_extended.exe" : "pagefind_extended";
+
+    /// <summary>
+    /// The first <c>node_modules/@pagefind/…/bin/pagefind_extended</c> found in one of
+    /// <paramref name="startFolders"/> or the folders above it, or null.
+    /// </summary>
+    public static string? Find(params string[] startFolders)
+    {
+        var relative = Path.Combine("node_modules", PlatformPackage, "bin", ExecutableName);
+        foreach (var start in startFolders)
+            for (var folder = new DirectoryInfo(Path.GetFullPath(start)); folder is not null; folder = folder.Parent)
+            {
+                var candidate = Path.Combine(folder.FullName, relative);
+                if (File.Exists(candidate)) return candidate;
+            }
+        return null;
+    }
+}
