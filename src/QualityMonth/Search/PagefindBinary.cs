@@ -3,10 +3,11 @@ using System.Runtime.InteropServices;
 namespace QualityMonth.Search;
 
 /// <summary>
-/// Finds the Pagefind executable that npm installed (package.json pins it): the "extended" build, the
-/// one that segments Chinese into words when it indexes. It lives in the platform package
-/// <c>node_modules/@pagefind/&lt;os&gt;-&lt;cpu&gt;/bin/</c>, as Pagefind's own npm wrapper finds it; we run
-/// it directly so the build does not need Node.
+/// Finds the Pagefind executable that npm installed: the "extended" build, the one that segments
+/// Chinese into words when it indexes. It lives in the platform package
+/// <c>node_modules/@pagefind/&lt;os&gt;-&lt;cpu&gt;/bin/</c>, where Pagefind's own npm wrapper finds it too.
+/// package.json pins the platform packages themselves (Linux x64 and arm64, the machines this runs on)
+/// rather than the wrapper, and the build runs the binary directly, so it needs no Node.
 /// </summary>
 public static class PagefindBinary
 {

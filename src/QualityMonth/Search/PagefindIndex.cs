@@ -30,7 +30,7 @@ public static class PagefindIndex
             diagnostics.Error(DiagnosticFile, 0,
                 $"Pagefind is not installed (node_modules/{PagefindBinary.PlatformPackage}/bin/{PagefindBinary.ExecutableName} was not found " +
                 $"in or above {siteRoot} or {AppContext.BaseDirectory}): the search index cannot be built. " +
-                "Run ./build.sh, which installs it, or 'npm ci' in the repository.");
+                "Run ./build.sh, which installs it, or 'npm ci' in the repository (package.json pins its Linux packages, @pagefind/linux-x64 and @pagefind/linux-arm64).");
             return;
         }
 
