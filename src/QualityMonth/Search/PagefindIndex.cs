@@ -19,6 +19,9 @@ public static class PagefindIndex
     /// <summary>Where a missing-binary or failed-index error is reported (the npm packages are pinned there).</summary>
     public const string DiagnosticFile = "package.json";
 
+    /// <summary>The bundle's table of contents: the index of each language and its files.</summary>
+    public const string EntryFile = "pagefind-entry.json";
+
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(2);
 
     /// <param name="pages">Output paths of the finished HTML pages in <paramref name="output"/>.</param>
@@ -46,27 +49,7 @@ public static class PagefindIndex
                 Directory.CreateDirectory(Path.GetDirectoryName(file)!);
                 File.WriteAllBytes(file, html);
             }
-
-            int exitCode;
-            string messages;
-            try
-            {
-                (exitCode, messages) = Run(binary, scratch.FullName, ["--site", site, "--output-path", bundle, "--quiet"]);
-            }
-            catch (System.ComponentModel.Win32Exception e)
-            {
-                diagnostics.Error(DiagnosticFile, 0, $"Pagefind ({binary}) could not be started: {e.Message}. Run 'npm ci' in the repository to reinstall it.");
-                return;
-            }
-            if (exitCode != 0)
-            {
-                diagnostics.Error(DiagnosticFile, 0, $"Pagefind ({binary}) failed with exit code {exitCode} while building the search index: {messages}");
-                return;
-            }
-            // With --quiet, Pagefind prints only warnings and errors.
-            if (messages.Length > 0)
-                diagnostics.Warning(DiagnosticFile, 0, $"Pagefind: {messages}");
-
+            if (!Index(binary, scratch.FullName, site, bundle, diagnostics)) return;
             foreach (var file in Directory.GetFiles(bundle, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
                 output.Add($"{Folder}/{Path.GetRelativePath(bundle, file).Replace(Path.DirectorySeparatorChar, '/')}", File.ReadAllBytes(file));
         }
@@ -74,6 +57,37 @@ public static class PagefindIndex
         {
             scratch.Delete(recursive: true);
         }
+    }
+
+    /// <summary>Runs Pagefind on the pages in <paramref name="site"/>, writing its bundle to <paramref name="bundle"/>.</summary>
+    /// <returns>Whether the bundle was made; if not, the reason is an error in <paramref name="diagnostics"/>.</returns>
+    private static bool Index(string binary, string scratch, string site, string bundle, DiagnosticBag diagnostics)
+    {
+        int exitCode;
+        string messages;
+        try
+        {
+            (exitCode, messages) = Run(binary, scratch, ["--site", site, "--output-path", bundle, "--quiet"]);
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            diagnostics.Error(DiagnosticFile, 0, $"Pagefind ({binary}) could not be started: {e.Message}. Run 'npm ci' in the repository to reinstall it.");
+            return false;
+        }
+        if (exitCode != 0)
+        {
+            diagnostics.Error(DiagnosticFile, 0, $"Pagefind ({binary}) failed with exit code {exitCode} while building the search index: {messages}");
+            return false;
+        }
+        if (!File.Exists(Path.Combine(bundle, EntryFile)))
+        {
+            diagnostics.Error(DiagnosticFile, 0, $"Pagefind ({binary}) finished but wrote no search index ({EntryFile} is missing){(messages.Length > 0 ? ": " + messages : ".")}");
+            return false;
+        }
+        // With --quiet, Pagefind prints only warnings and errors.
+        if (messages.Length > 0)
+            diagnostics.Warning(DiagnosticFile, 0, $"Pagefind: {messages}");
+        return true;
     }
 
     /// <returns>The exit code, and everything Pagefind printed (stdout and stderr), trimmed.</returns>
