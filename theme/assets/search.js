@@ -117,9 +117,11 @@ async function search(query) {
   results = found.results;
   shown = 0;
   list.replaceChildren();
+  await showMore(false);
+  if (current !== generation) return;
+  // Announced once the first results are on the page.
   const count = results.length;
   status.textContent = fill(count === 0 ? text.nothing : count === 1 ? text.foundOne : text.found, { count, query });
-  await showMore(false);
 }
 
 function unavailable(error) {
