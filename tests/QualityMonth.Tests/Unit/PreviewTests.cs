@@ -33,6 +33,12 @@ public sealed class PreviewTests : IDisposable
         Assert.Contains("EventSource('/__preview/events')", home.Body);
         Assert.Equal(HttpStatusCode.OK, (await Get("/en/cities/xiamen/")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await Get("/no/such/page/")).StatusCode);
+        var stylesheet = System.Text.RegularExpressions.Regex.Match(home.Body, "href=\"(/assets/site\\.[0-9a-f]+\\.css)\"").Groups[1].Value;
+        Assert.StartsWith("/assets/site.", stylesheet);
+        Assert.Equal(HttpStatusCode.OK, (await Get(stylesheet)).StatusCode);
+        var searchIndex = await Get("/pagefind/pagefind-entry.json");
+        Assert.Equal(HttpStatusCode.OK, searchIndex.StatusCode);
+        Assert.Contains("\"zh-hans\"", searchIndex.Body);
 
         using var events = await _http.GetStreamAsync(_url + "/__preview/events");
         using var reader = new StreamReader(events);
