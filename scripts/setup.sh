@@ -9,13 +9,14 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 say() { printf '[setup] %s\n' "$*" >&2; }
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 
-# System packages: libvips for photos; for tests also a browser, CJK fonts (so screenshots and
-# layout checks see real Chinese glyphs), Java for the Nu Html Checker, Node for npm tools.
+# System packages: libvips for photos, npm for the npm packages (Pagefind for the build's search
+# index); for tests also a browser, CJK fonts (so screenshots and layout checks see real Chinese
+# glyphs) and Java for the Nu Html Checker.
 packages=(libvips42)
+command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)
 if [ "$purpose" = test ]; then
   packages+=(chromium fonts-noto-cjk)
   command -v java >/dev/null 2>&1 || packages+=(default-jre-headless)
-  command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)
 fi
 missing=()
 for package in "${packages[@]}"; do
@@ -32,16 +33,16 @@ if ! command -v dotnet >/dev/null 2>&1; then
   exit 1
 fi
 
-# npm tools pinned by package-lock.json (axe-core, vnu-jar): reinstalled only when the lock changes.
-# No install scripts: vnu-jar ships its jar; its postinstall would only fetch a Java we install above.
-if [ "$purpose" = test ]; then
-  stamp="$root/node_modules/.lock-sha256"
-  want=$(sha256sum "$root/package-lock.json" | cut -d' ' -f1)
-  if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ]; then
-    say "installing npm packages from package-lock.json"
-    (cd "$root" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error >/dev/null)
-    echo "$want" > "$stamp"
-  fi
+# npm packages pinned by package-lock.json, for the build (Pagefind's binary, in its platform package
+# @pagefind/linux-<cpu>) and the tests (axe-core, vnu-jar): reinstalled only when the lock changes or
+# the Pagefind binary is missing. No install scripts: none of them needs one (vnu-jar's
+# postinstall would only fetch a Java we install above).
+stamp="$root/node_modules/.lock-sha256"
+want=$(sha256sum "$root/package-lock.json" | cut -d' ' -f1)
+if [ "$(cat "$stamp" 2>/dev/null)" != "$want" ] || ! compgen -G "$root/node_modules/@pagefind/*/bin/pagefind_extended*" >/dev/null; then
+  say "installing npm packages from package-lock.json"
+  (cd "$root" && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error >/dev/null)
+  echo "$want" > "$stamp"
 fi
 
 # NuGet packages (versions pinned in Directory.Packages.props): restored when a project file changed.

@@ -19,6 +19,8 @@ public static class Routes
 
     /// <summary>One slogan's share image (1200×630 PNG).</summary>
     public static string SloganShareImage(Slogan slogan) => $"/share/{slogan.Year}/slogan-{slogan.Number}.png";
+    /// <summary>Full-text search (Pagefind); <c>?q=</c> carries the query.</summary>
+    public const string Search = "/search/";
 
     public static string Year(int year) => $"/{year}/";
 

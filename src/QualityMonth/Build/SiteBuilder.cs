@@ -7,6 +7,7 @@ using QualityMonth.Model;
 using QualityMonth.Output;
 using QualityMonth.PostProcess;
 using QualityMonth.Render;
+using QualityMonth.Search;
 
 namespace QualityMonth.Build;
 
@@ -24,7 +25,7 @@ public sealed record BuildResult(
 }
 
 /// <summary>
-/// The pipeline: load content → site model → render pages → assets → post-process → outputs (in memory).
+/// The pipeline: load content → site model → render pages → assets → post-process → search index → outputs (in memory).
 /// Writing to disk (atomically) or serving is up to the caller.
 /// </summary>
 public static class SiteBuilder
@@ -69,6 +70,9 @@ public static class SiteBuilder
                 rendered.Add(new RenderedPage(page, await renderer.RenderAsync(site, page, assetUrls, photos.ByPhoto)));
 
         HtmlPostProcessor.Process(site, rendered, output, diagnostics);
+        if (diagnostics.HasErrors) return Failed(diagnostics);
+
+        PagefindIndex.Build(siteRoot, pages.Select(p => p.OutputPath), output, diagnostics);
         if (diagnostics.HasErrors) return Failed(diagnostics);
 
         return new BuildResult(output, site.Settings, diagnostics.Sorted(),

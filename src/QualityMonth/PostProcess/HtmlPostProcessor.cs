@@ -21,7 +21,7 @@ public sealed record RenderedPage(PageSpec Spec, string Html);
 /// </summary>
 public static class HtmlPostProcessor
 {
-    private static readonly string[] UrlAttributes = ["href", "src"];
+    private static readonly string[] UrlAttributes = ["href", "src", "action"];
 
     public static void Process(Site site, IReadOnlyList<RenderedPage> pages, SiteOutput output, DiagnosticBag diagnostics)
     {

@@ -33,7 +33,8 @@ public static class PreviewServer
         builder.WebHost.UseKestrel().UseUrls($"http://127.0.0.1:{port}");
         var app = builder.Build();
         app.MapGet(EventsPath, (HttpContext context) => StreamReloads(context, state));
-        app.MapFallback((HttpContext context) => Serve(context, state));
+        // "{**path}": the default fallback pattern skips paths that look like files (site.css, pagefind.js).
+        app.MapFallback("{**path}", (HttpContext context) => Serve(context, state));
 
         using var watcher = new SiteWatcher(siteRoot, () => Rebuild(siteRoot, state));
         await app.StartAsync(cancel);

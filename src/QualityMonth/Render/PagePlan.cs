@@ -36,6 +36,7 @@ public static class PagePlan
             foreach (var entry in site.Activities)
                 Add<ActivityPage>(Routes.Activity(entry), entry.Activity.Source, ("Entry", entry));
             Add<PressPage>(Routes.Press, null);
+            Add<SearchPage>(Routes.Search, null);
             foreach (var year in site.Years)
             {
                 Add<YearPage>(Routes.Year(year.Year), year.Source, ("Year", year));

@@ -2,9 +2,9 @@ using QualityMonth.Tests.Support;
 
 namespace QualityMonth.Tests.Browser;
 
-/// <summary>Browser tests share one Chromium and one served build of the real site.</summary>
+/// <summary>Browser tests share one Chromium and one served build of the real site, at the root and under a sub-path.</summary>
 [CollectionDefinition(Name)]
-public sealed class BrowserCollection : ICollectionFixture<Chromium>, ICollectionFixture<ServedSite>
+public sealed class BrowserCollection : ICollectionFixture<Chromium>, ICollectionFixture<ServedSite>, ICollectionFixture<ServedSiteUnderSubPath>
 {
     public const string Name = "Browser";
 }
@@ -17,7 +17,7 @@ public static class SitePages
     private static readonly string[] Templates =
     [
         "/", "/2024/", "/2024/notices/provincial/", "/2024/slogans/", "/slogans/",
-        "/cities/", "/cities/fuzhou/", "/organisers/", "/organisers/market-regulation/", "/404.html", "/press/",
+        "/cities/", "/cities/fuzhou/", "/organisers/", "/organisers/market-regulation/", "/404.html", "/press/", "/search/",
         "/activities/", "/activities/kind/training/", "/activities/2023/yongan/sanming-quality-award/",
         "/activities/2025/market-regulation/green-product-certification-week/",
     ];

@@ -7,7 +7,6 @@ namespace QualityMonth.Tests.Browser;
 [Collection(BrowserCollection.Name)]
 [Trait("Category", "Browser")]
 public sealed class LanguageSwitcherTests(Chromium chromium, ServedSite site, ServedSiteUnderSubPath subPathSite)
-    : IClassFixture<ServedSiteUnderSubPath>
 {
     public static TheoryData<string> Pages =>
         ["/", "/2024/", "/2024/notices/provincial/", "/cities/fuzhou/", "/slogans/", SitePages.Missing];

@@ -13,10 +13,13 @@ public static class Generator
     /// <summary>The built generator next to the test assembly (it is a project reference).</summary>
     public static string Dll => Path.Combine(AppContext.BaseDirectory, "qualitymonth.dll");
 
-    public static Result Run(params string[] args)
+    public static Result Run(params string[] args) => RunCopy(Dll, args);
+
+    /// <summary>Runs the generator from another place than the tests' folder, e.g. a copy of it outside the repository.</summary>
+    public static Result RunCopy(string dll, params string[] args)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Dll);
+        start.ArgumentList.Add(dll);
         foreach (var arg in args) start.ArgumentList.Add(arg);
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();

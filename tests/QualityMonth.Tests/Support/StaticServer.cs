@@ -36,7 +36,9 @@ public sealed class StaticServer : IAsyncDisposable
         void Site(IApplicationBuilder branch)
         {
             branch.UseDefaultFiles(new DefaultFilesOptions { FileProvider = files });
-            branch.UseStaticFiles(new StaticFileOptions { FileProvider = files });
+            // A plain static host serves every file; ASP.NET would refuse types it does not know, such as
+            // the search index's .pf_meta, .pf_index, .pf_fragment and .pagefind files.
+            branch.UseStaticFiles(new StaticFileOptions { FileProvider = files, ServeUnknownFileTypes = true, DefaultContentType = "application/octet-stream" });
             branch.Run(async context =>
             {
                 var english = context.Request.Path.StartsWithSegments("/en");

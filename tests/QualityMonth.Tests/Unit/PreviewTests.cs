@@ -10,7 +10,7 @@ public sealed class PreviewTests : IDisposable
 {
     private readonly TempSite _site = new();
     private readonly Process _preview;
-    private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(10) };
+    private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(30) };
     private readonly string _url;
 
     public PreviewTests()
@@ -33,6 +33,12 @@ public sealed class PreviewTests : IDisposable
         Assert.Contains("EventSource('/__preview/events')", home.Body);
         Assert.Equal(HttpStatusCode.OK, (await Get("/en/cities/xiamen/")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await Get("/no/such/page/")).StatusCode);
+        var stylesheet = System.Text.RegularExpressions.Regex.Match(home.Body, "href=\"(/assets/site\\.[0-9a-f]+\\.css)\"").Groups[1].Value;
+        Assert.StartsWith("/assets/site.", stylesheet);
+        Assert.Equal(HttpStatusCode.OK, (await Get(stylesheet)).StatusCode);
+        var searchIndex = await Get("/pagefind/pagefind-entry.json");
+        Assert.Equal(HttpStatusCode.OK, searchIndex.StatusCode);
+        Assert.Contains("\"zh-hans\"", searchIndex.Body);
 
         using var events = await _http.GetStreamAsync(_url + "/__preview/events");
         using var reader = new StreamReader(events);
@@ -82,7 +88,7 @@ public sealed class PreviewTests : IDisposable
 
     private static async Task ReadUntil(StreamReader reader, string line)
     {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
         while (await reader.ReadLineAsync(timeout.Token) is { } read)
             if (read == line) return;
         throw new EndOfStreamException("the event stream closed before " + line);

@@ -1,0 +1,120 @@
+using System.Diagnostics;
+using QualityMonth.Diagnostics;
+using QualityMonth.Output;
+
+namespace QualityMonth.Search;
+
+/// <summary>
+/// The full-text search index, made by Pagefind from the finished pages: the pages are written to a
+/// scratch folder, Pagefind indexes them (one index per <c>&lt;html lang&gt;</c>, Chinese segmented into
+/// words), and its bundle joins the site under <c>/pagefind/</c>, so the atomic writer and the preview
+/// serve it with everything else. Which part of a page is indexed is marked in the theme
+/// (<c>data-pagefind-body</c>, see <c>theme/Components/SearchFacts.razor</c>).
+/// </summary>
+public static class PagefindIndex
+{
+    /// <summary>The bundle's folder in the site; the search script imports <c>/pagefind/pagefind.js</c>.</summary>
+    public const string Folder = "pagefind";
+
+    /// <summary>Where a missing-binary or failed-index error is reported (the npm packages are pinned there).</summary>
+    public const string DiagnosticFile = "package.json";
+
+    /// <summary>The bundle's table of contents: the index of each language and its files.</summary>
+    public const string EntryFile = "pagefind-entry.json";
+
+    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(2);
+
+    /// <param name="pages">Output paths of the finished HTML pages in <paramref name="output"/>.</param>
+    public static void Build(string siteRoot, IEnumerable<string> pages, SiteOutput output, DiagnosticBag diagnostics)
+    {
+        var binary = PagefindBinary.Find(siteRoot, AppContext.BaseDirectory);
+        if (binary is null)
+        {
+            diagnostics.Error(DiagnosticFile, 0,
+                $"Pagefind is not installed (node_modules/{PagefindBinary.PlatformPackage}/bin/{PagefindBinary.ExecutableName} was not found " +
+                $"in or above {siteRoot} or {AppContext.BaseDirectory}): the search index cannot be built. " +
+                "Run ./build.sh, which installs it, or 'npm ci' in the repository (package.json pins its Linux packages, @pagefind/linux-x64 and @pagefind/linux-arm64).");
+            return;
+        }
+
+        var scratch = Directory.CreateTempSubdirectory("qualitymonth-pagefind-");
+        try
+        {
+            var site = Path.Combine(scratch.FullName, "site");
+            var bundle = Path.Combine(scratch.FullName, "bundle");
+            foreach (var page in pages)
+            {
+                if (!output.TryGet(page, out var html)) throw new InvalidOperationException($"page {page} is not in the output");
+                var file = Path.Combine(site, page);
+                Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+                File.WriteAllBytes(file, html);
+            }
+            if (!Index(binary, scratch.FullName, site, bundle, diagnostics)) return;
+            foreach (var file in Directory.GetFiles(bundle, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+                output.Add($"{Folder}/{Path.GetRelativePath(bundle, file).Replace(Path.DirectorySeparatorChar, '/')}", File.ReadAllBytes(file));
+        }
+        finally
+        {
+            scratch.Delete(recursive: true);
+        }
+    }
+
+    /// <summary>Runs Pagefind on the pages in <paramref name="site"/>, writing its bundle to <paramref name="bundle"/>.</summary>
+    /// <returns>Whether the bundle was made; if not, the reason is an error in <paramref name="diagnostics"/>.</returns>
+    private static bool Index(string binary, string scratch, string site, string bundle, DiagnosticBag diagnostics)
+    {
+        int exitCode;
+        string messages;
+        try
+        {
+            (exitCode, messages) = Run(binary, scratch, ["--site", site, "--output-path", bundle, "--quiet"]);
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            diagnostics.Error(DiagnosticFile, 0, $"Pagefind ({binary}) could not be started: {e.Message}. Run 'npm ci' in the repository to reinstall it.");
+            return false;
+        }
+        if (exitCode != 0)
+        {
+            diagnostics.Error(DiagnosticFile, 0, $"Pagefind ({binary}) failed with exit code {exitCode} while building the search index: {messages}");
+            return false;
+        }
+        if (!File.Exists(Path.Combine(bundle, EntryFile)))
+        {
+            diagnostics.Error(DiagnosticFile, 0, $"Pagefind ({binary}) finished but wrote no search index ({EntryFile} is missing){(messages.Length > 0 ? ": " + messages : ".")}");
+            return false;
+        }
+        // With --quiet, Pagefind prints only warnings and errors.
+        if (messages.Length > 0)
+            diagnostics.Warning(DiagnosticFile, 0, $"Pagefind: {messages}");
+        return true;
+    }
+
+    /// <returns>The exit code, and everything Pagefind printed (stdout and stderr), trimmed.</returns>
+    private static (int ExitCode, string Messages) Run(string binary, string workingDirectory, string[] arguments)
+    {
+        var start = new ProcessStartInfo(binary)
+        {
+            // Pagefind reads pagefind.yml/.toml/.json from its working folder: an empty scratch folder keeps
+            // a stray config file out of the build.
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (var argument in arguments) start.ArgumentList.Add(argument);
+        // Nor may PAGEFIND_* variables of the user's shell change the index.
+        foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("PAGEFIND_", StringComparison.OrdinalIgnoreCase)).ToList())
+            start.Environment.Remove(name);
+
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {binary}");
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(Timeout))
+        {
+            process.Kill(entireProcessTree: true);
+            return (-1, $"it did not finish in {Timeout.TotalMinutes} minutes");
+        }
+        var messages = string.Join('\n', new[] { stdout.Result, stderr.Result }.Select(s => s.Trim()).Where(s => s.Length > 0));
+        return (process.ExitCode, messages);
+    }
+}
