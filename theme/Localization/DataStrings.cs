@@ -14,10 +14,6 @@ public sealed record DataStrings
     public required string PageTitle { get; init; }
     public required string Intro { get; init; }
     public required string ActivityData { get; init; }
-    public required string File { get; init; }
-    public required string Format { get; init; }
-    public required string Size { get; init; }
-    public required string Records { get; init; }
     public required string JsonFormat { get; init; }
     public required string CsvFormat { get; init; }
     public required string SchemaFormat { get; init; }
@@ -28,8 +24,6 @@ public sealed record DataStrings
     public required string OpenInExcel { get; init; }
     public required IReadOnlyList<string> ExcelSteps { get; init; }
     public required string Fields { get; init; }
-    public required string Field { get; init; }
-    public required string Meaning { get; init; }
     /// <summary>Every field of the data files, in file order, with what it holds (docs/data.md says more).</summary>
     public required IReadOnlyList<(string Field, string Meaning)> FieldMeanings { get; init; }
     public required string Calendars { get; init; }
@@ -87,10 +81,6 @@ public sealed record DataStrings
         PageTitle = "数据下载",
         Intro = "本页提供本站全部活动的数据文件、日历订阅和内容订阅，供媒体、研究人员和公众使用。文件在每次网站更新时与网页一同生成，内容与网页一致。",
         ActivityData = "活动数据",
-        File = "文件",
-        Format = "格式",
-        Size = "大小",
-        Records = "记录数",
         JsonFormat = "JSON（UTF-8），适合用程序处理",
         CsvFormat = "CSV（UTF-8，带 BOM），可用 Excel、WPS 表格打开",
         SchemaFormat = "JSON Schema（2020-12），逐项说明 JSON 文件的字段",
@@ -107,8 +97,6 @@ public sealed record DataStrings
             "日期列为“年-月-日”格式，可直接排序和筛选。",
         ],
         Fields = "字段说明",
-        Field = "字段",
-        Meaning = "含义",
         FieldMeanings =
         [
             ("id", "活动的永久编号：年份/城市或单位/活动，发布后不再改变"),
@@ -186,10 +174,6 @@ public sealed record DataStrings
         PageTitle = "Data, calendars and feeds",
         Intro = "Data files, calendars and feeds of every activity on this site, for journalists, researchers and the public. They are made with the pages at every update of the site and say what the pages say.",
         ActivityData = "Activity data",
-        File = "File",
-        Format = "Format",
-        Size = "Size",
-        Records = "Records",
         JsonFormat = "JSON (UTF-8), for programs",
         CsvFormat = "CSV (UTF-8 with BOM), opens in Excel and other spreadsheets",
         SchemaFormat = "JSON Schema (draft 2020-12) describing every field of the JSON file",
@@ -206,8 +190,6 @@ public sealed record DataStrings
             "Date columns are year-month-day and sort and filter as dates.",
         ],
         Fields = "Fields",
-        Field = "Field",
-        Meaning = "Meaning",
         FieldMeanings =
         [
             ("id", "The activity's permanent key: year/city or body/activity; never changes once published"),
