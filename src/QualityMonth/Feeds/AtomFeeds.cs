@@ -70,7 +70,7 @@ public sealed class AtomFeeds : IFileGenerator
             notice.Issuer.In(language),
             new LocalizedValue(summary, language.Code, false),
             [],
-            body with { Text = FeedHtml.Absolute(site, body.Text, Routes.Notice(notice), language) });
+            body with { Text = FeedHtml.Absolute(site.Settings, body.Text, Routes.Notice(notice), language) });
     }
 
     private static Entry ActivityEntry(Site site, ActivityEntry entry, Language language)

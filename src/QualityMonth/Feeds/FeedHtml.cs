@@ -1,4 +1,5 @@
 using AngleSharp.Html.Parser;
+using QualityMonth.Config;
 using QualityMonth.Data;
 using QualityMonth.Model;
 
@@ -13,7 +14,7 @@ public static class FeedHtml
     /// Makes the links of a page's content HTML absolute: <c>#attachment-1</c> on the page, <c>/2024/slogans/</c>
     /// in the feed's language (as the pages' post-processing does for content links) under the site's base path.
     /// </summary>
-    public static string Absolute(Site site, string html, string pageSitePath, Language language)
+    public static string Absolute(SiteSettings settings, string html, string pageSitePath, Language language)
     {
         var document = new HtmlParser().ParseDocument("<!DOCTYPE html><html><body>" + html + "</body></html>");
         foreach (var element in document.Body!.QuerySelectorAll("*"))
@@ -24,10 +25,10 @@ public static class FeedHtml
 
         string? Resolve(string url)
         {
-            if (url.StartsWith('#')) return PublicUrls.Absolute(site.Settings, pageSitePath, language) + url;
+            if (url.StartsWith('#')) return PublicUrls.Absolute(settings, pageSitePath, language) + url;
             if (!url.StartsWith('/') || url.StartsWith("//", StringComparison.Ordinal)) return null;
             var localized = language.IsDefault || url.StartsWith($"/{language.Prefix}/", StringComparison.Ordinal) ? url : language.Localize(url);
-            return PublicUrls.Absolute(site.Settings, localized);
+            return PublicUrls.Absolute(settings, localized);
         }
     }
 }

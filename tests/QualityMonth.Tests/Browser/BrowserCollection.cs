@@ -18,6 +18,7 @@ public static class SitePages
     [
         "/", "/2024/", "/2024/notices/provincial/", "/2024/slogans/", "/slogans/",
         "/cities/", "/cities/fuzhou/", "/organisers/", "/organisers/market-regulation/", "/404.html",
+        "/data/",
     ];
 
     public static TheoryData<string> EveryTemplate => [.. Templates, .. Templates.Select(English)];
