@@ -29,14 +29,11 @@ public sealed record DataStrings
     public required string Calendars { get; init; }
     public required string CalendarsIntro { get; init; }
     public required string SubscribeToCalendar { get; init; }
-    public required string Calendar { get; init; }
-    public required string Events { get; init; }
     public required string SubscriptionAddress { get; init; }
     public required string OpenInCalendarApp { get; init; }
     public required string AllActivities { get; init; }
     public required string Feeds { get; init; }
     public required string FeedsIntro { get; init; }
-    public required string Feed { get; init; }
     public required string Sitemap { get; init; }
     public required string SourceHeading { get; init; }
     public required string SourceNote { get; init; }
@@ -132,14 +129,11 @@ public sealed record DataStrings
         Calendars = "日历订阅",
         CalendarsIntro = "日历为 iCalendar 格式（.ics）。每项活动是一个全天事件：通知写到具体日期的，按该日期；只写了月份、旬或“全年”的，事件覆盖整个时段，并在事件说明第一行注明“文件只给出月份”等；未写时间的，按“质量月”（当年9月）标注。活动内容有变化时，订阅的日历会随网站更新。",
         SubscribeToCalendar = "订阅方法：复制订阅地址，在手机或电脑的日历应用中选择“添加日历 → 通过网址订阅”（Outlook 为“添加日历 → 从 Internet 订阅”，苹果日历为“文件 → 新建日历订阅”），订阅后会自动更新。也可以下载 .ics 文件导入日历，但导入的活动不会自动更新。",
-        Calendar = "日历",
-        Events = "活动数",
         SubscriptionAddress = "订阅地址",
         OpenInCalendarApp = "用日历应用订阅",
         AllActivities = "全部活动（含省直单位）",
         Feeds = "内容订阅（Atom）",
         FeedsIntro = "把订阅地址粘贴到 RSS/Atom 阅读器中，即可在有新通知或新活动时收到更新。",
-        Feed = "订阅内容",
         Sitemap = "供搜索引擎使用的网站地图：",
         SourceHeading = "数据来源",
         SourceNote = "本页全部数据整理自各年度“质量月”通知文件，每条记录都注明来源通知的标题、发文字号、成文日期和附件，并链接到通知全文。通知为公开发布的政府信息文件。使用数据时请注明“福建省‘质量月’活动专题”及来源通知；如与通知原文不一致，以通知原文为准。",
@@ -225,14 +219,11 @@ public sealed record DataStrings
         Calendars = "Calendars",
         CalendarsIntro = "The calendars are iCalendar (.ics) files. Each activity is an all-day event: on its date where the notice gives one; over the whole period where it gives only a month, part of a month or the whole year, said in the first line of the event's description; in Quality Month (September) where it gives no timing. When an activity changes, subscribed calendars update with the site.",
         SubscribeToCalendar = "To subscribe, copy a subscription address and add it in your calendar app as a calendar from a URL (Outlook: Add calendar → Subscribe from web; Apple Calendar: File → New Calendar Subscription; Google Calendar: Other calendars → From URL). Subscribed calendars update by themselves; a downloaded .ics file imported once does not.",
-        Calendar = "Calendar",
-        Events = "Activities",
         SubscriptionAddress = "Subscription address",
         OpenInCalendarApp = "Subscribe in a calendar app",
         AllActivities = "All activities (provincial bodies included)",
         Feeds = "Feeds (Atom)",
         FeedsIntro = "Paste a feed's address into a feed reader (RSS/Atom) to hear of new notices or activities.",
-        Feed = "Feed",
         Sitemap = "Site map for search engines: ",
         SourceHeading = "Source",
         SourceNote = "All the data comes from the Quality Month notices published each year; every record names its source notice (title, document number, date and attachment) and links to its full text. The notices are public government documents. Please credit \"Fujian Quality Month\" and the source notice when you use the data. English texts are reference translations; the Chinese original prevails.",

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Xml;
 using QualityMonth.Build;
 using QualityMonth.Data;
 using QualityMonth.Model;
