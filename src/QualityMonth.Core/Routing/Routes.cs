@@ -58,6 +58,31 @@ public static class Routes
         Facet.Organiser => "organiser",
         _ => "kind",
     };
+
+    /// <summary>The data page: what the downloads, calendars and feeds are and how to use them.</summary>
+    public const string Data = "/data/";
+
+    /// <summary>Every activity as one record each (per language, under the language's prefix).</summary>
+    public const string ActivitiesJson = "/data/activities.json";
+
+    public const string ActivitiesCsv = "/data/activities.csv";
+
+    /// <summary>The JSON Schema of <see cref="ActivitiesJson"/>: one for every language, at the root only.</summary>
+    public const string ActivitiesSchema = "/data/activities.schema.json";
+
+    /// <summary>iCalendar feed of every activity (per language).</summary>
+    public const string ActivitiesCalendar = "/calendar/activities.ics";
+
+    /// <summary>iCalendar feed of one city's activities (per language).</summary>
+    public static string CityCalendar(string citySlug) => $"/calendar/{citySlug}.ics";
+
+    /// <summary>Atom feeds (per language).</summary>
+    public const string NoticesFeed = "/feeds/notices.atom";
+
+    public const string ActivitiesFeed = "/feeds/activities.atom";
+
+    /// <summary>Every page of every language, for search engines: at the root only.</summary>
+    public const string Sitemap = "/sitemap.xml";
 }
 
 

@@ -36,6 +36,10 @@ public static class SiteBuilder
     private static readonly IFileGenerator[] FileGenerators =
     [
         new Feeds.RobotsTxt(),
+        new Data.ActivityData(),
+        new Feeds.ActivityCalendars(),
+        new Feeds.AtomFeeds(),
+        new Feeds.Sitemap(),
     ];
 
     /// <param name="previousOutput">The output folder the result will replace, if any (see <see cref="BuildContext.PreviousOutput"/>).</param>
@@ -52,7 +56,7 @@ public static class SiteBuilder
         var assetUrls = ThemeAssets.Publish(siteRoot, output);
         foreach (var missing in RequiredAssets.Where(a => !assetUrls.ContainsKey(a)))
             diagnostics.Error($"{ThemeAssets.Folder}/{missing}", 0, "the theme needs this file");
-        var pages = PagePlan.For(site);
+        var pages = PagePlan.For(site, output.SizeOf);
         foreach (var clash in pages.GroupBy(p => p.OutputPath).Where(g => g.Count() > 1))
             foreach (var page in clash.Skip(1))
                 diagnostics.Error(page.Source?.File ?? "theme", page.Source?.Line ?? 0,

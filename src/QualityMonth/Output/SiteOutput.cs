@@ -28,6 +28,10 @@ public sealed class SiteOutput
         return true;
     }
 
+    /// <summary>The size in bytes of a file, or null when there is no such file.</summary>
+    public long? SizeOf(string path) =>
+        _files.TryGetValue(path, out var entry) ? entry.Content?.LongLength ?? new FileInfo(entry.SourceFile!).Length : null;
+
     public int Count => _files.Count;
 
     /// <summary>Writes every file under <paramref name="folder"/>.</summary>

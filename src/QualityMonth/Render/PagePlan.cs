@@ -16,7 +16,9 @@ public sealed record PageSpec(string SitePath, Language Language, Type Component
 /// <summary>Lists every page of the site, in every language — the site's table of contents.</summary>
 public static class PagePlan
 {
-    public static IReadOnlyList<PageSpec> For(Site site)
+    /// <param name="fileSize">The size of an output file by its output path (null when absent), for pages that offer files;
+    /// read when the pages are rendered, after the file generators have run.</param>
+    public static IReadOnlyList<PageSpec> For(Site site, Func<string, long?> fileSize)
     {
         var pages = new List<PageSpec>();
         foreach (var language in site.Settings.Languages)
@@ -37,6 +39,7 @@ public static class PagePlan
                 Add<ActivityPage>(Routes.Activity(entry), entry.Activity.Source, ("Entry", entry));
             Add<PressPage>(Routes.Press, null);
             Add<SearchPage>(Routes.Search, null);
+            Add<DataPage>(Routes.Data, null, ("FileSize", fileSize));
             foreach (var year in site.Years)
             {
                 Add<YearPage>(Routes.Year(year.Year), year.Source, ("Year", year));

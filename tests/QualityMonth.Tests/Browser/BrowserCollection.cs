@@ -17,7 +17,7 @@ public static class SitePages
     private static readonly string[] Templates =
     [
         "/", "/2024/", "/2024/notices/provincial/", "/2024/slogans/", "/slogans/",
-        "/cities/", "/cities/fuzhou/", "/organisers/", "/organisers/market-regulation/", "/404.html", "/press/", "/search/",
+        "/cities/", "/cities/fuzhou/", "/organisers/", "/organisers/market-regulation/", "/404.html", "/press/", "/search/", "/data/",
         "/activities/", "/activities/kind/training/", "/activities/2023/yongan/sanming-quality-award/",
         "/activities/2025/market-regulation/green-product-certification-week/",
     ];

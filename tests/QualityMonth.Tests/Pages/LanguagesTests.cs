@@ -92,9 +92,26 @@ public class SubPathTests(BuiltSiteUnderSubPath site) : IClassFixture<BuiltSiteU
                 if (url.StartsWith('#') || url.StartsWith("mailto:", StringComparison.Ordinal) || url.StartsWith("tel:", StringComparison.Ordinal)) continue;
                 if (element.LocalName == "link" && element.GetAttribute("rel") is "canonical" or "alternate")
                     Assert.StartsWith("https://zly.example.gov.cn" + BuiltSiteUnderSubPath.BasePath + "/", url);
+                else if (url.StartsWith("webcal:", StringComparison.Ordinal)) // calendar subscriptions on the data page
+                    Assert.StartsWith("webcal://zly.example.gov.cn" + BuiltSiteUnderSubPath.BasePath + "/", url);
                 else
                     Assert.StartsWith(BuiltSiteUnderSubPath.BasePath + "/", url);
             }
+        }
+    }
+
+    [Fact]
+    public void Data_files_calendars_feeds_and_the_sitemap_give_addresses_under_the_base_path()
+    {
+        const string mounted = "https://zly.example.gov.cn" + BuiltSiteUnderSubPath.BasePath + "/";
+        var files = new[] { "data/activities.json", "en/data/activities.csv", "calendar/activities.ics", "en/feeds/notices.atom", "sitemap.xml", "robots.txt" };
+        foreach (var file in files)
+        {
+            // Calendar lines are folded: join them before looking for addresses.
+            var text = File.ReadAllText(Path.Combine(site.Output, file)).Replace("\r\n ", "", StringComparison.Ordinal);
+            var addresses = System.Text.RegularExpressions.Regex.Matches(text, @"https://zly\.example\.gov\.cn[^\s""<,|\\]*").Select(m => m.Value).ToList();
+            Assert.True(addresses.Count > 0, $"{file} has no addresses");
+            Assert.All(addresses, a => Assert.StartsWith(mounted, a));
         }
     }
 }

@@ -1,0 +1,40 @@
+using System.Text;
+using System.Text.Json;
+
+namespace QualityMonth.Data;
+
+/// <summary>
+/// Writes <c>activities.csv</c> (RFC 4180): UTF-8 with a BOM so that Excel reads Chinese correctly,
+/// CRLF after every row, one header row. The columns are the JSON records' properties in the same
+/// order and with the same names; a list becomes its items joined by <see cref="ActivityRecords.ListSeparator"/>,
+/// null an empty cell.
+/// </summary>
+public static class ActivitiesCsv
+{
+    public static byte[] Write(IReadOnlyList<ActivityRecord> records)
+    {
+        var columns = ActivitiesJson.Options.GetTypeInfo(typeof(ActivityRecord)).Properties.Select(p => p.Name).ToList();
+        var csv = new StringBuilder();
+        Row(columns);
+        foreach (var record in records)
+        {
+            var json = JsonSerializer.SerializeToElement(record, ActivitiesJson.Options);
+            Row(columns.Select(column => Cell(json.GetProperty(column))));
+        }
+        return [.. Encoding.UTF8.Preamble, .. Encoding.UTF8.GetBytes(csv.ToString())];
+
+        void Row(IEnumerable<string> cells) => csv.Append(string.Join(',', cells.Select(Quote))).Append("\r\n");
+    }
+
+    private static string Cell(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.Null => "",
+        JsonValueKind.String => value.GetString()!,
+        JsonValueKind.Array => string.Join(ActivityRecords.ListSeparator, value.EnumerateArray().Select(Cell)),
+        _ => value.GetRawText(),
+    };
+
+    /// <summary>Quotes a cell that holds a comma, a quote or a line break, doubling its quotes.</summary>
+    private static string Quote(string cell) =>
+        cell.AsSpan().IndexOfAny(",\"\r\n") < 0 ? cell : "\"" + cell.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+}

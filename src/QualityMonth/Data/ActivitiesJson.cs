@@ -1,0 +1,50 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.Json.Serialization;
+
+namespace QualityMonth.Data;
+
+/// <summary>The top of <c>activities.json</c>: what the file is, then the records.</summary>
+/// <param name="Schema">Absolute URL of the JSON Schema the file follows.</param>
+public sealed record ActivitiesDocument(
+    [property: JsonPropertyName("$schema")] string Schema,
+    string Language,
+    string Title,
+    string Source,
+    int Count,
+    IReadOnlyList<ActivityRecord> Activities);
+
+/// <summary>
+/// Writes <c>activities.json</c>: UTF-8 without BOM, Chinese as itself (not \uXXXX), properties in
+/// the records' declared order, every property present (null or [] when empty), LF line ends.
+/// </summary>
+public static class ActivitiesJson
+{
+    /// <summary>The serializer settings of every data file; the CSV columns are read from the same contract.</summary>
+    public static readonly JsonSerializerOptions Options = new()
+    {
+        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        // The files are downloads, never inlined into HTML: only what JSON itself requires is escaped.
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        WriteIndented = true,
+        IndentSize = 2,
+        NewLine = "\n",
+        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+        TypeInfoResolver = new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver(),
+    };
+
+    public static byte[] Write(ActivitiesDocument document) =>
+        Encoding.UTF8.GetBytes(JsonSerializer.Serialize(document, Options) + "\n");
+
+    /// <summary>The schema shipped with the generator (<c>Data/activities.schema.json</c>), with its <c>$id</c> set to where it is published.</summary>
+    public static byte[] Schema(string schemaUrl)
+    {
+        using var stream = typeof(ActivitiesJson).Assembly.GetManifestResourceStream("QualityMonth.Data.activities.schema.json")
+            ?? throw new InvalidOperationException("the activities schema is not embedded in the generator");
+        var schema = JsonNode.Parse(stream)!.AsObject();
+        schema["$id"] = schemaUrl;
+        return Encoding.UTF8.GetBytes(schema.ToJsonString(Options) + "\n");
+    }
+}

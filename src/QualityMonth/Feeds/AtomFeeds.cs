@@ -1,0 +1,161 @@
+using System.Globalization;
+using QualityMonth.Build;
+using QualityMonth.Data;
+using QualityMonth.Model;
+using QualityMonth.Routing;
+using QualityMonth.Theme.Localization;
+
+namespace QualityMonth.Feeds;
+
+/// <summary>
+/// Atom (RFC 4287) feeds in every language: the notices (<c>/feeds/notices.atom</c>, full text) and the
+/// activities (<c>/feeds/activities.atom</c>). Entry ids are the entries' permanent page URLs; every
+/// date comes from the documents (a notice's 成文日期, else its year's campaign start), never from the
+/// clock, so that builds are reproducible.
+/// </summary>
+public sealed class AtomFeeds : IFileGenerator
+{
+    public const string Namespace = "http://www.w3.org/2005/Atom";
+
+    /// <summary>Dates are China Standard Time, the documents' own.</summary>
+    private static readonly TimeSpan ChinaStandardTime = TimeSpan.FromHours(8);
+
+    public void Generate(BuildContext build)
+    {
+        var site = build.Site;
+        foreach (var language in site.Settings.Languages)
+        {
+            var strings = DataStrings.For(language.Code);
+            var siteTitle = site.Settings.Title.In(language).Text;
+            var notices = site.Years.SelectMany(y => y.Notices).Select(n => NoticeEntry(site, n, language))
+                .OrderByDescending(e => e.Updated).ToList();
+            var activities = site.Activities.Select(a => ActivityEntry(site, a, language))
+                .OrderByDescending(e => e.Updated).ToList();
+            build.Output.Add(PublicUrls.OutputPath(Routes.NoticesFeed, language),
+                Feed(site, language, Routes.NoticesFeed, Routes.Home, strings.NoticesFeedTitle(siteTitle), strings.NoticesFeedSubtitle, notices));
+            build.Output.Add(PublicUrls.OutputPath(Routes.ActivitiesFeed, language),
+                Feed(site, language, Routes.ActivitiesFeed, Routes.ActivityBrowser, strings.ActivitiesFeedTitle(siteTitle), strings.ActivitiesFeedSubtitle, activities));
+        }
+    }
+
+    /// <summary>When a document-dated entry was last updated: its date, else 1 September (the campaign's start) of its year.</summary>
+    public static DateTimeOffset DocumentTime(int year, DateOnly? date) =>
+        new((date ?? new DateOnly(year, ActivityDates.CampaignMonthNumber, 1)).ToDateTime(TimeOnly.MinValue), ChinaStandardTime);
+
+    private sealed record Entry(
+        string Id,
+        LocalizedValue Title,
+        DateTimeOffset Updated,
+        IReadOnlyList<(string Href, string Language)> Pages,
+        LocalizedValue Author,
+        LocalizedValue Summary,
+        IReadOnlyList<(string Term, string Label)> Categories,
+        LocalizedValue? HtmlContent);
+
+    private static Entry NoticeEntry(Site site, Notice notice, Language language)
+    {
+        var ui = UiStrings.For(language.Code);
+        var strings = DataStrings.For(language.Code);
+        var summary = string.Join(strings.FieldJoin,
+            ui.DocumentNumber + ui.Colon + (notice.DocumentNumber ?? ui.NotStated),
+            ui.Issuer + ui.Colon + notice.Issuer.In(language).Text,
+            ui.DateWritten + ui.Colon + (notice.Date is { } date ? ui.Date(date) : ui.NotStated));
+        var body = notice.Body.In(language);
+        return new Entry(
+            PublicUrls.Absolute(site.Settings, Routes.Notice(notice), language),
+            notice.Title.In(language),
+            DocumentTime(notice.Year, notice.Date),
+            Pages(site, Routes.Notice(notice)),
+            notice.Issuer.In(language),
+            new LocalizedValue(summary, language.Code, false),
+            [],
+            body with { Text = FeedHtml.Absolute(site.Settings, body.Text, Routes.Notice(notice), language) });
+    }
+
+    private static Entry ActivityEntry(Site site, ActivityEntry entry, Language language)
+    {
+        var path = Routes.Activity(entry);
+        return new Entry(
+            PublicUrls.Absolute(site.Settings, path, language),
+            entry.Activity.Title.In(language),
+            DocumentTime(entry.Year, site.SourceNotice(entry.Group).Date),
+            Pages(site, path),
+            site.HostName(entry.Group).In(language),
+            new LocalizedValue(ActivityDescription.Text(site, entry, language), language.Code, false),
+            entry.Activity.Kinds.Select(slug => (slug, site.FindKind(slug)!.Name.In(language).Text)).ToList(),
+            null);
+    }
+
+    /// <summary>The page of an entry in every language, the feed's own language first.</summary>
+    private static List<(string, string)> Pages(Site site, string sitePath) =>
+        site.Settings.Languages.Select(l => (PublicUrls.Absolute(site.Settings, sitePath, l), l.Code)).ToList();
+
+    private static byte[] Feed(Site site, Language language, string feedPath, string pagePath, string title, string subtitle, IReadOnlyList<Entry> entries)
+    {
+        var settings = site.Settings;
+        return XmlFile.Write(xml =>
+        {
+            xml.WriteStartElement("feed", Namespace);
+            xml.WriteAttributeString("xml", "lang", null, language.Code);
+            xml.WriteElementString("id", Namespace, PublicUrls.Absolute(settings, feedPath, language));
+            xml.WriteElementString("title", Namespace, title);
+            xml.WriteElementString("subtitle", Namespace, subtitle);
+            xml.WriteElementString("updated", Namespace, Time(entries.Count > 0 ? entries.Max(e => e.Updated) : DocumentTime(settings.CurrentYear, null)));
+            Link("self", PublicUrls.Absolute(settings, feedPath, language), "application/atom+xml", null);
+            Link("alternate", PublicUrls.Absolute(settings, pagePath, language), "text/html", language.Code);
+            Person("author", settings.Footer.Sponsor.In(language));
+            foreach (var entry in entries)
+            {
+                xml.WriteStartElement("entry", Namespace);
+                xml.WriteElementString("id", Namespace, entry.Id);
+                Text("title", entry.Title, "text");
+                xml.WriteElementString("updated", Namespace, Time(entry.Updated));
+                xml.WriteElementString("published", Namespace, Time(entry.Updated));
+                foreach (var (href, code) in entry.Pages.OrderBy(p => p.Language != language.Code))
+                    Link("alternate", href, "text/html", code);
+                Person("author", entry.Author);
+                foreach (var (term, label) in entry.Categories)
+                {
+                    xml.WriteStartElement("category", Namespace);
+                    xml.WriteAttributeString("term", term);
+                    xml.WriteAttributeString("label", label);
+                    xml.WriteEndElement();
+                }
+                Text("summary", entry.Summary, "text");
+                if (entry.HtmlContent is { } content) Text("content", content, "html");
+                xml.WriteEndElement();
+            }
+            xml.WriteEndElement();
+
+            void Link(string rel, string href, string type, string? hreflang)
+            {
+                xml.WriteStartElement("link", Namespace);
+                xml.WriteAttributeString("rel", rel);
+                xml.WriteAttributeString("type", type);
+                if (hreflang is not null) xml.WriteAttributeString("hreflang", hreflang);
+                xml.WriteAttributeString("href", href);
+                xml.WriteEndElement();
+            }
+
+            // Text in place of a missing translation says it is Chinese.
+            void Text(string element, LocalizedValue value, string type)
+            {
+                xml.WriteStartElement(element, Namespace);
+                xml.WriteAttributeString("type", type);
+                if (value.LanguageCode != language.Code) xml.WriteAttributeString("xml", "lang", null, value.LanguageCode);
+                xml.WriteString(value.Text);
+                xml.WriteEndElement();
+            }
+
+            void Person(string element, LocalizedValue name)
+            {
+                xml.WriteStartElement(element, Namespace);
+                if (name.LanguageCode != language.Code) xml.WriteAttributeString("xml", "lang", null, name.LanguageCode);
+                xml.WriteElementString("name", Namespace, name.Text);
+                xml.WriteEndElement();
+            }
+        });
+    }
+
+    private static string Time(DateTimeOffset time) => time.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
+}

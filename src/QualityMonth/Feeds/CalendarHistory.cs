@@ -1,0 +1,48 @@
+using System.Globalization;
+using QualityMonth.Diagnostics;
+
+namespace QualityMonth.Feeds;
+
+/// <summary>What the previous build published for one event: the state a calendar carries from one build to the next.</summary>
+public sealed record PublishedEvent(int Sequence, string Stamp, string? Hash);
+
+/// <summary>
+/// Reads the events of a calendar the previous build wrote (in the output folder this build replaces),
+/// so that an unchanged event keeps its SEQUENCE and DTSTAMP and a changed one gets the next SEQUENCE.
+/// </summary>
+public static class CalendarHistory
+{
+    public static IReadOnlyDictionary<string, PublishedEvent> Read(string? file, DiagnosticBag diagnostics)
+    {
+        var events = new Dictionary<string, PublishedEvent>(StringComparer.Ordinal);
+        if (file is null || !File.Exists(file)) return events;
+        string? uid = null, stamp = null, hash = null;
+        int? sequence = null;
+        bool inEvent = false, isCalendar = false;
+        foreach (var line in IcsFormat.Unfold(File.ReadAllText(file)))
+        {
+            var (name, value) = IcsFormat.Split(line);
+            switch (name)
+            {
+                case "BEGIN" when value == "VCALENDAR":
+                    isCalendar = true;
+                    break;
+                case "BEGIN" when value == "VEVENT":
+                    (inEvent, uid, stamp, hash, sequence) = (true, null, null, null, null);
+                    break;
+                case "END" when value == "VEVENT" && inEvent:
+                    inEvent = false;
+                    if (uid is not null && stamp is not null && sequence is { } n)
+                        events[uid] = new PublishedEvent(n, stamp, hash);
+                    break;
+                case "UID" when inEvent: uid = value; break;
+                case "DTSTAMP" when inEvent: stamp = value; break;
+                case "SEQUENCE" when inEvent && int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed): sequence = parsed; break;
+                case ActivityCalendars.HashProperty when inEvent: hash = value; break;
+            }
+        }
+        if (!isCalendar)
+            diagnostics.Warning(file, 0, "the previous build's calendar is not an iCalendar file: every event starts again at SEQUENCE 0");
+        return events;
+    }
+}

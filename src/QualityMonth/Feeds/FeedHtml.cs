@@ -1,0 +1,34 @@
+using AngleSharp.Html.Parser;
+using QualityMonth.Config;
+using QualityMonth.Data;
+using QualityMonth.Model;
+
+namespace QualityMonth.Feeds;
+
+/// <summary>Content HTML made fit for a feed reader, which shows it away from the site: every link absolute.</summary>
+public static class FeedHtml
+{
+    private static readonly string[] UrlAttributes = ["href", "src"];
+
+    /// <summary>
+    /// Makes the links of a page's content HTML absolute: <c>#attachment-1</c> on the page, <c>/2024/slogans/</c>
+    /// in the feed's language (as the pages' post-processing does for content links) under the site's base path.
+    /// </summary>
+    public static string Absolute(SiteSettings settings, string html, string pageSitePath, Language language)
+    {
+        var document = new HtmlParser().ParseDocument("<!DOCTYPE html><html><body>" + html + "</body></html>");
+        foreach (var element in document.Body!.QuerySelectorAll("*"))
+            foreach (var attribute in UrlAttributes)
+                if (element.GetAttribute(attribute) is { } url && Resolve(url) is { } absolute)
+                    element.SetAttribute(attribute, absolute);
+        return document.Body.InnerHtml;
+
+        string? Resolve(string url)
+        {
+            if (url.StartsWith('#')) return PublicUrls.Absolute(settings, pageSitePath, language) + url;
+            if (!url.StartsWith('/') || url.StartsWith("//", StringComparison.Ordinal)) return null;
+            var localized = language.IsDefault || url.StartsWith($"/{language.Prefix}/", StringComparison.Ordinal) ? url : language.Localize(url);
+            return PublicUrls.Absolute(settings, localized);
+        }
+    }
+}
