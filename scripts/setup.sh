@@ -9,11 +9,12 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 say() { printf '[setup] %s\n' "$*" >&2; }
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 
-# System packages: libvips for photos; for tests also a browser, CJK fonts (so screenshots and
-# layout checks see real Chinese glyphs), Java for the Nu Html Checker, Node for npm tools.
-packages=(libvips42)
+# System packages: libvips for photos, CJK fonts for the share images (Noto Sans CJK SC, set by
+# libvips' text rendering; the tests' browser needs them too); for tests also a browser, Java for the
+# Nu Html Checker, Node for npm tools.
+packages=(libvips42 fonts-noto-cjk)
 if [ "$purpose" = test ]; then
-  packages+=(chromium fonts-noto-cjk)
+  packages+=(chromium)
   command -v java >/dev/null 2>&1 || packages+=(default-jre-headless)
   command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)
 fi

@@ -17,6 +17,12 @@ public static class Routes
 
     public static string Slogan(Slogan slogan) => $"{Slogans(slogan.Year)}#{slogan.Anchor}";
 
+    /// <summary>The site's share card (1200×630 PNG): its title and the current year's theme; the pages' og:image.</summary>
+    public const string SiteShareImage = "/share/site.png";
+
+    /// <summary>A slogan's share card (1200×630 PNG). Not per language: the card is in the language the slogan was issued in.</summary>
+    public static string SloganShareImage(Slogan slogan) => $"/share/{slogan.Year}/{slogan.Anchor}.png";
+
     public static string Notice(Notice notice) => $"/{notice.Year}/notices/{notice.Slug}/";
 
     public static string Attachment(Notice notice, Attachment attachment) => $"{Notice(notice)}#{attachment.Anchor}";
