@@ -11,17 +11,17 @@ public static class Routes
     public const string Organisers = "/organisers/";
     public const string NotFound = "/404.html";
 
+    /// <summary>The site's share card (1200×630 PNG): the image link previews show for every page.</summary>
+    public const string SiteShareImage = "/share/site.png";
+
+    /// <summary>One slogan's share image (1200×630 PNG).</summary>
+    public static string SloganShareImage(Slogan slogan) => $"/share/{slogan.Year}/slogan-{slogan.Number}.png";
+
     public static string Year(int year) => $"/{year}/";
 
     public static string Slogans(int year) => $"/{year}/slogans/";
 
     public static string Slogan(Slogan slogan) => $"{Slogans(slogan.Year)}#{slogan.Anchor}";
-
-    /// <summary>The site's share card (1200×630 PNG): its title and the current year's theme; the pages' og:image.</summary>
-    public const string SiteShareImage = "/share/site.png";
-
-    /// <summary>A slogan's share card (1200×630 PNG). Not per language: the card is in the language the slogan was issued in.</summary>
-    public static string SloganShareImage(Slogan slogan) => $"/share/{slogan.Year}/{slogan.Anchor}.png";
 
     public static string Notice(Notice notice) => $"/{notice.Year}/notices/{notice.Slug}/";
 

@@ -16,15 +16,15 @@ public sealed record ShareCardText(string Top, IReadOnlyList<string> Headline, s
 /// </summary>
 public static class ShareCard
 {
-    public const int Width = 1200, Height = 630;
+    private const int Width = 1200, Height = 630;
 
     /// <summary>Nothing is drawn closer than this to an edge, so a preview that crops or rounds the corners loses nothing.</summary>
-    public const int Margin = 72;
+    private const int Margin = 72;
 
     /// <summary>Changes whenever the drawing changes, so cards made by an earlier layout are not reused.</summary>
     public const int LayoutVersion = 1;
 
-    public static readonly double[] Background = [164, 22, 26];       // #a4161a, the site's red
+    private static readonly double[] Background = [164, 22, 26];      // #a4161a, the site's red
     private static readonly double[] HeadlineColour = [255, 248, 225]; // warm white
     private static readonly double[] TopColour = [255, 214, 128];      // gold
     private static readonly double[] BottomColour = [250, 226, 226];   // pale rose
@@ -63,8 +63,9 @@ public static class ShareCard
     /// <summary>
     /// The headline as large as fits the box, up to <see cref="LargestHeadlineDpi"/> (a four-character slogan
     /// should not shout). Phrases stand one to a line, like a banner's, unless an even number of them on each
-    /// line allows clearly larger type (six short phrases read better as three lines of two). A phrase too long for one
-    /// line even at <see cref="SmallestUnwrappedDpi"/> is wrapped, and libvips' autofit finds the size that fits.
+    /// line allows clearly larger type (six short phrases read better as three lines of two). A phrase too
+    /// long for one line even at <see cref="SmallestUnwrappedDpi"/> is wrapped, and libvips' autofit finds
+    /// the size that fits.
     /// </summary>
     private static VipsImage FitHeadline(IReadOnlyList<string> phrases, FontFace face, int boxHeight)
     {
