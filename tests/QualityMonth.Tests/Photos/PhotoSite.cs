@@ -63,7 +63,7 @@ public sealed class PhotoSite : IDisposable
         var yaml = new StringBuilder("city: fuzhou\nsource: { notice: provincial, attachment: 1 }\nactivities:\n");
         foreach (var activity in activities)
         {
-            yaml.Append($"  - id: {activity.Id}\n    title: 测试活动 {activity.Id}\n    title_en: Test activity {activity.Id}\n");
+            yaml.Append($"  - id: {activity.Id}\n    title: 测试活动 {activity.Id}\n    title_en: Test activity {activity.Id}\n    kinds: [publicity]\n");
             if (activity.Photos.Length == 0) continue;
             yaml.Append("    photos:\n");
             foreach (var photo in activity.Photos)
