@@ -9,13 +9,13 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 say() { printf '[setup] %s\n' "$*" >&2; }
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 
-# System packages: libvips for photos, npm for the npm packages (Pagefind for the build's search
-# index); for tests also a browser, CJK fonts (so screenshots and layout checks see real Chinese
-# glyphs) and Java for the Nu Html Checker.
-packages=(libvips42)
+# System packages: libvips for photos, CJK fonts for the share images (Noto Sans CJK SC, set by
+# libvips' text rendering; the tests' browser needs them too), npm for the npm packages (Pagefind
+# for the build's search index); for tests also a browser and Java for the Nu Html Checker.
+packages=(libvips42 fonts-noto-cjk)
 command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)
 if [ "$purpose" = test ]; then
-  packages+=(chromium fonts-noto-cjk)
+  packages+=(chromium)
   command -v java >/dev/null 2>&1 || packages+=(default-jre-headless)
 fi
 missing=()

@@ -30,7 +30,7 @@ public sealed record BuildResult(
 /// </summary>
 public static class SiteBuilder
 {
-    private static readonly string[] RequiredAssets = ["site.css", "favicon.svg"];
+    private static readonly string[] RequiredAssets = ["site.css", "favicon.svg", "age-friendly.css", "age-friendly.js", "slogan-copy.js"];
 
     /// <summary>The files made from the model besides the pages, in the order they run.</summary>
     private static readonly IFileGenerator[] FileGenerators =
@@ -40,6 +40,7 @@ public static class SiteBuilder
         new Feeds.ActivityCalendars(),
         new Feeds.AtomFeeds(),
         new Feeds.Sitemap(),
+        new Share.ShareImages(),
     ];
 
     /// <param name="previousOutput">The output folder the result will replace, if any (see <see cref="BuildContext.PreviousOutput"/>).</param>

@@ -13,12 +13,18 @@ public static class Generator
     /// <summary>The built generator next to the test assembly (it is a project reference).</summary>
     public static string Dll => Path.Combine(AppContext.BaseDirectory, "qualitymonth.dll");
 
-    public static Result Run(params string[] args) => RunCopy(Dll, args);
+    public static Result Run(params string[] args) => RunCopy(Dll, new Dictionary<string, string>(), args);
+
+    /// <param name="environment">Variables set for the generator's process on top of the test's own.</param>
+    public static Result Run(IReadOnlyDictionary<string, string> environment, params string[] args) => RunCopy(Dll, environment, args);
 
     /// <summary>Runs the generator from another place than the tests' folder, e.g. a copy of it outside the repository.</summary>
-    public static Result RunCopy(string dll, params string[] args)
+    public static Result RunCopy(string dll, params string[] args) => RunCopy(dll, new Dictionary<string, string>(), args);
+
+    private static Result RunCopy(string dll, IReadOnlyDictionary<string, string> environment, string[] args)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var (name, value) in environment) start.Environment[name] = value;
         start.ArgumentList.Add(dll);
         foreach (var arg in args) start.ArgumentList.Add(arg);
         using var process = Process.Start(start)!;

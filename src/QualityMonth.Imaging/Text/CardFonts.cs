@@ -1,0 +1,73 @@
+using System.Security.Cryptography;
+
+namespace QualityMonth.Imaging.Text;
+
+/// <summary>A face fontconfig resolves, by the family and style asked for, and the file it lives in.</summary>
+public sealed record FontFace(string Family, string Style, string File)
+{
+    /// <summary>Pango's name for the face at a size in points, e.g. <c>Noto Sans CJK SC Bold 72</c>.</summary>
+    public string PangoName(int points) => $"{Family} {Style} {points}";
+}
+
+/// <summary>A font the share cards need is not installed: a machine problem, reported as a build error.</summary>
+public sealed class MissingFontException(string message) : Exception(message);
+
+/// <summary>
+/// The faces share cards are set in: Noto Sans CJK SC, regular and bold (Debian package fonts-noto-cjk).
+/// Looked up as Pango will look them up, because when a font is missing Pango silently draws another one
+/// (boxes, or a fallback face) instead of failing.
+/// </summary>
+public sealed class CardFonts
+{
+    public const string Family = "Noto Sans CJK SC";
+    public const string DebianPackage = "fonts-noto-cjk";
+
+    private static readonly Lazy<CardFonts> Installed = new(Locate, LazyThreadSafetyMode.ExecutionAndPublication);
+    private readonly Lazy<string> _filesHash;
+
+    private CardFonts(FontFace regular, FontFace bold)
+    {
+        Regular = regular;
+        Bold = bold;
+        _filesHash = new(() => HashFiles(regular, bold));
+    }
+
+    public FontFace Regular { get; }
+
+    public FontFace Bold { get; }
+
+    /// <summary>A hash of the font files' bytes: a card made with other fonts is another card.</summary>
+    public string FilesHash => _filesHash.Value;
+
+    /// <summary>The installed faces (looked up and hashed once per process).</summary>
+    /// <exception cref="MissingFontException">A face is not installed.</exception>
+    public static CardFonts Find() => Installed.Value;
+
+    private static CardFonts Locate() => new(Face("Regular"), Face("Bold"));
+
+    private static FontFace Face(string style)
+    {
+        var match = FontConfig.Match($"{Family}:style={style}");
+        var found = match is { } m
+            && m.Families.Contains(Family, StringComparer.OrdinalIgnoreCase)
+            && m.Styles.Contains(style, StringComparer.OrdinalIgnoreCase)
+            && File.Exists(m.File);
+        if (!found)
+            throw new MissingFontException(
+                $"the share images are set in the font {Family} {style}, which is not installed" +
+                (match is { } other ? $" (fontconfig offers {string.Join('/', other.Families)} {string.Join('/', other.Styles)} from {other.File} instead)" : "") +
+                $": install the Debian package {DebianPackage} (./build.sh does), or run: sudo apt-get install {DebianPackage}");
+        return new FontFace(Family, style, match!.Value.File);
+    }
+
+    private static string HashFiles(params FontFace[] faces)
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var file in faces.Select(f => f.File).Distinct(StringComparer.Ordinal))
+        {
+            using var stream = File.OpenRead(file);
+            hash.AppendData(SHA256.HashData(stream));
+        }
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+}

@@ -1,0 +1,134 @@
+using System.Security;
+using QualityMonth.Imaging.Vips;
+
+namespace QualityMonth.Imaging.Text;
+
+/// <summary>What a share card says.</summary>
+/// <param name="Top">A small line at the top: whose card it is (site title, year).</param>
+/// <param name="Headline">The large text, one phrase per line; a phrase too long for the card wraps.</param>
+/// <param name="Bottom">A small line at the bottom (the year's theme).</param>
+public sealed record ShareCardText(string Top, IReadOnlyList<string> Headline, string Bottom);
+
+/// <summary>
+/// Draws a 1200×630 share card (the size link previews use) with libvips' <c>text</c> operation, which
+/// sets type with Pango: the headline in Noto Sans CJK SC Bold, sized to fill the space between the small
+/// top and bottom lines without leaving the safe margin, on the site's red, like a 横幅 banner.
+/// </summary>
+public static class ShareCard
+{
+    private const int Width = 1200, Height = 630;
+
+    /// <summary>Nothing is drawn closer than this to an edge, so a preview that crops or rounds the corners loses nothing.</summary>
+    private const int Margin = 72;
+
+    /// <summary>Changes whenever the drawing changes, so cards made by an earlier layout are not reused.</summary>
+    public const int LayoutVersion = 1;
+
+    private static readonly double[] Background = [164, 22, 26];      // #a4161a, the site's red
+    private static readonly double[] HeadlineColour = [255, 248, 225]; // warm white
+    private static readonly double[] TopColour = [255, 214, 128];      // gold
+    private static readonly double[] BottomColour = [250, 226, 226];   // pale rose
+
+    private const int SafeWidth = Width - 2 * Margin;
+    private const int TopPoints = 30, BottomPoints = 28;
+    private const int RuleWidth = 96, RuleHeight = 6, RuleGap = 16, HeadlineGap = 28;
+
+    /// <summary>The headline is set at 72 pt and a resolution that fits it to the space: 72 dpi is 72 px type.</summary>
+    private const int HeadlinePoints = 72, LargestHeadlineDpi = 104, SmallestUnwrappedDpi = 48;
+
+    /// <summary>How much larger type must be to give up one phrase per line.</summary>
+    private const double ClearlyLarger = 1.25;
+
+    /// <summary>Draws the card and saves it as a PNG (no metadata, so the same card gives the same bytes).</summary>
+    public static void Render(ShareCardText text, CardFonts fonts, string pngPath)
+    {
+        if (!text.Headline.Any(line => line.Trim().Length > 0)) throw new ArgumentException("a share card needs a headline", nameof(text));
+        using var top = SetText(Escape(text.Top), fonts.Regular.PangoName(TopPoints), "low", dpi: 72);
+        using var bottom = SetText(Escape(text.Bottom), fonts.Regular.PangoName(BottomPoints), "low", dpi: 72);
+        var ruleTop = Margin + top.Height + RuleGap;
+        var boxTop = ruleTop + RuleHeight + HeadlineGap;
+        var boxHeight = Height - Margin - bottom.Height - HeadlineGap - boxTop;
+        using var headline = FitHeadline(text.Headline, fonts.Bold, boxHeight);
+        using var rule = Solid(RuleWidth, RuleHeight, [255]);
+
+        using var background = Solid(Width, Height, Background);
+        using var withTop = Paint(background, top, Margin, Margin, TopColour);
+        using var withRule = Paint(withTop, rule, Margin, ruleTop, TopColour);
+        using var withHeadline = Paint(withRule, headline, Margin + (SafeWidth - headline.Width) / 2, boxTop + (boxHeight - headline.Height) / 2, HeadlineColour);
+        using var card = Paint(withHeadline, bottom, Margin, Height - Margin - bottom.Height, BottomColour);
+        using var save = VipsOperation.Create("pngsave").Set("in", card).Set("filename", pngPath)
+            .Set("compression", 9).Set("strip", true).Build();
+    }
+
+    /// <summary>
+    /// The headline as large as fits the box, up to <see cref="LargestHeadlineDpi"/> (a four-character slogan
+    /// should not shout). Phrases stand one to a line, like a banner's, unless an even number of them on each
+    /// line allows clearly larger type (six short phrases read better as three lines of two). A phrase too
+    /// long for one line even at <see cref="SmallestUnwrappedDpi"/> is wrapped, and libvips' autofit finds
+    /// the size that fits.
+    /// </summary>
+    private static VipsImage FitHeadline(IReadOnlyList<string> phrases, FontFace face, int boxHeight)
+    {
+        var font = face.PangoName(HeadlinePoints);
+        var (markup, dpi) = Enumerable.Range(1, phrases.Count).Where(perLine => phrases.Count % perLine == 0) // lines of equal length
+            .Select(perLine => HeadlineMarkup(phrases.Chunk(perLine).Select(line => string.Join(' ', line))))
+            .Select(arrangement => (Markup: arrangement, Dpi: LargestUnwrappedDpi(arrangement, font, boxHeight)))
+            .Aggregate((best, next) => next.Dpi > best.Dpi * ClearlyLarger ? next : best);
+        // Type does not scale exactly with the resolution (hinting, rounding): step down until it fits.
+        for (; dpi >= SmallestUnwrappedDpi; dpi -= 2)
+        {
+            var headline = SetText(markup, font, "centre", dpi, wrapWidth: null);
+            if (headline.Width <= SafeWidth && headline.Height <= boxHeight) return headline;
+            headline.Dispose();
+        }
+        using var fit = VipsOperation.Create("text").Set("text", HeadlineMarkup(phrases)).Set("font", font)
+            .Set("width", SafeWidth).Set("height", boxHeight).Set("align", "centre").Set("wrap", "word-char").Build();
+        return fit.GetImage("out");
+    }
+
+    private static string HeadlineMarkup(IEnumerable<string> lines) =>
+        $"<span line_height=\"1.2\">{string.Join('\n', lines.Select(Escape))}</span>";
+
+    /// <summary>The resolution at which the lines, unwrapped, fill the width or the height, from their size at 72 dpi.</summary>
+    private static int LargestUnwrappedDpi(string markup, string font, int boxHeight)
+    {
+        using var natural = SetText(markup, font, "centre", HeadlinePoints, wrapWidth: null);
+        return Math.Min(LargestHeadlineDpi, Math.Min(HeadlinePoints * SafeWidth / natural.Width, HeadlinePoints * boxHeight / natural.Height));
+    }
+
+    /// <summary>A one-band mask of the text (255 where ink is), wrapped at <paramref name="wrapWidth"/> if given.</summary>
+    private static VipsImage SetText(string markup, string font, string align, int dpi, int? wrapWidth = SafeWidth)
+    {
+        using var text = VipsOperation.Create("text").Set("text", markup).Set("font", font).Set("align", align).Set("dpi", dpi);
+        if (wrapWidth is { } width) text.Set("width", width).Set("wrap", "word-char");
+        text.Build();
+        return text.GetImage("out");
+    }
+
+    /// <summary>Paints a colour through a mask placed at (x, y), blending the mask's anti-aliased edges.</summary>
+    private static VipsImage Paint(VipsImage canvas, VipsImage mask, int x, int y, double[] colour)
+    {
+        using var embed = VipsOperation.Create("embed").Set("in", mask).Set("x", x).Set("y", y)
+            .Set("width", Width).Set("height", Height).Build();
+        using var placed = embed.GetImage("out");
+        using var ink = Solid(Width, Height, colour);
+        using var blend = VipsOperation.Create("ifthenelse").Set("cond", placed).Set("in1", ink).Set("in2", canvas)
+            .Set("blend", true).Build();
+        return blend.GetImage("out");
+    }
+
+    /// <summary>An 8-bit image of one colour (one band per value).</summary>
+    private static VipsImage Solid(int width, int height, double[] colour)
+    {
+        using var black = VipsOperation.Create("black").Set("width", width).Set("height", height).Set("bands", colour.Length).Build();
+        using var zero = black.GetImage("out");
+        using var linear = VipsOperation.Create("linear").Set("in", zero).Set("a", colour.Select(_ => 1.0).ToArray())
+            .Set("b", colour).Set("uchar", true).Build();
+        using var flat = linear.GetImage("out");
+        using var typed = VipsOperation.Create("copy").Set("in", flat).Set("interpretation", colour.Length == 1 ? "b-w" : "srgb").Build();
+        return typed.GetImage("out");
+    }
+
+    /// <summary>libvips reads the text as Pango markup: &amp;, &lt; and quotes in content must not become tags.</summary>
+    private static string Escape(string text) => SecurityElement.Escape(text);
+}

@@ -1,0 +1,60 @@
+using QualityMonth.Build;
+using QualityMonth.Imaging.Text;
+using QualityMonth.Model;
+using QualityMonth.Routing;
+using QualityMonth.Theme.Localization;
+
+namespace QualityMonth.Share;
+
+/// <summary>
+/// The share images: one card per slogan (<see cref="Routes.SloganShareImage"/>) and one for the site
+/// (<see cref="Routes.SiteShareImage"/>), drawn at build time and kept in the cache. The cards are in
+/// Chinese, the language the slogans were issued in, and every language's pages link the same card.
+/// </summary>
+public sealed class ShareImages : IFileGenerator
+{
+    public void Generate(BuildContext build)
+    {
+        var site = build.Site;
+        var cards = new List<(string Route, ShareCardText Text)> { (Routes.SiteShareImage, SiteCard(site)) };
+        foreach (var year in site.Years)
+            foreach (var slogan in year.Slogans?.Slogans ?? [])
+                cards.Add((Routes.SloganShareImage(slogan), SloganCard(site, year, slogan)));
+
+        IReadOnlyList<string> cached;
+        try
+        {
+            cached = ShareCardCache.Publish(build.SiteRoot, [.. cards.Select(c => c.Text)]);
+        }
+        catch (MissingFontException e)
+        {
+            build.Diagnostics.Error(CardFonts.DebianPackage, 0, e.Message);
+            return;
+        }
+        foreach (var (card, file) in cards.Zip(cached))
+            build.Output.AddFile(OutputPaths.ForUrlPath(card.Route), file);
+    }
+
+    private static UiStrings Chinese => UiStrings.For(Language.DefaultCode);
+
+    /// <summary>The site title, the slogan phrase by phrase, the year's theme.</summary>
+    private static ShareCardText SloganCard(Site site, CampaignYear year, Slogan slogan) =>
+        new(site.Settings.Title.Original, Phrases(slogan.Text.Original), ThemeLine(year));
+
+    /// <summary>The site title in the other languages, the title, the current year's theme.</summary>
+    private static ShareCardText SiteCard(Site site)
+    {
+        var settings = site.Settings;
+        var otherTitles = settings.Languages.Where(l => !l.IsDefault).Select(l => settings.Title.In(l))
+            .Where(t => !t.IsFallback).Select(t => t.Text).ToList();
+        var top = otherTitles.Count > 0 ? string.Join(" · ", otherTitles) : Chinese.YearName(site.CurrentYear.Year);
+        return new(top, [settings.Title.Original], ThemeLine(site.CurrentYear));
+    }
+
+    private static string ThemeLine(CampaignYear year) =>
+        $"{Chinese.YearName(year.Year)}{Chinese.Theme}{Chinese.Colon}{year.Theme.Original}";
+
+    /// <summary>A slogan's phrases: Chinese slogans separate their parallel phrases with a space, and a banner sets each on its own line.</summary>
+    private static string[] Phrases(string slogan) =>
+        slogan.Split([' ', '\u3000'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+}
