@@ -162,6 +162,22 @@ public sealed class CiConfigTests
         Assert.Equal("$CI_PROJECT_DIR/.npm", GitLab.Root.At("variables", "npm_config_cache").Text());
     }
 
+    [Fact]
+    public void The_CODEOWNERS_example_names_owners_for_paths_that_exist()
+    {
+        var rules = File.ReadAllLines(Path.Combine(Repo.Root, ".github", "CODEOWNERS"))
+            .Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#'))
+            .Select(l => l.Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToList();
+        Assert.Contains(rules, r => r[0] == "*");
+        Assert.Contains(rules, r => r[0] == "/input/");
+        foreach (var rule in rules)
+        {
+            Assert.True(rule.Length > 1 && rule.Skip(1).All(owner => Regex.IsMatch(owner, @"^@[\w-]+(/[\w-]+)?$")), "a rule without a valid owner: " + string.Join(' ', rule));
+            if (rule[0].StartsWith('/'))
+                Assert.True(Path.Exists(Path.Combine(Repo.Root, rule[0].Trim('/'))), $"CODEOWNERS names {rule[0]}, which the repository does not have");
+        }
+    }
+
     /// <summary>The test command of the README's block of commands (what staff and CI are told to run).</summary>
     private static string ReadmeTestCommand()
     {
