@@ -140,10 +140,10 @@ public sealed class CiConfigTests
     [InlineData("https://zly.example.gov.cn/", "https://zly.example.gov.cn", "/")]
     public void The_GitLab_pages_job_splits_the_Pages_address_into_options_the_build_accepts(string pagesUrl, string origin, string basePath)
     {
-        // The pages job's own lines that compute the options, run by bash as the job would run them.
+        // The pages job's own lines that compute the options, run by a POSIX shell as the job would run them.
         var lines = GitLab.Root.At("pages", "script").Texts().Where(l => l.StartsWith("origin=", StringComparison.Ordinal) || l.StartsWith("base_path=", StringComparison.Ordinal));
         string[] script = ["CI_PAGES_URL=$1", .. lines, "printf '%s\\n%s\\n' \"$origin\" \"$base_path\""];
-        var result = ExternalTool.Run("bash", "-euc", string.Join('\n', script), "pages", pagesUrl);
+        var result = ExternalTool.Run("sh", "-euc", string.Join('\n', script), "pages", pagesUrl);
         Assert.True(result.ExitCode == 0, result.All);
         Assert.Equal($"{origin}\n{basePath}\n", result.Stdout);
         Assert.Null(SettingsLoader.BaseUrlProblem(origin));
