@@ -18,9 +18,11 @@ if [ "$purpose" = test ]; then
   packages+=(chromium)
   command -v java >/dev/null 2>&1 || packages+=(default-jre-headless)
 fi
+installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"; }
 missing=()
 for package in "${packages[@]}"; do
-  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+  # Debian 13 and Ubuntu 24.04 ship libvips42 as libvips42t64 (which apt installs when asked for libvips42).
+  installed "$package" || { [ "$package" = libvips42 ] && installed libvips42t64; } || missing+=("$package")
 done
 if [ ${#missing[@]} -gt 0 ]; then
   say "installing ${missing[*]}"

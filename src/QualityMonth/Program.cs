@@ -1,16 +1,30 @@
 using System.CommandLine;
+using System.CommandLine.Parsing;
 using QualityMonth.Cli;
+using QualityMonth.Config;
 using QualityMonth.Preview;
 
 var rootOption = new Option<DirectoryInfo>("--root") { Description = "The site folder (holds statiq.json, input/, theme/)", DefaultValueFactory = _ => new DirectoryInfo(".") };
 var outputOption = new Option<DirectoryInfo?>("--output") { Description = "Where to write the site (default: <root>/output)" };
 var portOption = new Option<int>("--port") { Description = "Port on 127.0.0.1 for the preview", DefaultValueFactory = _ => 5080 };
+// For a host that serves the site elsewhere than statiq.json says (a CI build for GitHub or GitLab Pages).
+var baseUrlOption = new Option<string?>("--base-url") { Description = "Build for this host instead of statiq.json's baseUrl, e.g. https://example.github.io" };
+var basePathOption = new Option<string?>("--base-path") { Description = "Build for this sub-path instead of statiq.json's basePath, e.g. /quality-month/" };
+baseUrlOption.Validators.Add(result => Reject(result, SettingsLoader.BaseUrlProblem));
+basePathOption.Validators.Add(result => Reject(result, SettingsLoader.BasePathProblem));
+
+static void Reject(OptionResult result, Func<string, string?> problemOf)
+{
+    if (result.GetValueOrDefault<string?>() is { } value && problemOf(value) is { } problem)
+        result.AddError($"{result.IdentifierToken?.Value ?? "option"}: {problem}");
+}
 
 string Root(ParseResult r) => r.GetValue(rootOption)!.FullName;
 string Output(ParseResult r) => r.GetValue(outputOption)?.FullName ?? Path.Combine(Root(r), "output");
+SettingsOverrides Overrides(ParseResult r) => new(r.GetValue(baseUrlOption), r.GetValue(basePathOption));
 
-var build = new Command("build", "Build the whole site into the output folder (the default command)") { rootOption, outputOption };
-build.SetAction((r, _) => BuildCommand.RunAsync(Root(r), Output(r)));
+var build = new Command("build", "Build the whole site into the output folder (the default command)") { rootOption, outputOption, baseUrlOption, basePathOption };
+build.SetAction((r, _) => BuildCommand.RunAsync(Root(r), Output(r), Overrides(r)));
 
 var preview = new Command("preview", "Build, serve on 127.0.0.1, rebuild on every change and reload the browser") { rootOption, portOption };
 preview.SetAction((r, token) => PreviewServer.RunAsync(Root(r), r.GetValue(portOption), token));
@@ -18,8 +32,8 @@ preview.SetAction((r, token) => PreviewServer.RunAsync(Root(r), r.GetValue(portO
 var check = new Command("check", "Report content errors and photo rule violations without building") { rootOption };
 check.SetAction(r => CheckCommand.Run(Root(r)));
 
-var root = new RootCommand("Static site generator for Fujian's 质量月 (Quality Month) campaign") { rootOption, outputOption, build, preview, check };
-root.SetAction((r, _) => BuildCommand.RunAsync(Root(r), Output(r)));
+var root = new RootCommand("Static site generator for Fujian's 质量月 (Quality Month) campaign") { rootOption, outputOption, baseUrlOption, basePathOption, build, preview, check };
+root.SetAction((r, _) => BuildCommand.RunAsync(Root(r), Output(r), Overrides(r)));
 
 var parsed = root.Parse(args);
 if (parsed.Errors.Count > 0)

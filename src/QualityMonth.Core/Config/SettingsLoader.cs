@@ -23,8 +23,10 @@ public static partial class SettingsLoader
         RespectNullableAnnotations = true,
     };
 
-    public static SiteSettings? Load(string siteRoot, DiagnosticBag diagnostics)
+    /// <param name="overrides">Values given on the command line in place of the file's (see <see cref="SettingsOverrides"/>).</param>
+    public static SiteSettings? Load(string siteRoot, DiagnosticBag diagnostics, SettingsOverrides? overrides = null)
     {
+        overrides ??= SettingsOverrides.None;
         var path = Path.Combine(siteRoot, FileName);
         if (!File.Exists(path))
         {
@@ -43,7 +45,8 @@ public static partial class SettingsLoader
             diagnostics.Error(FileName, (int)(e.LineNumber ?? -1) + 1, Explain(e));
             return null;
         }
-        return Validate(raw, json, diagnostics);
+        raw = raw with { BaseUrl = overrides.BaseUrl ?? raw.BaseUrl, BasePath = overrides.BasePath ?? raw.BasePath };
+        return Validate(raw, json, diagnostics, overrides);
     }
 
     private static string Explain(JsonException e)
@@ -57,12 +60,15 @@ public static partial class SettingsLoader
         return e.Message;
     }
 
-    private static SiteSettings? Validate(RawSettings raw, string json, DiagnosticBag diagnostics)
+    private static SiteSettings? Validate(RawSettings raw, string json, DiagnosticBag diagnostics, SettingsOverrides overrides)
     {
         var errors = 0;
         void Fail(string key, string message)
         {
-            diagnostics.Error(FileName, LineOf(json, key), $"'{key}': {message}");
+            if (overrides.OptionFor(key) is { } option)
+                diagnostics.Error(FileName, 0, $"'{key}' (given by {option}): {message}");
+            else
+                diagnostics.Error(FileName, LineOf(json, key), $"'{key}': {message}");
             errors++;
         }
 
@@ -83,13 +89,12 @@ public static partial class SettingsLoader
         if (languages.Skip(1).Any(l => l.IsDefault))
             Fail("languages", "only the first language may have an empty prefix");
 
-        if (!Uri.TryCreate(raw.BaseUrl, UriKind.Absolute, out var baseUrl) || (baseUrl.Scheme != "https" && baseUrl.Scheme != "http")
-            || baseUrl.AbsolutePath != "/")
-            Fail("baseUrl", $"'{raw.BaseUrl}' must be an absolute http(s) URL of the host only, e.g. https://www.example.gov.cn (put any sub-path in basePath)");
+        if (BaseUrlProblem(raw.BaseUrl) is { } urlProblem)
+            Fail("baseUrl", urlProblem);
 
+        if (BasePathProblem(raw.BasePath) is { } pathProblem)
+            Fail("basePath", pathProblem);
         var basePath = raw.BasePath.TrimEnd('/');
-        if (!raw.BasePath.StartsWith('/') || !BasePathPattern().IsMatch(basePath))
-            Fail("basePath", $"'{raw.BasePath}' must start with '/' and contain only lowercase path segments, e.g. / or /ztzl/zly/");
 
         if (raw.CurrentYear is < 1978 or > 2100)
             Fail("currentYear", $"{raw.CurrentYear} is not a plausible campaign year");
@@ -107,10 +112,22 @@ public static partial class SettingsLoader
 
         if (errors > 0 || title is null || sponsor is null || photos is null)
             return null;
-        return new SiteSettings(title, baseUrl!, basePath, languages, raw.CurrentYear,
+        return new SiteSettings(title, new Uri(raw.BaseUrl), basePath, languages, raw.CurrentYear,
             new Footer(sponsor, contact, Blank(raw.Footer.SiteIdCode), Blank(raw.Footer.IcpRecord), Blank(raw.Footer.PublicSecurityRecord)),
             photos, new DisclosureSettings(subject));
     }
+
+    /// <summary>Why <paramref name="value"/> cannot be the <c>baseUrl</c>, or null when it can.</summary>
+    public static string? BaseUrlProblem(string value) =>
+        Uri.TryCreate(value, UriKind.Absolute, out var url) && url.Scheme is "https" or "http" && url.AbsolutePath == "/" && url.Query.Length == 0 && url.Fragment.Length == 0
+            ? null
+            : $"'{value}' must be an absolute http(s) URL of the host only, e.g. https://www.example.gov.cn (put any sub-path in basePath)";
+
+    /// <summary>Why <paramref name="value"/> cannot be the <c>basePath</c>, or null when it can.</summary>
+    public static string? BasePathProblem(string value) =>
+        value.StartsWith('/') && BasePathPattern().IsMatch(value.TrimEnd('/'))
+            ? null
+            : $"'{value}' must be / or a path of segments of letters, digits, '.', '_' or '-' starting with '/', e.g. /ztzl/zly/";
 
     private static PhotoSettings? ToPhotoSettings(RawPhotos raw, Action<string, string> fail)
     {
@@ -193,7 +210,8 @@ public static partial class SettingsLoader
     [GeneratedRegex("^[a-z0-9-]+$")]
     private static partial Regex SlugPattern();
 
-    [GeneratedRegex("^(/[a-z0-9._-]+)*$")]
+    // Letters of either case: a host may keep a name's case in its URL (GitHub Pages: /<Repository>/).
+    [GeneratedRegex("^(/[A-Za-z0-9._-]+)*$")]
     private static partial Regex BasePathPattern();
 
     private sealed record RawSettings

@@ -12,9 +12,10 @@ public static partial class ContentLoader
     public const string InputFolder = "input";
 
     /// <summary>The site, or null when any error was reported (all of them are in <paramref name="diagnostics"/>).</summary>
-    public static Site? Load(string siteRoot, DiagnosticBag diagnostics)
+    /// <param name="overrides">Settings given on the command line in place of statiq.json's.</param>
+    public static Site? Load(string siteRoot, DiagnosticBag diagnostics, SettingsOverrides? overrides = null)
     {
-        var settings = SettingsLoader.Load(siteRoot, diagnostics);
+        var settings = SettingsLoader.Load(siteRoot, diagnostics, overrides);
         var languages = settings?.Languages ?? [new Language(Language.DefaultCode, "", "中文")];
         var input = Path.Combine(siteRoot, InputFolder);
         if (!Directory.Exists(input))

@@ -44,10 +44,12 @@ public static class SiteBuilder
     ];
 
     /// <param name="previousOutput">The output folder the result will replace, if any (see <see cref="BuildContext.PreviousOutput"/>).</param>
-    public static async Task<BuildResult> BuildAsync(string siteRoot, IProgress<(int Done, int Total)>? photoProgress = null, string? previousOutput = null)
+    /// <param name="overrides">Settings given on the command line in place of statiq.json's.</param>
+    public static async Task<BuildResult> BuildAsync(string siteRoot, IProgress<(int Done, int Total)>? photoProgress = null, string? previousOutput = null,
+        SettingsOverrides? overrides = null)
     {
         var diagnostics = new DiagnosticBag();
-        var site = ContentLoader.Load(siteRoot, diagnostics);
+        var site = ContentLoader.Load(siteRoot, diagnostics, overrides);
         if (site is null) return Failed(diagnostics);
 
         var output = new SiteOutput();

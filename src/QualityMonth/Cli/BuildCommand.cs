@@ -1,19 +1,21 @@
 using System.Diagnostics;
 using QualityMonth.Build;
+using QualityMonth.Config;
 using QualityMonth.Output;
 
 namespace QualityMonth.Cli;
 
 public static class BuildCommand
 {
+    /// <param name="overrides">Settings given on the command line in place of statiq.json's.</param>
     /// <returns>0 on success, 1 when the content has errors.</returns>
-    public static async Task<int> RunAsync(string siteRoot, string outputFolder)
+    public static async Task<int> RunAsync(string siteRoot, string outputFolder, SettingsOverrides? overrides = null)
     {
         var clock = Stopwatch.StartNew();
         BuildResult result;
         try
         {
-            result = await PhotoProgress.Run(progress => SiteBuilder.BuildAsync(siteRoot, progress, outputFolder));
+            result = await PhotoProgress.Run(progress => SiteBuilder.BuildAsync(siteRoot, progress, outputFolder, overrides));
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -18,7 +18,8 @@ public sealed class Chromium : IAsyncLifetime
         {
             ExecutablePath = "/usr/bin/chromium",
             Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+            // --disable-dev-shm-usage: CI containers give /dev/shm 64 MB, too little for Chromium's pages.
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
         });
     }
 
