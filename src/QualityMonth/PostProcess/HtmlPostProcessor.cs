@@ -37,20 +37,27 @@ public static class HtmlPostProcessor
         foreach (var (page, document) in documents)
         {
             foreach (var element in document.All.ToList())
+            {
                 foreach (var attribute in UrlAttributes)
                     if (element.GetAttribute(attribute) is { } url)
-                        Resolve(element, attribute, url);
+                        element.SetAttribute(attribute, Resolve(element, url));
+                // srcset lists "url width" candidates: each URL is checked and mounted like a src.
+                if (element.GetAttribute("srcset") is { } srcset)
+                    element.SetAttribute("srcset", string.Join(", ", srcset.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+                        .Select(candidate => candidate.Split(' ', 2) is [var url, var descriptor] ? $"{Resolve(element, url)} {descriptor}" : Resolve(element, candidate))));
+            }
             output.Add(page.Spec.OutputPath, document.ToHtml() + "\n");
 
-            void Resolve(IElement element, string attribute, string url)
+            // The URL as the page should carry it: checked, and mounted under the base path when root-relative.
+            string Resolve(IElement element, string url)
             {
                 if (url.StartsWith('#'))
                 {
                     if (url.Length > 1 && !idsByOutputPath[page.Spec.OutputPath].Contains(Uri.UnescapeDataString(url[1..])))
                         Broken(url, "no element has this id on the page");
-                    return;
+                    return url;
                 }
-                if (!url.StartsWith('/') || url.StartsWith("//", StringComparison.Ordinal)) return;
+                if (!url.StartsWith('/') || url.StartsWith("//", StringComparison.Ordinal)) return url;
 
                 var hashAt = url.IndexOf('#');
                 var path = hashAt < 0 ? url : url[..hashAt];
@@ -63,7 +70,7 @@ public static class HtmlPostProcessor
                     Broken(url, "no page or file has this address");
                 else if (fragment is { Length: > 0 } && (!idsByOutputPath.TryGetValue(target, out var ids) || !ids.Contains(Uri.UnescapeDataString(fragment))))
                     Broken(url, $"the page {path} has no anchor #{fragment}");
-                element.SetAttribute(attribute, site.Settings.Mount(path) + (fragment is null ? "" : "#" + fragment));
+                return site.Settings.Mount(path) + (fragment is null ? "" : "#" + fragment);
             }
 
             void Broken(string url, string reason)
