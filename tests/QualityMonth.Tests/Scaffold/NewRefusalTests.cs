@@ -2,9 +2,10 @@ namespace QualityMonth.Tests.Scaffold;
 
 /// <summary>
 /// What <c>new</c> refuses (exit 1) and what it cannot parse (exit 2): a clear message in both languages,
-/// and not one file of the site changed, created or removed.
+/// and not one file of the site changed, created or removed. The cases share one site: each checks
+/// that it left the site exactly as it found it.
 /// </summary>
-public sealed class NewRefusalTests
+public sealed class NewRefusalTests(ScaffoldSite shared) : IClassFixture<ScaffoldSite>
 {
     [Theory]
     [InlineData("input/2024/ already exists", "year", "2024")]
@@ -18,14 +19,13 @@ public sealed class NewRefusalTests
     [InlineData("yongan has no 2024 activities file yet: create it first with ./build.sh new activities 2024 --city yongan", "activity", "2024", "yongan", "fair")]
     public void A_refused_command_exits_1_says_why_in_both_languages_and_changes_nothing(string reason, params string[] args)
     {
-        using var site = new ScaffoldSite();
-        var before = site.Listing();
-        var result = site.New(args);
+        var before = shared.Listing();
+        var result = shared.New(args);
         Assert.Equal(1, result.ExitCode);
         Assert.Contains($"refused: {reason}", result.Stderr);
         Assert.Contains("未执行：", result.Stderr);
         Assert.Equal("", result.Stdout);
-        Assert.Equal(before, site.Listing());
+        Assert.Equal(before, shared.Listing());
     }
 
     [Fact]
@@ -76,11 +76,10 @@ public sealed class NewRefusalTests
     [InlineData("Required command was not provided", "year-2026")]
     public void A_usage_error_exits_2_and_changes_nothing(string message, params string[] args)
     {
-        using var site = new ScaffoldSite();
-        var before = site.Listing();
-        var result = site.New(args);
+        var before = shared.Listing();
+        var result = shared.New(args);
         Assert.Equal(2, result.ExitCode);
         Assert.Contains(message, result.Stderr);
-        Assert.Equal(before, site.Listing());
+        Assert.Equal(before, shared.Listing());
     }
 }
