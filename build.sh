@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
 # Builds the site into output/ (set-up included). Extra arguments go to the generator,
-# e.g. ./build.sh preview, ./build.sh build --output /tmp/site, ./build.sh --help.
+# e.g. ./build.sh preview, ./build.sh build --output /tmp/site, ./build.sh new year 2026, ./build.sh --help.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 "$root/scripts/setup.sh" build
 dotnet build "$root/src/QualityMonth/QualityMonth.csproj" -c Release --no-restore --verbosity quiet -nologo >/dev/null
 if [ $# -eq 0 ]; then set -- build; fi
 case "$1" in
-  build|preview|check) command=$1; shift; exec dotnet "$root/src/QualityMonth/bin/Release/net10.0/qualitymonth.dll" "$command" --root "$root" "$@" ;;
+  build|preview|check|new) command=$1; shift; exec dotnet "$root/src/QualityMonth/bin/Release/net10.0/qualitymonth.dll" "$command" --root "$root" "$@" ;;
   *) exec dotnet "$root/src/QualityMonth/bin/Release/net10.0/qualitymonth.dll" "$@" ;;
 esac

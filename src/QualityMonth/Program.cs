@@ -32,7 +32,7 @@ preview.SetAction((r, token) => PreviewServer.RunAsync(Root(r), r.GetValue(portO
 var check = new Command("check", "Report content errors and photo rule violations without building") { rootOption };
 check.SetAction(r => CheckCommand.Run(Root(r)));
 
-var root = new RootCommand("Static site generator for Fujian's 质量月 (Quality Month) campaign") { rootOption, outputOption, baseUrlOption, basePathOption, build, preview, check };
+var root = new RootCommand("Static site generator for Fujian's 质量月 (Quality Month) campaign") { rootOption, outputOption, baseUrlOption, basePathOption, build, preview, check, NewCommand.Create(rootOption) };
 root.SetAction((r, _) => BuildCommand.RunAsync(Root(r), Output(r), Overrides(r)));
 
 var parsed = root.Parse(args);

@@ -15,6 +15,21 @@ public static partial class ContentLoader
     /// <param name="overrides">Settings given on the command line in place of statiq.json's.</param>
     public static Site? Load(string siteRoot, DiagnosticBag diagnostics, SettingsOverrides? overrides = null)
     {
+        // Unfilled placeholders are reported first, one error each. A line holding one gets no other
+        // message: 'date: 【待填写】' is unfilled, and saying it is also not a date would only add noise.
+        var placeholders = PlaceholderCheck.InFolder(siteRoot, Path.Combine(siteRoot, InputFolder)).Select(p => p.ToDiagnostic()).ToHashSet();
+        var loading = new DiagnosticBag();
+        foreach (var placeholder in placeholders)
+            loading.Add(placeholder);
+        var site = LoadContent(siteRoot, loading, overrides);
+        var unfilledLines = placeholders.Select(p => (p.File, p.Line)).ToHashSet();
+        foreach (var diagnostic in loading.Sorted().Where(d => placeholders.Contains(d) || !unfilledLines.Contains((d.File, d.Line))))
+            diagnostics.Add(diagnostic);
+        return diagnostics.HasErrors ? null : site;
+    }
+
+    private static Site? LoadContent(string siteRoot, DiagnosticBag diagnostics, SettingsOverrides? overrides)
+    {
         var settings = SettingsLoader.Load(siteRoot, diagnostics, overrides);
         var languages = settings?.Languages ?? [new Language(Language.DefaultCode, "", "中文")];
         var input = Path.Combine(siteRoot, InputFolder);

@@ -3,7 +3,7 @@ using QualityMonth.Model;
 namespace QualityMonth.Content;
 
 /// <summary>Reads the registries of cities, organisers and kinds of activity under <c>input/site/</c>.</summary>
-internal static class RegistryLoader
+public static class RegistryLoader
 {
     public static IReadOnlyList<City> LoadCities(ContentFile file, IReadOnlyList<Language> languages)
     {

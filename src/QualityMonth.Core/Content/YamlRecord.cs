@@ -88,10 +88,13 @@ public sealed partial class YamlRecord
     public string? RequiredSlug(string key)
     {
         var text = RequiredString(key);
-        if (text is null || SlugPattern().IsMatch(text)) return text;
+        if (text is null || IsSlug(text)) return text;
         Error(key, $"'{key}' must be lowercase ASCII letters, digits and hyphens, not '{text}'");
         return null;
     }
+
+    /// <summary>Whether a text has the form of a slug: lowercase ASCII letters, digits and single hyphens.</summary>
+    public static bool IsSlug(string text) => SlugPattern().IsMatch(text);
 
     /// <summary>A text with its translations: <c>key</c> and, per other language, <c>key_en</c>.</summary>
     public LocalizedText? Text(string key, IReadOnlyList<Language> languages, bool required)

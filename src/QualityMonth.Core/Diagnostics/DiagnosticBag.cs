@@ -11,6 +11,8 @@ public sealed class DiagnosticBag
 
     public void Warning(string file, int line, string message) => _items.Enqueue(new(Severity.Warning, file, line, message));
 
+    public void Add(Diagnostic diagnostic) => _items.Enqueue(diagnostic);
+
     public bool HasErrors => _items.Any(d => d.Severity == Severity.Error);
 
     public int Count => _items.Count;

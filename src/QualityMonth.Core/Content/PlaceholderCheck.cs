@@ -1,0 +1,95 @@
+using QualityMonth.Diagnostics;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace QualityMonth.Content;
+
+/// <summary>
+/// Finds the placeholder 【待填写】 that the <c>new</c> command's templates put wherever staff must write a
+/// value. Content still holding one fails check and build, so a scaffold is never published unfilled.
+/// Only values count, not YAML comments: the templates' optional fields are commented-out lines holding
+/// the placeholder, which become errors only once someone uncomments them.
+/// </summary>
+public static class PlaceholderCheck
+{
+    public const string Marker = "【待填写】";
+
+    /// <summary>Every placeholder in the YAML and Markdown files under <paramref name="folder"/>, in file then line order.</summary>
+    public static IReadOnlyList<Placeholder> InFolder(string siteRoot, string folder) =>
+        Directory.Exists(folder)
+            ? Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
+                .Where(IsContent)
+                .Order(StringComparer.Ordinal)
+                .SelectMany(path => InFile(siteRoot, path))
+                .ToList()
+            : [];
+
+    public static IReadOnlyList<Placeholder> InFile(string siteRoot, string fullPath)
+    {
+        var text = File.ReadAllText(fullPath);
+        if (!text.Contains(Marker, StringComparison.Ordinal)) return [];
+        var relative = Path.GetRelativePath(siteRoot, fullPath).Replace('\\', '/');
+        var found = new List<Placeholder>();
+        if (Path.GetExtension(fullPath) == ".md")
+        {
+            var split = FrontMatter.Split(text);
+            if (split.Yaml is not null)
+                FindInYaml(split.Yaml, split.YamlFirstLine - 1, relative, found);
+            found.AddRange(split.Body
+                .Where(line => line.Text.Contains(Marker, StringComparison.Ordinal))
+                .Select(line => new Placeholder(relative, line.Line, Field: null)));
+        }
+        else
+            FindInYaml(text, 0, relative, found);
+        return found;
+    }
+
+    private static bool IsContent(string path) => Path.GetExtension(path) is ".yml" or ".yaml" or ".md";
+
+    private static void FindInYaml(string yaml, int lineOffset, string file, List<Placeholder> found)
+    {
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(yaml));
+        }
+        catch (Exception e) when (e is YamlException or InvalidOperationException)
+        {
+            return; // malformed YAML is the content loader's error to report, with its line
+        }
+        foreach (var document in stream.Documents)
+            Walk(document.RootNode, field: null);
+
+        void Walk(YamlNode node, string? field)
+        {
+            switch (node)
+            {
+                case YamlScalarNode { Value: { } value } scalar when value.Contains(Marker, StringComparison.Ordinal):
+                    found.Add(new Placeholder(file, lineOffset + (int)scalar.Start.Line, field ?? value));
+                    break;
+                case YamlSequenceNode sequence:
+                    foreach (var item in sequence) Walk(item, field);
+                    break;
+                case YamlMappingNode mapping:
+                    foreach (var (key, value) in mapping.Children)
+                    {
+                        var name = (key as YamlScalarNode)?.Value;
+                        Walk(key, name);
+                        Walk(value, name);
+                    }
+                    break;
+            }
+        }
+    }
+}
+
+/// <summary>One unfilled placeholder.</summary>
+/// <param name="Field">The YAML key whose value holds it, or null in a notice's Markdown text.</param>
+public sealed record Placeholder(string File, int Line, string? Field)
+{
+    public string Message => Field is null
+        ? $"the text still holds the placeholder {PlaceholderCheck.Marker} left by 'new': replace it with the notice's own words"
+        : $"'{Field}' still holds the placeholder {PlaceholderCheck.Marker} left by 'new': write the real value in its place";
+
+    public Diagnostic ToDiagnostic() => new(Severity.Error, File, Line, Message);
+}
