@@ -42,7 +42,7 @@ public static class SiteBuilder
         new Feeds.Sitemap(),
     ];
 
-    /// <param name="previousOutput">The output folder the result will replace, if any (see <see cref="BuildContext.PreviousOutput"/>).</param>
+    /// <param name="previousOutput">The published site the result follows, if any (see <see cref="BuildContext.PreviousOutput"/>).</param>
     public static async Task<BuildResult> BuildAsync(string siteRoot, IProgress<(int Done, int Total)>? photoProgress = null, string? previousOutput = null)
     {
         var diagnostics = new DiagnosticBag();

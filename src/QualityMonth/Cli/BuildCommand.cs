@@ -6,14 +6,16 @@ namespace QualityMonth.Cli;
 
 public static class BuildCommand
 {
+    /// <param name="previousOutput">The published site this build follows (usually <paramref name="outputFolder"/> itself):
+    /// see <see cref="BuildContext.PreviousOutput"/>.</param>
     /// <returns>0 on success, 1 when the content has errors.</returns>
-    public static async Task<int> RunAsync(string siteRoot, string outputFolder)
+    public static async Task<int> RunAsync(string siteRoot, string outputFolder, string previousOutput)
     {
         var clock = Stopwatch.StartNew();
         BuildResult result;
         try
         {
-            result = await PhotoProgress.Run(progress => SiteBuilder.BuildAsync(siteRoot, progress, outputFolder));
+            result = await PhotoProgress.Run(progress => SiteBuilder.BuildAsync(siteRoot, progress, previousOutput));
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
