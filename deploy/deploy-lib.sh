@@ -7,8 +7,10 @@ readonly DEPLOY_LOCK_WAIT_SECONDS=1800
 # What the pusher sees ("remote: …" in git's output) goes to stderr.
 say() { printf '%s\n' "$*" >&2; }
 
-# deploy_load_config <deploy-root>: sets DEPLOY_ROOT and the settings of deploy.conf.
+# deploy_load_config <deploy-root>: sets DEPLOY_ROOT and the settings of deploy.conf (DEPLOY_BRANCH,
+# DEPLOY_KEEP, DEPLOY_WEB_ROOT, DEPLOY_TOOL_PATH) for the script that sources this file.
 # The file is parsed, not sourced, so it can only ever hold these four settings.
+# shellcheck disable=SC2034
 deploy_load_config() {
   DEPLOY_ROOT=$(cd "$1" && pwd -P)
   DEPLOY_BRANCH=main
@@ -129,7 +131,7 @@ deploy_release_field() {
 # one that was live itself (REPLACED; a publish killed before its switch leaves a release that never
 # was) and was not rolled back from (WITHDRAWN); or nothing.
 deploy_rollback_target() {
-  local live candidate= dir
+  local live candidate='' dir
   live=$(deploy_live_release)
   [ -n "$live" ] || return 0
   while read -r id; do
@@ -157,11 +159,11 @@ deploy_switch_to() {
 # deploy_prune_releases: keeps the newest <keep> releases, the live one and the one a rollback
 # would switch to; removes the rest and what interrupted publishes left.
 deploy_prune_releases() {
-  local live target keep=$DEPLOY_KEEP
+  local live target newest=$DEPLOY_KEEP
   live=$(deploy_live_release)
   target=$(deploy_rollback_target)
-  [ "$keep" -ge 1 ] 2>/dev/null || keep=1
-  deploy_releases | head -n "-$keep" | while read -r id; do
+  [ "$newest" -ge 1 ] 2>/dev/null || newest=1
+  deploy_releases | head -n "-$newest" | while read -r id; do
     if [ "$id" != "$live" ] && [ "$id" != "$target" ]; then rm -rf "${DEPLOY_ROOT:?}/releases/$id"; fi
   done
   rm -rf "$DEPLOY_ROOT"/releases/.*.partial

@@ -17,7 +17,7 @@ usage() {
 case "$1" in -*) usage ;; esac
 root=$1
 shift
-branch= keep= web_root=
+branch='' keep='' web_root=''
 while [ $# -gt 0 ]; do
   case "$1" in
     --branch) [ $# -ge 2 ] || usage; branch=$2; shift 2 ;;

@@ -12,7 +12,7 @@ usage() {
   say "       rollback.sh <deploy-root> --list"
   exit 2
 }
-[ $# -ge 1 ] && [ $# -le 2 ] || usage
+if [ $# -lt 1 ] || [ $# -gt 2 ]; then usage; fi
 [ -d "$1" ] || { say "rollback: $1 is not a folder"; exit 2; }
 deploy_load_config "$1"
 

@@ -90,6 +90,9 @@ public sealed class PublishTests(DeployServer server)
         var live = server.LiveRelease;
         Assert.Equal(commit, server.ReleaseInfo(live)["commit"]);
         Assert.Equal(DeployServer.SshPusher, server.ReleaseInfo(live)["pushed-by"]);
+        // Published while the lock its build took was still held: no other push could come in between.
+        Assert.Contains($"publish {commit[..9]} by {DeployServer.SshPusher}: live as {live} (under the lock of its push)",
+            File.ReadAllText(Path.Combine(server.Root, "logs", "deploy.log")));
         // Built with the live release as its previous output: the changed event's SEQUENCE rises.
         var changed = Calendars.Parse(Path.Combine(server.WebRoot, "calendar", "activities.ics")).ByUid[ContestUid];
         Assert.Equal(title, changed.Summary);
@@ -117,40 +120,51 @@ public sealed class PublishTests(DeployServer server)
         Assert.NotEqual(commit, server.Head);
         Assert.Equal(releases, server.Releases);
         Assert.Empty(Directory.GetFileSystemEntries(server.Builds));
-        Assert.True(server.LockIsFree);
+        server.AssertLockIsReleased();
     }
 
     [Fact]
-    public void Two_pushes_at_once_publish_one_and_refuse_the_other_and_the_web_root_matches_the_accepted_commit()
+    public void Two_pushes_at_once_publish_one_refuse_the_other_until_it_pulls_and_the_web_root_follows_the_accepted_commits_in_order()
     {
-        var first = server.Clone("first");
-        var second = server.Clone("second");
-        var (firstTheme, secondTheme) = ("并发推送甲" + DeployServer.Marker(), "Concurrent push B " + DeployServer.Marker());
-        DeployServer.EditLine(first, "input/2025/year.yml", "theme: ", "theme: " + firstTheme);
-        DeployServer.EditLine(second, "input/2025/year.yml", "theme_en: ", "theme_en: " + secondTheme);
-        var commits = new[] { DeployServer.Commit(first, "Theme A"), DeployServer.Commit(second, "Theme B") };
+        var clones = new[] { server.Clone("first"), server.Clone("second") };
+        var themes = new[] { "并发推送甲" + DeployServer.Marker(), "Concurrent push B " + DeployServer.Marker() };
+        DeployServer.EditLine(clones[0], "input/2025/year.yml", "theme: ", "theme: " + themes[0]);
+        DeployServer.EditLine(clones[1], "input/2025/year.yml", "national_theme_en: ", "national_theme_en: " + themes[1]);
+        var commits = new[] { DeployServer.Commit(clones[0], "Theme A"), DeployServer.Commit(clones[1], "National theme B") };
 
-        using var pushFirst = DeployServer.StartPush(first);
-        using var pushSecond = DeployServer.StartPush(second);
+        using var pushFirst = DeployServer.StartPush(clones[0]);
+        using var pushSecond = DeployServer.StartPush(clones[1]);
         var results = new[] { pushFirst.Wait(DeployServer.PushTimeout), pushSecond.Wait(DeployServer.PushTimeout) };
 
         var accepted = Assert.Single(Enumerable.Range(0, 2), i => results[i].ExitCode == 0);
-        var refused = results[1 - accepted];
+        var refused = 1 - accepted;
         // Refused by the hook after waiting for the first push, or by git itself (the branch moved on).
-        Assert.True(refused.Output.Contains("Someone else published while your push waited", StringComparison.Ordinal)
-            || refused.Output.Contains("[rejected]", StringComparison.Ordinal)
-            || refused.Output.Contains("failed to update ref", StringComparison.Ordinal), refused.Output);
-        Assert.Contains("error: failed to push some refs", refused.Output);
-
+        var refusal = results[refused].Output;
+        Assert.True(refusal.Contains("Someone else published while your push waited: first run 'git pull --rebase'", StringComparison.Ordinal)
+            || refusal.Contains("[rejected]", StringComparison.Ordinal), refusal);
+        Assert.Contains("error: failed to push some refs", refusal);
         Assert.Equal(commits[accepted], server.Head);
-        Assert.Equal(commits[accepted], server.ReleaseInfo(server.LiveRelease)["commit"]);
+        var firstRelease = server.LiveRelease;
+        Assert.Equal(commits[accepted], server.ReleaseInfo(firstRelease)["commit"]);
         DeployServer.AssertCompleteSite(server.WebRoot);
-        var home = File.ReadAllText(Path.Combine(server.WebRoot, "index.html")) + File.ReadAllText(Path.Combine(server.WebRoot, "en", "index.html"));
-        Assert.Contains(accepted == 0 ? firstTheme : secondTheme, home);
-        Assert.DoesNotContain(accepted == 0 ? secondTheme : firstTheme, home);
+        Assert.Contains(themes[accepted], HomePages());
+        Assert.DoesNotContain(themes[refused], HomePages());
         Assert.Empty(Directory.GetFileSystemEntries(server.Builds));
         server.AssertLockIsReleased();
+
+        // What the refused pusher is told to do: pull (their commit goes on top), push again.
+        DeployServer.Git(clones[refused], "-c", "user.name=测试员", "-c", "user.email=staff@example.gov.cn", "pull", "--rebase", "--quiet");
+        var again = server.Push(clones[refused]);
+        Assert.True(again.ExitCode == 0, again.Output);
+        var secondRelease = server.LiveRelease;
+        Assert.True(string.CompareOrdinal(firstRelease, secondRelease) < 0, $"{secondRelease} went live after {firstRelease}");
+        Assert.Equal(DeployServer.Git(clones[refused], "rev-parse", "HEAD").Trim(), server.ReleaseInfo(secondRelease)["commit"]);
+        Assert.Contains(themes[0], HomePages());
+        Assert.Contains(themes[1], HomePages());
     }
+
+    private string HomePages() =>
+        File.ReadAllText(Path.Combine(server.WebRoot, "index.html")) + File.ReadAllText(Path.Combine(server.WebRoot, "en", "index.html"));
 
     [Fact]
     public void Other_branches_are_accepted_without_a_build_and_the_published_branch_can_be_neither_deleted_nor_rewritten()
