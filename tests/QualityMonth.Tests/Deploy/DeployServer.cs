@@ -32,7 +32,7 @@ public sealed class DeployServer : IDisposable
         CopyRepositoryFiles(seed);
         Git(seed, "init", "--quiet", "--initial-branch", Branch);
         Git(seed, "add", "--all");
-        Commit(seed, "The site as the tests were built");
+        SeedCommit = Commit(seed, "The site as the tests were built");
         SeedGenerator(seed);
         Git(seed, "remote", "add", "origin", Repository);
         FirstPush = Push(seed);
@@ -56,6 +56,9 @@ public sealed class DeployServer : IDisposable
     public CommandResult Install { get; }
 
     public CommandResult FirstPush { get; }
+
+    /// <summary>The first commit pushed: this repository's files as the tests were built from them.</summary>
+    public string SeedCommit { get; }
 
     /// <summary>The commit the published branch is at in the server's repository.</summary>
     public string Head => Git(Repository, "rev-parse", $"refs/heads/{Branch}").Trim();
