@@ -6,7 +6,8 @@ using QualityMonth.Render;
 namespace QualityMonth.Build;
 
 /// <summary>What the build's later steps share: the site model, the pages planned, and the output so far.</summary>
-/// <param name="PreviousOutput">The output folder this build will replace, when there is one: its feeds carry state
+/// <param name="PreviousOutput">The published site this build follows, when there is one: the output folder this build
+/// will replace, or the live release a deployment builds on (<c>build --previous</c>). Its feeds carry state
 /// (calendar SEQUENCE numbers) from one build to the next.</param>
 public sealed record BuildContext(
     string SiteRoot,

@@ -43,7 +43,7 @@ public static class SiteBuilder
         new Share.ShareImages(),
     ];
 
-    /// <param name="previousOutput">The output folder the result will replace, if any (see <see cref="BuildContext.PreviousOutput"/>).</param>
+    /// <param name="previousOutput">The published site the result follows, if any (see <see cref="BuildContext.PreviousOutput"/>).</param>
     /// <param name="overrides">Settings given on the command line in place of statiq.json's.</param>
     public static async Task<BuildResult> BuildAsync(string siteRoot, IProgress<(int Done, int Total)>? photoProgress = null, string? previousOutput = null,
         SettingsOverrides? overrides = null)

@@ -7,15 +7,17 @@ namespace QualityMonth.Cli;
 
 public static class BuildCommand
 {
+    /// <param name="previousOutput">The published site this build follows (usually <paramref name="outputFolder"/> itself):
+    /// see <see cref="BuildContext.PreviousOutput"/>.</param>
     /// <param name="overrides">Settings given on the command line in place of statiq.json's.</param>
     /// <returns>0 on success, 1 when the content has errors.</returns>
-    public static async Task<int> RunAsync(string siteRoot, string outputFolder, SettingsOverrides? overrides = null)
+    public static async Task<int> RunAsync(string siteRoot, string outputFolder, string previousOutput, SettingsOverrides? overrides = null)
     {
         var clock = Stopwatch.StartNew();
         BuildResult result;
         try
         {
-            result = await PhotoProgress.Run(progress => SiteBuilder.BuildAsync(siteRoot, progress, outputFolder, overrides));
+            result = await PhotoProgress.Run(progress => SiteBuilder.BuildAsync(siteRoot, progress, previousOutput, overrides));
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -115,6 +115,10 @@ public class ContentErrorTests
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("usage error", result.Stderr);
         Assert.Equal(2, Generator.Run("build", "--root", "/no/such/folder").ExitCode);
+        var previous = Generator.Run("build", "--root", Repo.Root, "--output", "/no/such/output", "--previous", "/no/such/release");
+        Assert.Equal(2, previous.ExitCode);
+        Assert.Contains("usage error: the previous site folder '/no/such/release' does not exist", previous.Stderr);
+        Assert.False(Directory.Exists("/no/such/output"));
     }
 
     [Fact]

@@ -1,0 +1,141 @@
+using System.Runtime.Versioning;
+using System.Security.Cryptography;
+using QualityMonth.Tests.Support;
+
+namespace QualityMonth.Tests.Deploy;
+
+/// <summary>deploy/install.sh, and the release bookkeeping of the scripts it installs, on deploy roots of their own (no build).</summary>
+[Trait("Category", "Deploy")]
+[SupportedOSPlatform("linux")] // flock, /proc and symbolic links: deploy/ runs on the Debian server
+public sealed class InstallTests : IDisposable
+{
+    private readonly string _folder = Path.Combine(Path.GetTempPath(), "qm-install-" + Guid.NewGuid().ToString("N")[..12]);
+
+    public InstallTests() => Directory.CreateDirectory(_folder);
+
+    [Fact]
+    public void Install_makes_the_repository_its_hooks_folders_and_settings_and_running_it_again_changes_nothing()
+    {
+        var root = Path.Combine(_folder, "root");
+        var webRoot = Path.Combine(_folder, "www", "zly");
+        var first = Install(root, "--branch", "live", "--keep", "2", "--web-root", webRoot);
+        Assert.True(first.ExitCode == 0, first.Output);
+        Assert.Contains($"command=\"{root}/bin/push-as <name>\",restrict", first.Output);
+        Assert.Contains($"{root}/site.git", first.Output);
+
+        var repository = Path.Combine(root, "site.git");
+        Assert.Equal("true", DeployServer.Git(repository, "rev-parse", "--is-bare-repository").Trim());
+        Assert.Equal("refs/heads/live", DeployServer.Git(repository, "symbolic-ref", "HEAD").Trim());
+        Assert.Equal("true", DeployServer.Git(repository, "config", "receive.denyNonFastForwards").Trim());
+        foreach (var hook in new[] { "pre-receive", "post-receive" })
+        {
+            var installed = Path.Combine(repository, "hooks", hook);
+            Assert.NotNull(new FileInfo(installed).LinkTarget);
+            Assert.Equal(File.ReadAllBytes(Path.Combine(Repo.Root, "deploy", hook)), File.ReadAllBytes(installed));
+            Assert.True(File.GetUnixFileMode(installed).HasFlag(UnixFileMode.UserExecute), $"{hook} is not executable");
+        }
+        foreach (var script in new[] { "deploy-lib.sh", "rollback.sh", "generator-key", "push-as" })
+            Assert.Equal(File.ReadAllBytes(Path.Combine(Repo.Root, "deploy", script)), File.ReadAllBytes(Path.Combine(root, "bin", script)));
+        foreach (var folder in new[] { "builds", "releases", "generators", "npm", "cache", "logs/builds" })
+            Assert.True(Directory.Exists(Path.Combine(root, folder)), $"{folder}/ is missing");
+        var settings = File.ReadAllLines(Path.Combine(root, "deploy.conf"));
+        Assert.Contains("branch=live", settings);
+        Assert.Contains("keep=2", settings);
+        Assert.Contains($"web_root={webRoot}", settings);
+        Assert.True(Directory.Exists(Path.GetDirectoryName(webRoot)));
+
+        var installed1 = Listing(root);
+        var again = Install(root);
+        Assert.True(again.ExitCode == 0, again.Output);
+        Assert.Equal(installed1, Listing(root));
+    }
+
+    [Theory]
+    [InlineData("--keep", "0", "--keep: '0' is not a number of releases")]
+    [InlineData("--branch", "two..dots", "--branch: 'two..dots' is not a branch name")]
+    [InlineData("--web-root", "relative/path", "must be an absolute path")]
+    [InlineData("--colour", "red", "usage: install.sh")]
+    public void Install_refuses_bad_settings(string option, string value, string message)
+    {
+        var result = Install(Path.Combine(_folder, "root"), option, value);
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains(message, result.Output);
+        Assert.False(Directory.Exists(Path.Combine(_folder, "root", "site.git")));
+    }
+
+    [Fact]
+    public void Install_does_not_replace_a_web_root_that_is_a_real_folder()
+    {
+        var webRoot = Path.Combine(_folder, "html");
+        Directory.CreateDirectory(webRoot);
+        var result = Install(Path.Combine(_folder, "root"), "--web-root", webRoot);
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains($"{webRoot} exists and is not a symbolic link", result.Output);
+    }
+
+    [Fact]
+    public void Publishing_keeps_the_newest_releases_the_live_one_and_the_rollback_target_and_rollback_steps_back_past_withdrawn_ones()
+    {
+        var root = Path.Combine(_folder, "root");
+        Assert.Equal(0, Install(root, "--keep", "2").ExitCode);
+        // Six releases, oldest first: r1 was live once; r2 was rolled back from; r3 is live;
+        // r4's publish was killed before its switch; r5 and r6 were live once (made by hand here).
+        var ids = Enumerable.Range(1, 6).Select(i => $"2025090{i}T100000Z-{i}{i}{i}{i}{i}{i}{i}{i}{i}").ToArray();
+        foreach (var (id, i) in ids.Select((id, i) => (id, i + 1)))
+        {
+            var site = Path.Combine(root, "releases", id, "site");
+            Directory.CreateDirectory(site);
+            File.WriteAllText(Path.Combine(site, "index.html"), $"release {i}");
+            File.WriteAllText(Path.Combine(root, "releases", id, "RELEASE"),
+                $"commit: {new string((char)('0' + i), 40)}\nsubject: release {i}\npushed-by: staff\npublished: 2025-09-0{i}T10:00:00Z\nbranch: main\n");
+            if (i is 1 or 2 or 5 or 6) File.WriteAllText(Path.Combine(root, "releases", id, "REPLACED"), "replaced: by hand\n");
+        }
+        File.WriteAllText(Path.Combine(root, "releases", ids[1], "WITHDRAWN"), "withdrawn: by hand\n");
+        Directory.CreateDirectory(Path.Combine(root, "releases", ".20250907T100000Z-777777777.partial"));
+        File.CreateSymbolicLink(Path.Combine(root, "current"), Path.Combine(root, "releases", ids[2], "site"));
+
+        var prune = Command.Run("bash", root, "-c", "source bin/deploy-lib.sh && deploy_load_config . && deploy_prune_releases");
+        Assert.True(prune.ExitCode == 0, prune.Output);
+        Assert.Equal(new[] { ids[0], ids[2], ids[4], ids[5] }, Directory.GetDirectories(Path.Combine(root, "releases")).Select(Path.GetFileName).Order(StringComparer.Ordinal));
+
+        var list = Rollback(root, "--list");
+        Assert.Matches($"{ids[2]} +333333333 +2025-09-03T10:00:00Z +staff +live", list.Output);
+        Assert.Matches($"{ids[0]} .* rollback target", list.Output);
+
+        var back = Rollback(root);
+        Assert.True(back.ExitCode == 0, back.Output);
+        Assert.Equal("release 1", File.ReadAllText(Path.Combine(root, "current", "index.html")));
+        Assert.True(File.Exists(Path.Combine(root, "releases", ids[2], "WITHDRAWN")));
+
+        var none = Rollback(root);
+        Assert.Equal(1, none.ExitCode);
+        Assert.Contains("there is no older release to switch back to", none.Output);
+        Assert.Equal("release 1", File.ReadAllText(Path.Combine(root, "current", "index.html")));
+    }
+
+    private static CommandResult Install(string root, params string[] options) =>
+        Command.Run("bash", Repo.Root, [DeployServer.InstallScript, root, .. options]);
+
+    private static CommandResult Rollback(string root, params string[] args) =>
+        Command.Run("bash", root, [Path.Combine(root, "bin", "rollback.sh"), root, .. args]);
+
+    /// <summary>Every file of a deploy root with its content (links as their targets), but the log, which records each run.</summary>
+    private static SortedDictionary<string, string> Listing(string root)
+    {
+        var listing = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        foreach (var entry in new DirectoryInfo(root).EnumerateFileSystemInfos("*", SearchOption.AllDirectories))
+        {
+            var relative = Path.GetRelativePath(root, entry.FullName);
+            if (relative == Path.Combine("logs", "deploy.log")) continue;
+            listing[relative] = entry.LinkTarget is { } target ? "→ " + target
+                : entry is FileInfo file ? Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(file.FullName)))
+                : "folder";
+        }
+        return listing;
+    }
+
+    public void Dispose()
+    {
+        try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
+    }
+}
