@@ -113,6 +113,19 @@ public sealed class InstallTests : IDisposable
         Assert.Equal("release 1", File.ReadAllText(Path.Combine(root, "current", "index.html")));
     }
 
+    [Theory]
+    [InlineData("ls -la")]
+    [InlineData("git-receive-pack-but-not-really")]
+    [InlineData("")]
+    public void A_staff_key_runs_nothing_but_git(string command)
+    {
+        using var pushAs = Command.Start(Path.Combine(Repo.Root, "deploy", "push-as"), _folder,
+            new Dictionary<string, string> { ["SSH_ORIGINAL_COMMAND"] = command }, "zhang-san");
+        var result = pushAs.Wait(TimeSpan.FromSeconds(30));
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains("This key can only clone, pull and push the site's repository", result.Output);
+    }
+
     private static CommandResult Install(string root, params string[] options) =>
         Command.Run("bash", Repo.Root, [DeployServer.InstallScript, root, .. options]);
 
