@@ -19,7 +19,7 @@ public static partial class ContentLoader
         var input = Path.Combine(siteRoot, InputFolder);
         if (!Directory.Exists(input))
         {
-            diagnostics.Error(InputFolder, 0, "the content folder is missing");
+            diagnostics.Error(InputFolder, 0, SiteMessages.NoContentFolder());
             return null;
         }
 
@@ -37,7 +37,7 @@ public static partial class ContentLoader
             if (name == "site") continue;
             if (!YearFolder().IsMatch(name))
             {
-                diagnostics.Error($"{InputFolder}/{name}", 0, "unknown folder: input/ holds site/ and one folder per year (e.g. 2024/)");
+                diagnostics.Error($"{InputFolder}/{name}", 0, SiteMessages.UnknownFolder());
                 continue;
             }
             if (yearLoader.Load(folder) is { } year) years.Add(year);
@@ -47,7 +47,7 @@ public static partial class ContentLoader
 
         if (settings is null) return null;
         if (!Directory.Exists(Path.Combine(input, settings.CurrentYear.ToString(System.Globalization.CultureInfo.InvariantCulture))))
-            diagnostics.Error(SettingsLoader.FileName, 0, $"'currentYear': there is no folder input/{settings.CurrentYear}/");
+            diagnostics.Error(SettingsLoader.FileName, 0, SiteMessages.NoCurrentYearFolder(settings.CurrentYear));
         // Cross-file checks run on whatever loaded, so one build reports every problem at once.
         var site = new Site(settings, cities, organisers, kinds, years, links, pressContacts);
         SiteValidator.Validate(site, diagnostics);
