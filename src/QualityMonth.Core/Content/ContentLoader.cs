@@ -15,7 +15,13 @@ public static partial class ContentLoader
     public static Site? Load(string siteRoot, DiagnosticBag diagnostics)
     {
         var settings = SettingsLoader.Load(siteRoot, diagnostics);
-        var languages = settings?.Languages ?? [new Language(Language.DefaultCode, "", "中文")];
+        // With broken settings the content is still read, in every language the theme supports, so that a
+        // translation field (title_en) is not also reported as an unknown field in every file.
+        var languages = settings?.Languages ??
+        [
+            new Language(Language.DefaultCode, "", "中文"),
+            .. SettingsLoader.SupportedLanguages.Where(code => code != Language.DefaultCode).Select(code => new Language(code, code, code)),
+        ];
         var input = Path.Combine(siteRoot, InputFolder);
         if (!Directory.Exists(input))
         {

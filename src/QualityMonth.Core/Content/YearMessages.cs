@@ -59,11 +59,11 @@ public static class YearMessages
         $"时间“{time}”日历无法识别（可识别的写法：9月、9月中旬、9月15日、9-10月、全年）：网站照原文显示，日历上按 {year} 年 9 月（“质量月”）标注；如原文如此，可不处理",
         $"the timing '{time}' is not one the calendars understand (9月, 9月中旬, 9月15日, 9-10月, 全年): the activity is dated to the campaign month, September {year}");
 
-    public static Message PhotoOutsideInput(string file) => new("photo-outside-input",
+    public static Message PhotoOutsideInput(string file) => new("misplaced-photo",
         $"照片“{file}”必须放在 input/ 文件夹里（放在活动文件旁边的文件夹中）",
         $"photo '{file}' must be inside input/ (next to the activities file)");
 
-    public static Message PhotoNotFound(string file, string lookedFor) => new("photo-not-found",
+    public static Message PhotoNotFound(string file, string lookedFor) => new("missing-photo",
         $"找不到照片文件“{file}”（查找的是 {lookedFor}）：检查文件名和所在文件夹，注意大小写和扩展名",
         $"photo file '{file}' not found (looked for {lookedFor})");
 }

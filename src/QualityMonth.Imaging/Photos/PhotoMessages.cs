@@ -19,7 +19,7 @@ public static partial class PhotoMessages
     public static string CodeOf(PhotoRule rule) => "photo-" + WordStart().Replace(rule.ToString(), "-$1").ToLowerInvariant().TrimStart('-');
 
     public static Phrase NoCaption() => new(
-        "没有说明：在这张照片下加一行“caption: 简要说明”",
+        "没有说明：请在这张照片下加一行“caption: 简要说明”",
         "has no caption (说明): add 'caption:' under it");
 
     public static Phrase EmptyFile() => new(

@@ -65,7 +65,8 @@ public static class HtmlPostProcessor
                 if (!output.Contains(target) && !idsByOutputPath.ContainsKey(target))
                     Broken(url, BuildMessages.NoSuchAddress());
                 else if (fragment is { Length: > 0 } && (!idsByOutputPath.TryGetValue(target, out var ids) || !ids.Contains(Uri.UnescapeDataString(fragment))))
-                    Broken(url, BuildMessages.NoSuchAnchor(path, fragment));
+                    // Named as written (without the language prefix), so a link is reported once, not once per language.
+                    Broken(url, BuildMessages.NoSuchAnchor(hashAt < 0 ? url : url[..hashAt], fragment));
                 element.SetAttribute(attribute, site.Settings.Mount(path) + (fragment is null ? "" : "#" + fragment));
             }
 

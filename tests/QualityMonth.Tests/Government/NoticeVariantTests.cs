@@ -68,7 +68,7 @@ public class NoticeVariantTests
         const string hostile = "通知</script><script>alert(1)</script><!-- & \"引号\"";
         var page = await Render(Provincial2024 with { Title = new LocalizedText(hostile) });
 
-        var scripts = page.QuerySelectorAll("script").ToList();
+        var scripts = page.QuerySelectorAll("script:not([src])").ToList();
         Assert.All(scripts, s => Assert.Equal("application/ld+json", s.GetAttribute("type")));
         Assert.Equal(2, scripts.Count);
         Assert.Equal(hostile, Assert.Single(OfType(page, "Article")).GetProperty("headline").GetString());
