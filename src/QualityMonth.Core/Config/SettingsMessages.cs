@@ -10,7 +10,7 @@ public static class SettingsMessages
         "site settings file not found");
 
     public static Message UnknownKey(string key, string path) => new("unknown-setting",
-        $"不认识的设置项“{key}”（位于 {path}）：可能是拼写错误，请对照 README.md 的设置表改正或删去",
+        $"未知设置项“{key}”（位于 {path}）：可能是拼写错误，请对照 README.md 的设置表改正或删去",
         $"unknown key '{key}' (at {path})");
 
     public static Message MissingKeys(string keys, string path) => new("missing-setting",
@@ -58,7 +58,7 @@ public static class SettingsMessages
         $"'{key}': needs a \"{code}\" text");
 
     public static Message UnknownLanguage(string key, string code) => new("invalid-setting",
-        $"“{key}”：不认识的语言“{code}”",
+        $"“{key}”：未知语言“{code}”",
         $"'{key}': unknown language '{code}'");
 
     public static Message FooterItemMissing(string key) => new("footer-incomplete",
@@ -78,7 +78,7 @@ public static class SettingsMessages
         "'formats': must include jpeg: it is what every browser can show");
 
     public static Message QualityUnknownFormat(string name) => new("invalid-setting",
-        $"“quality”：不认识的格式“{name}”",
+        $"“quality”：未知格式“{name}”",
         $"'quality': unknown format '{name}'");
 
     public static Message QualityOutOfRange(string name, int value) => new("invalid-setting",
@@ -94,7 +94,7 @@ public static class SettingsMessages
         $"'maxPixels': {value} is too small for a photo (at least 1000000)");
 
     public static Message UnknownRule(string name, string rules) => new("invalid-setting",
-        $"“rules”：不认识的照片规则“{name}”（可用的规则：{rules}）",
+        $"“rules”：未知照片规则“{name}”（可用的规则：{rules}）",
         $"'rules': unknown rule '{name}' (rules: {rules})");
 
     public static Message BadRulePolicy(string name, string value) => new("invalid-setting",

@@ -23,7 +23,7 @@ public static class YamlMessages
         $"missing required field '{key}'");
 
     public static Message UnknownField(string key) => new("unknown-field",
-        $"不认识的字段“{key}”：可能是字段名拼写错误，请对照 docs/content-format.md 改正，或删去这一行",
+        $"未知字段“{key}”：可能是字段名拼写错误，请对照 docs/content-format.md 改正，或删去这一行",
         $"unknown field '{key}'");
 
     public static Message EmptyText(string key) => new("empty-field",

@@ -79,9 +79,11 @@ public static class SiteBuilder
             if (cacheFile is null) output.AddStandIn(path);
             else output.AddFile(path, cacheFile);
         var assetUrls = ThemeAssets.Publish(siteRoot, output);
-        foreach (var missing in RequiredAssets.Where(a => !assetUrls.ContainsKey(a)))
+        var missingAssets = RequiredAssets.Where(a => !assetUrls.ContainsKey(a)).ToList();
+        foreach (var missing in missingAssets)
             diagnostics.Error($"{ThemeAssets.Folder}/{missing}", 0, BuildMessages.ThemeFileMissing());
-        if (RequiredAssets.Any(a => !assetUrls.ContainsKey(a))) return Failed(diagnostics, site.Settings, coverage);
+        // The theme's pages cannot be rendered without them.
+        if (missingAssets.Count > 0) return Failed(diagnostics, site.Settings, coverage);
 
         var pages = PageClashes.ReportAndDrop(PagePlan.For(site, output.SizeOf), diagnostics);
         var build = new BuildContext(siteRoot, site, pages, photos.ByPhoto, output, diagnostics, previousOutput, mode);
@@ -94,14 +96,14 @@ public static class SiteBuilder
                 rendered.Add(new RenderedPage(page, await renderer.RenderAsync(site, page, assetUrls, photos.ByPhoto)));
         HtmlPostProcessor.Process(site, rendered, output, diagnostics);
         var pagesPerLanguage = pages.GroupBy(p => p.Language.Code).ToDictionary(g => g.Key, g => g.Count());
+        BuildResult RenderedButFailed() =>
+            Failed(diagnostics, site.Settings, coverage) with { PagesPerLanguage = pagesPerLanguage, Photos = photos.ByPhoto.Count };
 
-        if (diagnostics.HasErrors)
-            return Failed(diagnostics, site.Settings, coverage) with { PagesPerLanguage = pagesPerLanguage, Photos = photos.ByPhoto.Count };
+        if (diagnostics.HasErrors) return RenderedButFailed();
         if (mode == PipelineMode.Build)
         {
             PagefindIndex.Build(siteRoot, pages.Select(p => p.OutputPath), output, diagnostics);
-            if (diagnostics.HasErrors)
-                return Failed(diagnostics, site.Settings, coverage) with { PagesPerLanguage = pagesPerLanguage, Photos = photos.ByPhoto.Count };
+            if (diagnostics.HasErrors) return RenderedButFailed();
         }
         return new BuildResult(output, site.Settings, diagnostics.Sorted(), pagesPerLanguage, coverage, photos.ByPhoto.Count, photos.Processed);
     }

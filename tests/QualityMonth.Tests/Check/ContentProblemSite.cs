@@ -43,7 +43,7 @@ public sealed class ContentProblemSite : IDisposable
             new(Notice2018, Line(Notice2018, "date: 2018-08-32"), "invalid-date", "error", "'date: 2018-08-32' is not a date", "日期“date: 2018-08-32”格式不对"),
             new(National2022, Line(National2022, "published:"), "invalid-date", "error", "'published: 2022-13-01' is not a date", "发布日期“published: 2022-13-01”格式不对"),
             new(Putian, Line(Putian, "kinds: [training"), "malformed-yaml", "error", "malformed YAML", "YAML 格式有误"),
-            new(Year2018, Line(Year2018, "them:"), "unknown-field", "error", "unknown field 'them'", "不认识的字段“them”"),
+            new(Year2018, Line(Year2018, "them:"), "unknown-field", "error", "unknown field 'them'", "未知字段“them”"),
             new(Longyan, Line(Longyan, "id: performance-excellence-sharing") + 4, "duplicate-activity", "error",
                 "activity id 'performance-excellence-sharing' is used twice in this file", "活动 id“performance-excellence-sharing”在本文件中用了两次"),
             new(Press, Line(Press, "notice: 2025/provincal"), "unknown-notice", "error",
