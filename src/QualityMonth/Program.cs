@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.CommandLine.Parsing;
 using QualityMonth.Cli;
 using QualityMonth.Config;
+using QualityMonth.Diagnostics;
 using QualityMonth.Preview;
 
 var rootOption = new Option<DirectoryInfo>("--root") { Description = "The site folder (holds statiq.json, input/, theme/)", DefaultValueFactory = _ => new DirectoryInfo(".") };
@@ -16,47 +17,76 @@ var baseUrlOption = new Option<string?>("--base-url") { Description = "Build for
 var basePathOption = new Option<string?>("--base-path") { Description = "Build for this sub-path instead of statiq.json's basePath, e.g. /quality-month/" };
 baseUrlOption.Validators.Add(result => Reject(result, SettingsLoader.BaseUrlProblem));
 basePathOption.Validators.Add(result => Reject(result, SettingsLoader.BasePathProblem));
+var langOption = new Option<string?>("--lang")
+{
+    Description = "Language of the messages: zh or en (default: \"messages\" in statiq.json, else LC_ALL/LC_MESSAGES/LANG/LANGUAGE, else en)",
+};
+langOption.AcceptOnlyFromAmong([.. MessageLanguageChoice.Options.Keys]);
+var formatOption = new Option<string?>("--format")
+{
+    Description = "How problems are printed: human (grouped by file), lines (one 'path:line: error: message [code]' each) or json (default: human on a terminal, else lines)",
+};
+formatOption.AcceptOnlyFromAmong("human", "lines", "json");
 
-static void Reject(OptionResult result, Func<string, string?> problemOf)
+// Option values are checked while parsing, before --lang is known: the site in the current folder, or the environment, decides.
+static MessageLanguage UsageLanguage() => MessageLanguageChoice.Resolve(null, Directory.GetCurrentDirectory());
+
+static void Reject(OptionResult result, Func<string, Message?> problemOf)
 {
     if (result.GetValueOrDefault<string?>() is { } value && problemOf(value) is { } problem)
-        result.AddError($"{result.IdentifierToken?.Value ?? "option"}: {problem}");
+        result.AddError(SettingsMessages.GivenByOption(result.IdentifierToken?.Value ?? result.Option.Name, problem).In(UsageLanguage()));
 }
 
 string Root(ParseResult r) => r.GetValue(rootOption)!.FullName;
 string Output(ParseResult r) => r.GetValue(outputOption)?.FullName ?? Path.Combine(Root(r), "output");
 SettingsOverrides Overrides(ParseResult r) => new(r.GetValue(baseUrlOption), r.GetValue(basePathOption));
 string Previous(ParseResult r) => r.GetValue(previousOption)?.FullName ?? Output(r);
+MessageLanguage MessagesIn(ParseResult r) => MessageLanguageChoice.Resolve(r.GetValue(langOption), Root(r));
+ReportFormat Format(ParseResult r) => r.GetValue(formatOption) switch
+{
+    "human" => ReportFormat.Human,
+    "lines" => ReportFormat.Lines,
+    "json" => ReportFormat.Json,
+    _ => Reporter.DefaultFormat,
+};
+Task<int> Build(ParseResult r) => BuildCommand.RunAsync(Root(r), Output(r), Previous(r), Overrides(r), Format(r), MessagesIn(r));
 
-var build = new Command("build", "Build the whole site into the output folder (the default command)") { rootOption, outputOption, previousOption, baseUrlOption, basePathOption };
-build.SetAction((r, _) => BuildCommand.RunAsync(Root(r), Output(r), Previous(r), Overrides(r)));
+var build = new Command("build", "Build the whole site into the output folder (the default command)")
+    { rootOption, outputOption, previousOption, baseUrlOption, basePathOption, langOption, formatOption };
+build.SetAction((r, _) => Build(r));
 
-var preview = new Command("preview", "Build, serve on 127.0.0.1, rebuild on every change and reload the browser") { rootOption, portOption };
-preview.SetAction((r, token) => PreviewServer.RunAsync(Root(r), r.GetValue(portOption), token));
+var preview = new Command("preview", "Build, serve on 127.0.0.1, rebuild on every change and reload the browser") { rootOption, portOption, langOption };
+preview.SetAction((r, token) => PreviewServer.RunAsync(Root(r), r.GetValue(portOption), MessagesIn(r), token));
 
-var check = new Command("check", "Report content errors and photo rule violations without building") { rootOption };
-check.SetAction(r => CheckCommand.Run(Root(r)));
+var check = new Command("check", "Report everything that would make a bad page (the build's checks, pages rendered in memory) without writing anything")
+    { rootOption, baseUrlOption, basePathOption, langOption, formatOption };
+check.SetAction((r, _) => CheckCommand.RunAsync(Root(r), Overrides(r), Format(r), MessagesIn(r)));
 
-var root = new RootCommand("Static site generator for Fujian's 质量月 (Quality Month) campaign") { rootOption, outputOption, previousOption, baseUrlOption, basePathOption, build, preview, check, NewCommand.Create(rootOption) };
-root.SetAction((r, _) => BuildCommand.RunAsync(Root(r), Output(r), Previous(r), Overrides(r)));
+var root = new RootCommand("Static site generator for Fujian's 质量月 (Quality Month) campaign")
+    { rootOption, outputOption, previousOption, baseUrlOption, basePathOption, langOption, formatOption, build, preview, check, NewCommand.Create(rootOption) };
+root.SetAction((r, _) => Build(r));
 
 var parsed = root.Parse(args);
 if (parsed.Errors.Count > 0)
 {
+    // The options did not parse, so neither did --lang: the site in the current folder, or the environment, decides.
+    var strings = ReportStrings.For(MessageLanguageChoice.Resolve(null, Directory.GetCurrentDirectory()));
     foreach (var error in parsed.Errors)
-        Console.Error.WriteLine($"usage error: {error.Message}");
-    Console.Error.WriteLine("Run with --help for the commands and options.");
+        Console.Error.WriteLine(strings.UsageError(error.Message));
+    Console.Error.WriteLine(strings.UsageHelp);
     return ExitCodes.UsageError;
 }
 if (!Directory.Exists(Root(parsed)))
 {
-    Console.Error.WriteLine($"usage error: the site folder '{Root(parsed)}' does not exist");
+    var strings = ReportStrings.For(MessagesIn(parsed));
+    Console.Error.WriteLine(strings.UsageError(strings.NoSiteFolder(Root(parsed))));
     return ExitCodes.UsageError;
 }
 // A mistyped --previous would silently restart every calendar event at SEQUENCE 0.
 if (parsed.GetValue(previousOption) is { Exists: false } previous)
 {
-    Console.Error.WriteLine($"usage error: the previous site folder '{previous.FullName}' does not exist");
+    var strings = ReportStrings.For(MessagesIn(parsed));
+    Console.Error.WriteLine(strings.UsageError(strings.NoPreviousFolder(previous.FullName)));
     return ExitCodes.UsageError;
 }
 return await parsed.InvokeAsync();

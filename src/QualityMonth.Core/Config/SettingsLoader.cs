@@ -30,7 +30,7 @@ public static partial class SettingsLoader
         var path = Path.Combine(siteRoot, FileName);
         if (!File.Exists(path))
         {
-            diagnostics.Error(FileName, 0, "site settings file not found");
+            diagnostics.Error(FileName, 0, SettingsMessages.FileNotFound());
             return null;
         }
         var json = File.ReadAllText(path);
@@ -42,33 +42,36 @@ public static partial class SettingsLoader
         }
         catch (JsonException e)
         {
-            diagnostics.Error(FileName, (int)(e.LineNumber ?? -1) + 1, Explain(e));
+            diagnostics.Error(FileName, (int)(e.LineNumber ?? -1) + 1, Explain(e), e.BytePositionInLine is { } column ? (int)column + 1 : 0);
             return null;
         }
         raw = raw with { BaseUrl = overrides.BaseUrl ?? raw.BaseUrl, BasePath = overrides.BasePath ?? raw.BasePath };
         return Validate(raw, json, diagnostics, overrides);
     }
 
-    private static string Explain(JsonException e)
+    private static Message Explain(JsonException e)
     {
         var unknown = UnknownPropertyPattern().Match(e.Message);
         if (unknown.Success)
-            return $"unknown key '{unknown.Groups[1].Value}' (at {e.Path})";
+            return SettingsMessages.UnknownKey(unknown.Groups[1].Value, e.Path ?? "$");
         var missing = MissingPropertiesPattern().Match(e.Message);
         if (missing.Success)
-            return $"missing required key(s) {missing.Groups[1].Value} (in {e.Path})";
-        return e.Message;
+            return SettingsMessages.MissingKeys(missing.Groups[1].Value, e.Path ?? "$");
+        return SettingsMessages.InvalidJson(e.Message);
     }
 
     private static SiteSettings? Validate(RawSettings raw, string json, DiagnosticBag diagnostics, SettingsOverrides overrides)
     {
         var errors = 0;
-        void Fail(string key, string message)
+        void Fail(string key, Message message)
         {
             if (overrides.OptionFor(key) is { } option)
-                diagnostics.Error(FileName, 0, $"'{key}' (given by {option}): {message}");
+                diagnostics.Error(FileName, 0, SettingsMessages.GivenByOption(option, message));
             else
-                diagnostics.Error(FileName, LineOf(json, key), $"'{key}': {message}");
+            {
+                var (line, column) = PositionOf(json, key);
+                diagnostics.Error(FileName, line, message, column);
+            }
             errors++;
         }
 
@@ -76,18 +79,18 @@ public static partial class SettingsLoader
         foreach (var l in raw.Languages)
         {
             if (!SupportedLanguages.Contains(l.Code))
-                Fail("languages", $"language '{l.Code}' has no interface strings in the theme (supported: {string.Join(", ", SupportedLanguages)})");
+                Fail("languages", SettingsMessages.UnsupportedLanguage(l.Code, string.Join(", ", SupportedLanguages)));
             else if (languages.Any(x => x.Code == l.Code || x.Prefix == l.Prefix))
-                Fail("languages", $"language '{l.Code}' is listed twice or shares its prefix '{l.Prefix}'");
+                Fail("languages", SettingsMessages.LanguageTwice(l.Code, l.Prefix));
             else if (l.Prefix.Length > 0 && !SlugPattern().IsMatch(l.Prefix))
-                Fail("languages", $"prefix '{l.Prefix}' must be lowercase letters, digits or hyphens");
+                Fail("languages", SettingsMessages.BadPrefix(l.Prefix));
             else
                 languages.Add(new Language(l.Code, l.Prefix, l.Name));
         }
         if (languages.Count > 0 && (languages[0].Code != Language.DefaultCode || !languages[0].IsDefault))
-            Fail("languages", $"the first language must be {Language.DefaultCode} with an empty prefix (it is published at the site root)");
+            Fail("languages", SettingsMessages.FirstLanguage(Language.DefaultCode));
         if (languages.Skip(1).Any(l => l.IsDefault))
-            Fail("languages", "only the first language may have an empty prefix");
+            Fail("languages", SettingsMessages.OnlyFirstAtRoot());
 
         if (BaseUrlProblem(raw.BaseUrl) is { } urlProblem)
             Fail("baseUrl", urlProblem);
@@ -97,7 +100,7 @@ public static partial class SettingsLoader
         var basePath = raw.BasePath.TrimEnd('/');
 
         if (raw.CurrentYear is < 1978 or > 2100)
-            Fail("currentYear", $"{raw.CurrentYear} is not a plausible campaign year");
+            Fail("currentYear", SettingsMessages.ImplausibleYear(raw.CurrentYear));
 
         var title = ToText(raw.Title, "title", Fail);
         var sponsor = ToText(raw.Footer.Sponsor, "sponsor", Fail);
@@ -105,72 +108,85 @@ public static partial class SettingsLoader
 
         foreach (var (key, value) in new[] { ("siteIdCode", raw.Footer.SiteIdCode), ("icpRecord", raw.Footer.IcpRecord), ("publicSecurityRecord", raw.Footer.PublicSecurityRecord) })
             if (string.IsNullOrWhiteSpace(value))
-                diagnostics.Warning(FileName, LineOf(json, "footer"), $"footer.{key} is not set: a government website must show it in its footer");
+            {
+                var (line, column) = PositionOf(json, "footer");
+                diagnostics.Warning(FileName, line, SettingsMessages.FooterItemMissing(key), column);
+            }
 
         var photos = raw.Photos is null ? PhotoSettings.Default : ToPhotoSettings(raw.Photos, Fail);
         var subject = raw.Disclosure is null ? null : ToText(raw.Disclosure.Subject, "subject", Fail);
+
+        MessageLanguage? messages = raw.Messages switch
+        {
+            null => null,
+            Language.DefaultCode => MessageLanguage.Chinese,
+            "en" => MessageLanguage.English,
+            _ => null,
+        };
+        if (raw.Messages is not null && messages is null)
+            Fail("messages", SettingsMessages.BadMessagesLanguage(raw.Messages));
 
         if (errors > 0 || title is null || sponsor is null || photos is null)
             return null;
         return new SiteSettings(title, new Uri(raw.BaseUrl), basePath, languages, raw.CurrentYear,
             new Footer(sponsor, contact, Blank(raw.Footer.SiteIdCode), Blank(raw.Footer.IcpRecord), Blank(raw.Footer.PublicSecurityRecord)),
-            photos, new DisclosureSettings(subject));
+            photos, new DisclosureSettings(subject), messages);
     }
 
     /// <summary>Why <paramref name="value"/> cannot be the <c>baseUrl</c>, or null when it can.</summary>
-    public static string? BaseUrlProblem(string value) =>
+    public static Message? BaseUrlProblem(string value) =>
         Uri.TryCreate(value, UriKind.Absolute, out var url) && url.Scheme is "https" or "http" && url.AbsolutePath == "/" && url.Query.Length == 0 && url.Fragment.Length == 0
             ? null
-            : $"'{value}' must be an absolute http(s) URL of the host only, e.g. https://www.example.gov.cn (put any sub-path in basePath)";
+            : SettingsMessages.BadBaseUrl(value);
 
     /// <summary>Why <paramref name="value"/> cannot be the <c>basePath</c>, or null when it can.</summary>
-    public static string? BasePathProblem(string value) =>
+    public static Message? BasePathProblem(string value) =>
         value.StartsWith('/') && BasePathPattern().IsMatch(value.TrimEnd('/'))
             ? null
-            : $"'{value}' must be / or a path of segments of letters, digits, '.', '_' or '-' starting with '/', e.g. /ztzl/zly/";
+            : SettingsMessages.BadBasePath(value);
 
-    private static PhotoSettings? ToPhotoSettings(RawPhotos raw, Action<string, string> fail)
+    private static PhotoSettings? ToPhotoSettings(RawPhotos raw, Action<string, Message> fail)
     {
         var defaults = PhotoSettings.Default;
         var ok = true;
-        void Fail(string key, string message) { fail(key, message); ok = false; }
+        void Fail(string key, Message message) { fail(key, message); ok = false; }
 
         var widths = raw.Widths ?? [.. defaults.Widths];
         if (widths.Count == 0 || widths.Any(w => w is < 16 or > 10000) || !widths.SequenceEqual(widths.Distinct().Order()))
-            Fail("widths", "must be distinct pixel widths from 16 to 10000, in ascending order, e.g. [480, 960, 1600]");
+            Fail("widths", SettingsMessages.BadWidths());
 
         var formats = new List<PhotoFormat>();
         foreach (var name in raw.Formats ?? ["avif", "webp", "jpeg"])
             if (Enum.TryParse<PhotoFormat>(name, ignoreCase: true, out var format) && name == name.ToLowerInvariant() && !formats.Contains(format))
                 formats.Add(format);
             else
-                Fail("formats", $"'{name}' is not one of avif, webp, jpeg (each at most once)");
+                Fail("formats", SettingsMessages.UnknownFormat(name));
         if (!formats.Contains(PhotoFormat.Jpeg))
-            Fail("formats", "must include jpeg: it is what every browser can show");
+            Fail("formats", SettingsMessages.JpegRequired());
 
         var quality = new Dictionary<PhotoFormat, int>(defaults.Quality);
         foreach (var (name, value) in raw.Quality ?? [])
             if (!Enum.TryParse<PhotoFormat>(name, ignoreCase: true, out var format))
-                Fail("quality", $"unknown format '{name}'");
+                Fail("quality", SettingsMessages.QualityUnknownFormat(name));
             else if (value is < 1 or > 100)
-                Fail("quality", $"'{name}': {value} is not from 1 to 100");
+                Fail("quality", SettingsMessages.QualityOutOfRange(name, value));
             else
                 quality[format] = value;
 
         var fullSizeQuality = raw.FullSizeQuality ?? defaults.FullSizeQuality;
         if (fullSizeQuality is < 1 or > 100)
-            Fail("fullSizeQuality", $"{fullSizeQuality} is not from 1 to 100");
+            Fail("fullSizeQuality", SettingsMessages.FullSizeQualityOutOfRange(fullSizeQuality));
         var maxPixels = raw.MaxPixels ?? defaults.MaxPixels;
         if (maxPixels < 1_000_000)
-            Fail("maxPixels", $"{maxPixels} is too small for a photo (at least 1000000)");
+            Fail("maxPixels", SettingsMessages.MaxPixelsTooSmall(maxPixels));
 
         var policies = new Dictionary<PhotoRule, RulePolicy>(defaults.Policies);
         foreach (var (name, value) in raw.Rules ?? [])
         {
             if (!Enum.TryParse<PhotoRule>(name, ignoreCase: true, out var rule) || char.IsUpper(name[0]))
-                Fail("rules", $"unknown rule '{name}' (rules: {string.Join(", ", Enum.GetNames<PhotoRule>().Select(JsonNamingPolicy.CamelCase.ConvertName))})");
+                Fail("rules", SettingsMessages.UnknownRule(name, string.Join(", ", Enum.GetNames<PhotoRule>().Select(JsonNamingPolicy.CamelCase.ConvertName))));
             else if (value is not ("error" or "warning"))
-                Fail("rules", $"'{name}': '{value}' must be \"error\" or \"warning\"");
+                Fail("rules", SettingsMessages.BadRulePolicy(name, value));
             else
                 policies[rule] = value == "error" ? RulePolicy.Error : RulePolicy.Warning;
         }
@@ -182,23 +198,25 @@ public static partial class SettingsLoader
 
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s;
 
-    private static LocalizedText? ToText(Dictionary<string, string> values, string key, Action<string, string> fail)
+    private static LocalizedText? ToText(Dictionary<string, string> values, string key, Action<string, Message> fail)
     {
         if (!values.TryGetValue(Language.DefaultCode, out var original) || string.IsNullOrWhiteSpace(original))
         {
-            fail(key, $"needs a \"{Language.DefaultCode}\" text");
+            fail(key, SettingsMessages.NeedsChinese(key, Language.DefaultCode));
             return null;
         }
         foreach (var code in values.Keys.Where(k => !SupportedLanguages.Contains(k)))
-            fail(key, $"unknown language '{code}'");
+            fail(key, SettingsMessages.UnknownLanguage(key, code));
         return new LocalizedText(original, values.Where(kv => kv.Key != Language.DefaultCode).ToDictionary());
     }
 
-    /// <summary>The 1-based line where <paramref name="key"/> first appears as a JSON key.</summary>
-    private static int LineOf(string json, string key)
+    /// <summary>The 1-based line and column where <paramref name="key"/> first appears as a JSON key (0, 0 when it does not).</summary>
+    private static (int Line, int Column) PositionOf(string json, string key)
     {
         var index = json.IndexOf($"\"{key}\"", StringComparison.Ordinal);
-        return index < 0 ? 0 : json.AsSpan(0, index).Count('\n') + 1;
+        if (index < 0) return (0, 0);
+        var lineStart = json.LastIndexOf('\n', Math.Max(0, index - 1)) + 1;
+        return (json.AsSpan(0, index).Count('\n') + 1, index - lineStart + 1);
     }
 
     [GeneratedRegex("The JSON property '([^']+)' could not be mapped")]
@@ -224,6 +242,7 @@ public static partial class SettingsLoader
         public required RawFooter Footer { get; init; }
         public RawPhotos? Photos { get; init; }
         public RawDisclosure? Disclosure { get; init; }
+        public string? Messages { get; init; }
     }
 
     private sealed record RawDisclosure

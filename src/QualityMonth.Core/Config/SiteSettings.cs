@@ -1,8 +1,10 @@
+using QualityMonth.Diagnostics;
 using QualityMonth.Model;
 
 namespace QualityMonth.Config;
 
 /// <summary>Validated site settings from <c>statiq.json</c>.</summary>
+/// <param name="Messages">The language problems are reported in (<c>"messages"</c>), or null to follow the environment.</param>
 public sealed record SiteSettings(
     LocalizedText Title,
     Uri BaseUrl,
@@ -11,7 +13,8 @@ public sealed record SiteSettings(
     int CurrentYear,
     Footer Footer,
     PhotoSettings Photos,
-    DisclosureSettings Disclosure)
+    DisclosureSettings Disclosure,
+    MessageLanguage? Messages = null)
 {
     public Language DefaultLanguage => Languages[0];
 

@@ -1,4 +1,5 @@
 using QualityMonth.Diagnostics;
+using QualityMonth.Model;
 using YamlDotNet.RepresentationModel;
 
 namespace QualityMonth.Content;
@@ -10,9 +11,12 @@ public sealed record ContentFile(string Path, string FullPath, DiagnosticBag Dia
 {
     public int LineOf(YamlNode node) => LineOffset + (int)node.Start.Line;
 
-    public void Error(int line, string message) => Diagnostics.Error(Path, line, message);
+    /// <summary>Where a YAML node starts in this file (YamlDotNet's columns are 1-based, like ours).</summary>
+    public SourceLocation LocationOf(YamlNode node) => new(Path, LineOf(node), (int)node.Start.Column);
 
-    public void Warning(int line, string message) => Diagnostics.Warning(Path, line, message);
+    public void Error(int line, Message message) => Diagnostics.Error(Path, line, message);
+
+    public void Error(YamlNode node, Message message) => Diagnostics.Error(LocationOf(node), message);
 
     public static ContentFile For(string siteRoot, string fullPath, DiagnosticBag diagnostics) =>
         new(System.IO.Path.GetRelativePath(siteRoot, fullPath).Replace('\\', '/'), fullPath, diagnostics);

@@ -31,11 +31,17 @@ public static partial class ContentLoader
     private static Site? LoadContent(string siteRoot, DiagnosticBag diagnostics, SettingsOverrides? overrides)
     {
         var settings = SettingsLoader.Load(siteRoot, diagnostics, overrides);
-        var languages = settings?.Languages ?? [new Language(Language.DefaultCode, "", "中文")];
+        // With broken settings the content is still read, in every language the theme supports, so that a
+        // translation field (title_en) is not also reported as an unknown field in every file.
+        var languages = settings?.Languages ??
+        [
+            new Language(Language.DefaultCode, "", "中文"),
+            .. SettingsLoader.SupportedLanguages.Where(code => code != Language.DefaultCode).Select(code => new Language(code, code, code)),
+        ];
         var input = Path.Combine(siteRoot, InputFolder);
         if (!Directory.Exists(input))
         {
-            diagnostics.Error(InputFolder, 0, "the content folder is missing");
+            diagnostics.Error(InputFolder, 0, SiteMessages.NoContentFolder());
             return null;
         }
 
@@ -53,7 +59,7 @@ public static partial class ContentLoader
             if (name == "site") continue;
             if (!YearFolder().IsMatch(name))
             {
-                diagnostics.Error($"{InputFolder}/{name}", 0, "unknown folder: input/ holds site/ and one folder per year (e.g. 2024/)");
+                diagnostics.Error($"{InputFolder}/{name}", 0, SiteMessages.UnknownFolder());
                 continue;
             }
             if (yearLoader.Load(folder) is { } year) years.Add(year);
@@ -63,7 +69,7 @@ public static partial class ContentLoader
 
         if (settings is null) return null;
         if (!Directory.Exists(Path.Combine(input, settings.CurrentYear.ToString(System.Globalization.CultureInfo.InvariantCulture))))
-            diagnostics.Error(SettingsLoader.FileName, 0, $"'currentYear': there is no folder input/{settings.CurrentYear}/");
+            diagnostics.Error(SettingsLoader.FileName, 0, SiteMessages.NoCurrentYearFolder(settings.CurrentYear));
         // Cross-file checks run on whatever loaded, so one build reports every problem at once.
         var site = new Site(settings, cities, organisers, kinds, years, links, pressContacts);
         SiteValidator.Validate(site, diagnostics);

@@ -25,11 +25,11 @@ internal static class NoticeLoader
         var markdown = NoticeMarkdown.Parse(File.ReadAllText(file.FullPath), file, links);
         if (markdown.FrontMatter is null)
         {
-            file.Error(1, "a notice starts with front matter: a '---' line, the metadata (title, doc_number, issuer, date, disclosure), and another '---' line");
+            file.Error(1, NoticeMessages.NoFrontMatter());
             return null;
         }
         var yamlFile = file with { LineOffset = markdown.FrontMatterLine };
-        var record = YamlRecord.Load(markdown.FrontMatter, yamlFile, "the notice's metadata");
+        var record = YamlRecord.Load(markdown.FrontMatter, yamlFile, NoticeMessages.Metadata);
         if (record is null) return null;
 
         var title = record.Text("title", languages, required: true);
@@ -52,11 +52,11 @@ internal static class NoticeLoader
             if (attachment is not null) attachments.Add(attachment);
         }
         foreach (var (number, section) in markdown.Attachments.Where(s => attachments.All(a => a.Number != s.Key || a.Kind != AttachmentKind.Text)))
-            file.Error(section.Line, $"the body has a '# 附件{number}' section but attachment {number} in the front matter is not 'shows: text'");
+            file.Error(section.Line, NoticeMessages.SectionNotText(number));
 
         if (published is { } p && date is { } written && p.Date < written)
         {
-            record.Error("published", $"'published: {p.Date:yyyy-MM-dd}' is before the date the document was written ('date: {written:yyyy-MM-dd}')");
+            record.Error("published", NoticeMessages.PublishedBeforeWritten(p.Date, written));
             publishedOk = false;
         }
         if (title is null || docNumber is null || issuer is null || disclosure is null || !dateOk || !publishedOk)
@@ -77,19 +77,19 @@ internal static class NoticeLoader
         if (title is null || shows is null) return null;
         if (!Kinds.TryGetValue(shows, out var kind))
         {
-            item.Error("shows", $"'shows: {shows}' is not one of: {string.Join(", ", Kinds.Keys)}");
+            item.Error("shows", NoticeMessages.UnknownShows(shows, string.Join(", ", Kinds.Keys)));
             return null;
         }
         if ((kind == AttachmentKind.Notice) != (noticeSlug is not null))
             item.Error(kind == AttachmentKind.Notice ? null : "notice",
-                kind == AttachmentKind.Notice ? "'shows: notice' needs 'notice: <slug>' naming the forwarded notice" : "'notice' is only used with 'shows: notice'");
+                kind == AttachmentKind.Notice ? NoticeMessages.ForwardedNoticeMissing() : NoticeMessages.NoticeWithoutForward());
         MarkdownBody? text = null;
         if (kind == AttachmentKind.Text)
         {
             if (markdown.Attachments.TryGetValue(number, out var section))
                 text = Body(section.Html, translations, t => t.Attachments.GetValueOrDefault(number)?.Html);
             else
-                item.Error(null, $"attachment {number} is 'shows: text' but the body has no '# 附件{number}' section");
+                item.Error(null, NoticeMessages.TextSectionMissing(number));
         }
         return new Attachment(number, title, kind, noticeSlug, text, item.Location);
     }
@@ -105,7 +105,7 @@ internal static class NoticeLoader
             var translationFile = file with { Path = Path.GetDirectoryName(file.Path)!.Replace('\\', '/') + "/" + Path.GetFileName(path), FullPath = path };
             var translated = NoticeMarkdown.Parse(File.ReadAllText(path), translationFile, links);
             if (translated.FrontMatter is not null)
-                translationFile.Error(1, "a translation holds only the Markdown text; the metadata lives in the Chinese file");
+                translationFile.Error(1, NoticeMessages.TranslationHasFrontMatter());
             result[language.Code] = translated;
         }
         return result;
@@ -134,7 +134,7 @@ internal static class NoticeLoader
             published = new PublicationTime(DateOnly.FromDateTime(moment), TimeOnly.FromDateTime(moment));
         else
         {
-            record.Error("published", $"'published: {text}' is not a date: write it as YYYY-MM-DD (2024-08-20) or YYYY-MM-DD HH:mm (2024-08-20 16:30), or leave the field out when it is not known");
+            record.Error("published", NoticeMessages.PublishedNotADate(text));
             return false;
         }
         return true;
@@ -152,7 +152,7 @@ internal static class NoticeLoader
             date = parsed;
             return true;
         }
-        record.Error(key, $"'{key}: {text}' is not a date: write it as YYYY-MM-DD (2024-08-14), or {NotStated} when the document gives none");
+        record.Error(key, NoticeMessages.NotADate(key, text, NotStated));
         return false;
     }
 }

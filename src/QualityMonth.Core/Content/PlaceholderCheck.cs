@@ -87,9 +87,7 @@ public static class PlaceholderCheck
 /// <param name="Field">The YAML key whose value holds it, or null in a notice's Markdown text.</param>
 public sealed record Placeholder(string File, int Line, string? Field)
 {
-    public string Message => Field is null
-        ? $"the text still holds the placeholder {PlaceholderCheck.Marker} left by 'new': replace it with the notice's own words"
-        : $"'{Field}' still holds the placeholder {PlaceholderCheck.Marker} left by 'new': write the real value in its place";
+    public Message Message => Field is null ? YamlMessages.UnfilledText(PlaceholderCheck.Marker) : YamlMessages.UnfilledField(Field, PlaceholderCheck.Marker);
 
-    public Diagnostic ToDiagnostic() => new(Severity.Error, File, Line, Message);
+    public Diagnostic ToDiagnostic() => new(Severity.Error, File, Line, 0, Message);
 }

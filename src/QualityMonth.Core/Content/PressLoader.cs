@@ -27,13 +27,13 @@ internal static partial class PressLoader
             record.RejectUnknownKeys();
 
             if (phones.Count + faxes.Count + emails.Count == 0 && address is null)
-                record.Error(null, "a contact needs at least one 'phone', 'fax', 'email' or 'address'");
+                record.Error(null, RegistryMessages.ContactWithoutMeans());
             foreach (var number in phones.Concat(faxes).Where(n => !PhoneNumber().IsMatch(n)))
-                record.Error(phones.Contains(number) ? "phone" : "fax", $"'{number}' is not a telephone number: digits and hyphens as printed, e.g. 0591-87580701");
+                record.Error(phones.Contains(number) ? "phone" : "fax", RegistryMessages.NotAPhoneNumber(number));
             foreach (var email in emails.Where(e => !EmailAddress().IsMatch(e)))
-                record.Error("email", $"'{email}' is not an e-mail address");
+                record.Error("email", RegistryMessages.NotAnEmail(email));
             if (postcode is not null && !Postcode().IsMatch(postcode))
-                record.Error("postcode", $"'{postcode}' is not a postcode (six digits)");
+                record.Error("postcode", RegistryMessages.NotAPostcode(postcode));
 
             if (reference is null || about is null) continue;
             var notice = FindNotice(record, reference, years);
@@ -46,7 +46,7 @@ internal static partial class PressLoader
             copied.AddRange(faxes.Select(f => ("fax", (string?)f)));
             copied.AddRange(emails.Select(e => ("email", (string?)e)));
             foreach (var (key, value) in copied.Where(c => c.Value is not null && !printed.Contains(Squeeze(c.Value), StringComparison.Ordinal)))
-                record.Error(key, $"'{value}' is not printed in {notice.Source.File}: the press page lists only contacts as the notices print them");
+                record.Error(key, RegistryMessages.NotPrinted(value!, notice.Source.File));
 
             contacts.Add(new PressContact(notice.Year, notice.Slug, unit, person, about, phones, faxes, emails, address, postcode, record.Location));
         }
@@ -59,7 +59,7 @@ internal static partial class PressLoader
         var match = NoticeReference().Match(reference);
         if (!match.Success)
         {
-            record.Error("notice", $"'notice: {reference}' must name a notice as <year>/<slug>, e.g. 2025/provincial");
+            record.Error("notice", RegistryMessages.BadNoticeReference(reference));
             return null;
         }
         var noticeFile = $"{ContentLoader.InputFolder}/{match.Groups[1].Value}/notices/{match.Groups[2].Value}.md";
@@ -67,7 +67,7 @@ internal static partial class PressLoader
             ?.FindNotice(match.Groups[2].Value);
         // A notice that failed to load has its own errors: do not report the reference as well.
         if (notice is null && !record.File.Diagnostics.HasErrorsIn(noticeFile))
-            record.Error("notice", $"'notice: {reference}': there is no notice {noticeFile}");
+            record.Error("notice", RegistryMessages.NoSuchNotice(reference, noticeFile));
         return notice;
     }
 

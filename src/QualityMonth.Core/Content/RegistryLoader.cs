@@ -16,12 +16,12 @@ public static class RegistryLoader
             record.RejectUnknownKeys();
             if (slug is null || name is null) continue;
             if (cities.Any(c => c.Slug == slug))
-                record.Error("slug", $"city slug '{slug}' is used twice");
+                record.Error("slug", RegistryMessages.SlugTwice(RegistryMessages.City, slug));
             else
                 cities.Add(new City(slug, name, parent, record.Location));
         }
         foreach (var city in cities.Where(c => c.ParentSlug is not null && cities.All(p => p.Slug != c.ParentSlug)))
-            file.Error(city.Source.Line, $"city '{city.Slug}' names an unknown parent '{city.ParentSlug}'");
+            file.Diagnostics.Error(city.Source, RegistryMessages.UnknownParent(city.Slug, city.ParentSlug!));
         return cities;
     }
 
@@ -35,7 +35,7 @@ public static class RegistryLoader
             record.RejectUnknownKeys();
             if (slug is null || name is null) continue;
             if (organisers.Any(o => o.Slug == slug))
-                record.Error("slug", $"organiser slug '{slug}' is used twice");
+                record.Error("slug", RegistryMessages.SlugTwice(RegistryMessages.Organiser, slug));
             else
                 organisers.Add(new Organiser(slug, name, record.Location));
         }
@@ -53,7 +53,7 @@ public static class RegistryLoader
             record.RejectUnknownKeys();
             if (slug is null || name is null) continue;
             if (kinds.Any(k => k.Slug == slug))
-                record.Error("slug", $"kind slug '{slug}' is used twice");
+                record.Error("slug", RegistryMessages.SlugTwice(RegistryMessages.Kind, slug));
             else
                 kinds.Add(new ActivityKind(slug, name, description, record.Location));
         }
@@ -64,14 +64,14 @@ public static class RegistryLoader
     {
         if (!File.Exists(file.FullPath))
         {
-            file.Error(0, "file not found");
+            file.Error(0, RegistryMessages.FileNotFound());
             return [];
         }
         var root = YamlRecord.Parse(File.ReadAllText(file.FullPath), file);
         if (root is YamlDotNet.RepresentationModel.YamlSequenceNode list)
-            return list.Select(n => YamlRecord.FromNode(n, file, "an entry")).OfType<YamlRecord>().ToList();
+            return list.Select(n => YamlRecord.FromNode(n, file, RegistryMessages.Entry)).OfType<YamlRecord>().ToList();
         if (root is not null)
-            file.Error(file.LineOf(root), "expected a list of entries, each starting with '- slug:'");
+            file.Error(root, RegistryMessages.NotAList());
         return [];
     }
 }

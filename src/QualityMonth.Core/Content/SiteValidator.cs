@@ -10,7 +10,7 @@ internal static class SiteValidator
     {
         // Activity URLs are /activities/<year>/<host>/<id>/: a city and an organiser may not share a slug.
         foreach (var city in site.Cities.Where(c => site.FindOrganiser(c.Slug) is not null))
-            diagnostics.Error(city.Source.File, city.Source.Line, $"the slug '{city.Slug}' is also an organiser's slug (input/site/organisers.yml): activity addresses would clash; choose another");
+            diagnostics.Error(city.Source, SiteMessages.CityIsOrganiser(city.Slug));
         foreach (var year in site.Years)
         {
             foreach (var notice in year.Notices)
@@ -26,8 +26,7 @@ internal static class SiteValidator
             {
                 var files = clash.Select(g => g.Source).ToList();
                 foreach (var file in files.Skip(1))
-                    diagnostics.Error(file.File, file.Line,
-                        $"{clash.Key.HostKind.ToString().ToLowerInvariant()} '{clash.Key.HostSlug}' already has a {year.Year} activities file ({files[0].File}): both would claim the same page section; merge them");
+                    diagnostics.Error(file, SiteMessages.HostHasTwoFiles(HostPhrase(clash.Key.HostKind), clash.Key.HostSlug, year.Year, files[0].File));
             }
         }
     }
@@ -41,13 +40,13 @@ internal static class SiteValidator
             {
                 case AttachmentKind.Notice when (year.FindNotice(attachment.NoticeSlug!) is null && !diagnostics.HasErrorsIn(NoticeFile(year, attachment.NoticeSlug!)))
                                                 || attachment.NoticeSlug == notice.Slug:
-                    diagnostics.Error(at.File, at.Line, $"attachment {attachment.Number}: 'notice: {attachment.NoticeSlug}' must name another notice in {year.Year}/notices/");
+                    diagnostics.Error(at, SiteMessages.ForwardedNoticeUnknown(attachment.Number, attachment.NoticeSlug!, year.Year));
                     break;
                 case AttachmentKind.Slogans when year.Slogans is not { } s || s.NoticeSlug != notice.Slug || s.AttachmentNumber != attachment.Number:
-                    diagnostics.Error(at.File, at.Line, $"attachment {attachment.Number} shows slogans, but {year.Year}/slogans.yml does not name it as its source");
+                    diagnostics.Error(at, SiteMessages.SlogansNotSourced(attachment.Number, year.Year));
                     break;
                 case AttachmentKind.Activities when !year.ActivityGroups.Any(g => g.NoticeSlug == notice.Slug && g.AttachmentNumber == attachment.Number):
-                    diagnostics.Warning(at.File, at.Line, $"attachment {attachment.Number} shows activities, but no file in {year.Year}/activities/ names it as its source");
+                    diagnostics.Warning(at, SiteMessages.ActivitiesNotSourced(attachment.Number, year.Year));
                     break;
             }
         }
@@ -59,11 +58,11 @@ internal static class SiteValidator
         if (notice is null && diagnostics.HasErrorsIn(NoticeFile(year, noticeSlug)))
             return;
         if (notice is null)
-            diagnostics.Error(at.File, at.Line, $"source: there is no notice '{noticeSlug}' in {year.Year}/notices/");
+            diagnostics.Error(at, SiteMessages.SourceNoticeUnknown(noticeSlug, year.Year));
         else if (notice.Attachments.FirstOrDefault(a => a.Number == number) is not { } attachment)
-            diagnostics.Error(at.File, at.Line, $"source: notice '{noticeSlug}' has no attachment {number}");
+            diagnostics.Error(at, SiteMessages.SourceAttachmentUnknown(noticeSlug, number));
         else if (attachment.Kind != kind)
-            diagnostics.Error(at.File, at.Line, $"source: attachment {number} of '{noticeSlug}' is 'shows: {attachment.Kind.ToString().ToLowerInvariant()}', not 'shows: {kind.ToString().ToLowerInvariant()}'");
+            diagnostics.Error(at, SiteMessages.SourceKindMismatch(number, noticeSlug, attachment.Kind.ToString().ToLowerInvariant(), kind.ToString().ToLowerInvariant()));
     }
 
     private static string NoticeFile(CampaignYear year, string slug) => $"input/{year.Year}/notices/{slug}.md";
@@ -75,7 +74,8 @@ internal static class SiteValidator
         var (registry, list) = group.HostKind == HostKind.City
             ? ("input/site/cities.yml", string.Join(", ", site.Cities.Select(c => c.Slug)))
             : ("input/site/organisers.yml", string.Join(", ", site.Organisers.Select(o => o.Slug)));
-        diagnostics.Error(group.Source.File, group.Source.Line,
-            $"unknown {group.HostKind.ToString().ToLowerInvariant()} '{group.HostSlug}': add it to {registry} or use one of: {list}");
+        diagnostics.Error(group.Source, SiteMessages.UnknownHost(HostPhrase(group.HostKind), group.HostSlug, registry, list));
     }
+
+    private static Phrase HostPhrase(HostKind kind) => kind == HostKind.City ? RegistryMessages.City : RegistryMessages.Organiser;
 }

@@ -27,7 +27,7 @@ public sealed partial class YamlRecord
 
     public int Line => _file.LineOf(_node);
 
-    public SourceLocation Location => new(_file.Path, Line);
+    public SourceLocation Location => _file.LocationOf(_node);
 
     /// <summary>Parses a whole YAML document. Reports malformed YAML with its line and returns null.</summary>
     public static YamlNode? Parse(string text, ContentFile file)
@@ -42,7 +42,7 @@ public sealed partial class YamlRecord
         catch (YamlException e)
         {
             var reason = e.InnerException?.Message ?? e.Message;
-            file.Error(file.LineOffset + (int)e.Start.Line, $"malformed YAML: {StripMark(reason)}");
+            file.Diagnostics.Error(file.Path, file.LineOffset + (int)e.Start.Line, YamlMessages.Malformed(StripMark(reason)), (int)e.Start.Column);
             return null;
         }
         catch (InvalidOperationException)
@@ -50,24 +50,25 @@ public sealed partial class YamlRecord
             // YamlDotNet's scanner gives up on some inputs (e.g. an unclosed '[') without a position:
             // report the line after the last thing it understood.
             var line = parser.Current is { } last ? (int)last.End.Line : 1;
-            file.Error(file.LineOffset + line, "malformed YAML: an unclosed bracket or quote starts here or on the next lines");
+            file.Error(file.LineOffset + line, YamlMessages.Unclosed());
             return null;
         }
     }
 
     /// <summary>Parses a YAML text that must hold one mapping; malformed YAML is reported once.</summary>
-    public static YamlRecord? Load(string text, ContentFile file, string what)
+    public static YamlRecord? Load(string text, ContentFile file, Phrase what)
     {
         var errorsBefore = file.Diagnostics.Count;
         var root = Parse(text, file);
         return root is null && file.Diagnostics.Count > errorsBefore ? null : FromNode(root, file, what);
     }
 
-    public static YamlRecord? FromNode(YamlNode? node, ContentFile file, string what)
+    public static YamlRecord? FromNode(YamlNode? node, ContentFile file, Phrase what)
     {
         if (node is YamlMappingNode map)
             return new YamlRecord(map, file);
-        file.Error(node is null ? file.LineOffset + 1 : file.LineOf(node), $"expected {what} (a YAML mapping of 'key: value' lines)");
+        if (node is null) file.Error(file.LineOffset + 1, YamlMessages.NotAMapping(what));
+        else file.Error(node, YamlMessages.NotAMapping(what));
         return null;
     }
 
@@ -80,7 +81,7 @@ public sealed partial class YamlRecord
         var text = RequiredString(key);
         if (text is null) return null;
         if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value)) return value;
-        Error(key, $"'{key}' must be a whole number, not '{text}'");
+        Error(key, YamlMessages.NotANumber(key, text));
         return null;
     }
 
@@ -89,7 +90,7 @@ public sealed partial class YamlRecord
     {
         var text = RequiredString(key);
         if (text is null || IsSlug(text)) return text;
-        Error(key, $"'{key}' must be lowercase ASCII letters, digits and hyphens, not '{text}'");
+        Error(key, YamlMessages.NotASlug(key, text));
         return null;
     }
 
@@ -106,7 +107,7 @@ public sealed partial class YamlRecord
             var translated = String(key + language.FieldSuffix, required: false);
             if (translated is null) continue;
             if (original is null)
-                Error(key + language.FieldSuffix, $"'{key + language.FieldSuffix}' translates '{key}', which is missing");
+                Error(key + language.FieldSuffix, YamlMessages.TranslationWithoutOriginal(key + language.FieldSuffix, key));
             translations[language.Code] = translated;
         }
         return original is null ? null : new LocalizedText(original, translations);
@@ -120,7 +121,7 @@ public sealed partial class YamlRecord
             .Select(l => (l.Code, Key: key + l.FieldSuffix, Items: ScalarList(key + l.FieldSuffix)))
             .ToList();
         foreach (var (_, k, items) in translated.Where(t => t.Items.Count > 0 && t.Items.Count != originals.Count))
-            Error(k, $"'{k}' has {items.Count} items but '{key}' has {originals.Count}");
+            Error(k, YamlMessages.TranslatedListLength(k, items.Count, key, originals.Count));
         return originals.Select((text, i) => new LocalizedText(text, translated
                 .Where(t => t.Items.Count == originals.Count)
                 .ToDictionary(t => t.Code, t => t.Items[i])))
@@ -135,18 +136,18 @@ public sealed partial class YamlRecord
         var node = Take(key);
         if (node is null)
         {
-            if (required) Error(null, $"missing required field '{key}'");
+            if (required) Error(null, YamlMessages.MissingField(key));
             return [];
         }
         if (node is not YamlSequenceNode sequence)
         {
-            _file.Error(_file.LineOf(node), $"'{key}' must be a list ('- ' items)");
+            _file.Error(node, YamlMessages.NotAList(key));
             return [];
         }
         var records = new List<YamlRecord>();
         foreach (var item in sequence)
         {
-            var record = FromNode(item, _file, $"an item of '{key}'");
+            var record = FromNode(item, _file, new Phrase($"“{key}”中的一项", $"an item of '{key}'"));
             if (record is not null) records.Add(record);
         }
         return records;
@@ -155,17 +156,22 @@ public sealed partial class YamlRecord
     public YamlRecord? RequiredRecord(string key)
     {
         var node = Take(key);
-        if (node is not null) return FromNode(node, _file, $"'{key}' to be a mapping");
-        Error(null, $"missing required field '{key}'");
+        if (node is not null) return FromNode(node, _file, new Phrase($"“{key}”的各项内容", $"'{key}' to be a mapping"));
+        Error(null, YamlMessages.MissingField(key));
         return null;
     }
 
-    public int LineOfKey(string key) =>
-        _node.Children.Keys.FirstOrDefault(k => k is YamlScalarNode s && s.Value == key) is { } found ? _file.LineOf(found) : Line;
+    public int LineOfKey(string key) => LocationOf(key).Line;
 
-    public void Error(string? key, string message) => _file.Error(key is null ? Line : LineOfKey(key), message);
+    /// <summary>Where <paramref name="key"/> is written, or the record itself when the key is absent or null.</summary>
+    public SourceLocation LocationOf(string? key) =>
+        key is not null && _node.Children.Keys.FirstOrDefault(k => k is YamlScalarNode s && s.Value == key) is { } found
+            ? _file.LocationOf(found)
+            : Location;
 
-    public void Warning(string? key, string message) => _file.Warning(key is null ? Line : LineOfKey(key), message);
+    public void Error(string? key, Message message) => _file.Diagnostics.Error(LocationOf(key), message);
+
+    public void Warning(string? key, Message message) => _file.Diagnostics.Warning(LocationOf(key), message);
 
     /// <summary>Reports every key that no reader asked for. Call after reading all fields.</summary>
     public void RejectUnknownKeys()
@@ -174,7 +180,7 @@ public sealed partial class YamlRecord
         {
             var name = (key as YamlScalarNode)?.Value ?? key.ToString();
             if (!_consumed.Contains(name))
-                _file.Error(_file.LineOf(key), $"unknown field '{name}'");
+                _file.Error(key, YamlMessages.UnknownField(name));
         }
     }
 
@@ -183,12 +189,12 @@ public sealed partial class YamlRecord
         var node = Take(key);
         if (node is null)
         {
-            if (required) Error(null, $"missing required field '{key}'");
+            if (required) Error(null, YamlMessages.MissingField(key));
             return null;
         }
         if (node is YamlScalarNode { Value: { } value } && value.Trim().Length > 0)
             return value.Trim();
-        _file.Error(_file.LineOf(node), $"'{key}' must be a non-empty text");
+        _file.Error(node, YamlMessages.EmptyText(key));
         return null;
     }
 
@@ -198,7 +204,7 @@ public sealed partial class YamlRecord
         if (node is null) return [];
         if (node is YamlSequenceNode seq && seq.All(n => n is YamlScalarNode { Value.Length: > 0 }))
             return seq.Cast<YamlScalarNode>().Select(s => s.Value!.Trim()).ToList();
-        _file.Error(_file.LineOf(node), $"'{key}' must be a list of texts, e.g. [质量科, 办公室]");
+        _file.Error(node, YamlMessages.NotATextList(key));
         return [];
     }
 

@@ -20,10 +20,10 @@ internal sealed class YearLoader(string siteRoot, Diagnostics.DiagnosticBag diag
         var yearFile = File(Path.Combine(folder, "year.yml"));
         if (!System.IO.File.Exists(yearFile.FullPath))
         {
-            yearFile.Error(0, "every year folder needs a year.yml (year, theme, main_notice)");
+            yearFile.Error(0, YearMessages.NoYearFile());
             return null;
         }
-        var record = YamlRecord.Load(System.IO.File.ReadAllText(yearFile.FullPath), yearFile, "the year's settings");
+        var record = YamlRecord.Load(System.IO.File.ReadAllText(yearFile.FullPath), yearFile, YearMessages.YearSettings);
         if (record is null) return null;
         var year = record.RequiredInt("year");
         var theme = record.Text("theme", languages, required: true);
@@ -32,7 +32,7 @@ internal sealed class YearLoader(string siteRoot, Diagnostics.DiagnosticBag diag
         var slogansUnavailable = record.Text("slogans_unavailable", languages, required: false);
         record.RejectUnknownKeys();
         if (year is not null && year != folderYear)
-            record.Error("year", $"year {year} does not match its folder '{folderYear}'");
+            record.Error("year", YearMessages.YearMismatch(year.Value, folderYear));
 
         var notices = LoadNotices(folderYear, folder);
         var slogans = LoadSlogans(folderYear, folder);
@@ -40,9 +40,9 @@ internal sealed class YearLoader(string siteRoot, Diagnostics.DiagnosticBag diag
 
         if (year is null || theme is null || mainNotice is null) return null;
         if (notices.All(n => n.Slug != mainNotice) && !diagnostics.HasErrorsIn($"input/{folderYear}/notices/{mainNotice}.md"))
-            record.Error("main_notice", $"main_notice '{mainNotice}' is not a file in {folderYear}/notices/");
+            record.Error("main_notice", YearMessages.MainNoticeMissing(mainNotice, folderYear));
         if (slogans is not null && slogansUnavailable is not null)
-            record.Error("slogans_unavailable", "the year has a slogans.yml, so its slogans are not unavailable");
+            record.Error("slogans_unavailable", YearMessages.SlogansNotUnavailable());
         return new CampaignYear(folderYear, theme, nationalTheme, mainNotice, slogansUnavailable, notices, slogans, groups, record.Location);
     }
 
@@ -53,7 +53,7 @@ internal sealed class YearLoader(string siteRoot, Diagnostics.DiagnosticBag diag
             ? Directory.GetFiles(dir, "*.md").Where(IsOriginal).Order(StringComparer.Ordinal).ToList()
             : [];
         if (files.Count == 0)
-            diagnostics.Error(Relative(folder), 0, "a year needs at least one notice in notices/<slug>.md");
+            diagnostics.Error(Relative(folder), 0, YearMessages.NoNotice());
         var notices = new List<Notice>();
         foreach (var path in files)
         {
@@ -61,7 +61,7 @@ internal sealed class YearLoader(string siteRoot, Diagnostics.DiagnosticBag diag
             var slug = Path.GetFileNameWithoutExtension(path);
             if (!SlugPattern.IsMatch(slug))
             {
-                file.Error(0, $"the file name '{slug}' is the notice's URL: use lowercase ASCII letters, digits and hyphens");
+                file.Error(0, YearMessages.BadNoticeFileName(slug));
                 continue;
             }
             if (NoticeLoader.Load(year, file, languages, links) is { } notice)
@@ -77,7 +77,7 @@ internal sealed class YearLoader(string siteRoot, Diagnostics.DiagnosticBag diag
     {
         var file = File(Path.Combine(folder, "slogans.yml"));
         if (!System.IO.File.Exists(file.FullPath)) return null;
-        var record = YamlRecord.Load(System.IO.File.ReadAllText(file.FullPath), file, "a slogan list");
+        var record = YamlRecord.Load(System.IO.File.ReadAllText(file.FullPath), file, YearMessages.SloganList);
         if (record is null) return null;
         var source = ReadSource(record);
         var scopeText = record.RequiredString("scope");
@@ -92,7 +92,7 @@ internal sealed class YearLoader(string siteRoot, Diagnostics.DiagnosticBag diag
         record.RejectUnknownKeys();
         SloganScope scope = default;
         if (scopeText is not null && !Scopes.TryGetValue(scopeText, out scope))
-            record.Error("scope", $"'scope: {scopeText}' is not one of: {string.Join(", ", Scopes.Keys)}");
+            record.Error("scope", YearMessages.UnknownScope(scopeText, string.Join(", ", Scopes.Keys)));
         if (source is null || scopeText is null || !Scopes.ContainsKey(scopeText)) return null;
         return new SloganList(year, source.Value.Notice, source.Value.Attachment, scope, theme, slogans, record.Location);
     }
@@ -105,7 +105,7 @@ internal sealed class YearLoader(string siteRoot, Diagnostics.DiagnosticBag diag
         foreach (var path in Directory.GetFiles(dir, "*.yml").Order(StringComparer.Ordinal))
         {
             var file = File(path);
-            var record = YamlRecord.Load(System.IO.File.ReadAllText(path), file, "an activities file");
+            var record = YamlRecord.Load(System.IO.File.ReadAllText(path), file, YearMessages.ActivitiesFile);
             if (record is null) continue;
             var city = record.OptionalString("city");
             var organiser = record.OptionalString("organiser");
@@ -116,19 +116,19 @@ internal sealed class YearLoader(string siteRoot, Diagnostics.DiagnosticBag diag
                 var activity = ReadActivity(year, item);
                 if (activity is null) continue;
                 if (activities.Any(a => a.Id == activity.Id))
-                    item.Error("id", $"activity id '{activity.Id}' is used twice in this file");
+                    item.Error("id", YearMessages.ActivityIdTwice(activity.Id));
                 else
                     activities.Add(activity);
             }
             record.RejectUnknownKeys();
             if ((city is null) == (organiser is null))
             {
-                record.Error(null, "an activities file names exactly one host: 'city: <slug>' or 'organiser: <slug>'");
+                record.Error(null, YearMessages.HostMissing());
                 continue;
             }
             if (source is null) continue;
             groups.Add(new ActivityGroup(year, city is not null ? HostKind.City : HostKind.Organiser, city ?? organiser!,
-                source.Value.Notice, source.Value.Attachment, activities, record.Location with { Line = record.LineOfKey(city is not null ? "city" : "organiser") }));
+                source.Value.Notice, source.Value.Attachment, activities, record.LocationOf(city is not null ? "city" : "organiser")));
         }
         return groups;
     }
@@ -139,9 +139,9 @@ internal sealed class YearLoader(string siteRoot, Diagnostics.DiagnosticBag diag
         var title = item.Text("title", languages, required: true);
         var kinds = item.StringList("kinds");
         if (kinds.Count == 0)
-            item.Error("kinds", "missing required field 'kinds': say what kind of activity this is, e.g. 'kinds: [publicity]' (the kinds are listed in input/site/kinds.yml)");
+            item.Error("kinds", YearMessages.KindsMissing());
         foreach (var unknown in kinds.Where(k => !activityKinds.Any(known => known.Slug == k)))
-            item.Error("kinds", $"unknown kind '{unknown}': use one of {string.Join(", ", activityKinds.Select(k => k.Slug))} or add it to input/site/kinds.yml");
+            item.Error("kinds", YearMessages.UnknownKind(unknown, string.Join(", ", activityKinds.Select(k => k.Slug))));
         var description = item.Text("description", languages, required: false);
         var time = item.Text("time", languages, required: false);
         var lead = item.Text("lead", languages, required: false);
@@ -149,7 +149,7 @@ internal sealed class YearLoader(string siteRoot, Diagnostics.DiagnosticBag diag
         var note = item.Text("note", languages, required: false);
         var dates = ActivityDates.Parse(year, time?.Original);
         if (dates is null)
-            item.Warning("time", $"the timing '{time!.Original}' is not one the calendars understand (9月, 9月中旬, 9月15日, 9-10月, 全年): the activity is dated to the campaign month, September {year}");
+            item.Warning("time", YearMessages.UnreadableTiming(time!.Original, year));
         var photos = item.RecordList("photos", required: false).Select(ReadPhoto).OfType<PhotoRef>().ToList();
         item.RejectUnknownKeys();
         return id is null || title is null ? null : new Activity(id, title, kinds, description, time, dates ?? ActivityDates.CampaignMonth(year), lead, partners, note, photos, item.Location);
@@ -168,15 +168,15 @@ internal sealed class YearLoader(string siteRoot, Diagnostics.DiagnosticBag diag
         var full = Path.GetFullPath(Path.Combine(folder, file));
         if (!full.StartsWith(Path.Combine(siteRoot, "input") + Path.DirectorySeparatorChar, StringComparison.Ordinal))
         {
-            record.Error("file", $"photo '{file}' must be inside input/ (next to the activities file)");
+            record.Error("file", YearMessages.PhotoOutsideInput(file));
             return null;
         }
         if (!System.IO.File.Exists(full))
         {
-            record.Error("file", $"photo file '{file}' not found (looked for {Relative(full)})");
+            record.Error("file", YearMessages.PhotoNotFound(file, Relative(full)));
             return null;
         }
-        return new PhotoRef(Relative(full), full, caption, credit, new SourceLocation(record.File.Path, record.LineOfKey("file")));
+        return new PhotoRef(Relative(full), full, caption, credit, record.LocationOf("file"));
     }
 
     private static (string Notice, int Attachment)? ReadSource(YamlRecord record)

@@ -61,9 +61,9 @@ public sealed partial class NoticeMarkdown
                 case HeadingBlock { Level: 1 } heading:
                     var number = AttachmentNumber(heading);
                     if (number is null)
-                        file.Error(heading.Line + 1, "a level-1 heading ('# ') may only start an attachment, written '# 附件N'; use '##' for sections");
+                        file.Error(heading.Line + 1, NoticeMessages.StrayLevelOneHeading());
                     else if (sections.ContainsKey(number.Value))
-                        file.Error(heading.Line + 1, $"attachment {number} appears twice");
+                        file.Error(heading.Line + 1, NoticeMessages.AttachmentTwice(number.Value));
                     else
                         sections[number.Value] = (heading.Line + 1, current = []);
                     continue;
@@ -72,7 +72,7 @@ public sealed partial class NoticeMarkdown
         }
         foreach (var link in document.Descendants<LinkInline>())
             if (link.Url is { Length: > 0 } url)
-                links.Add(new ContentLink(url, new SourceLocation(file.Path, link.Line + 1)));
+                links.Add(new ContentLink(url, new SourceLocation(file.Path, link.Line + 1, link.Column + 1)));
 
         return new NoticeMarkdown(frontMatter, frontMatterLine, Render(main),
             sections.ToDictionary(s => s.Key, s => new AttachmentSection(Render(s.Value.Blocks), s.Value.Line)));

@@ -1,11 +1,12 @@
 using QualityMonth.Config;
+using QualityMonth.Diagnostics;
 using QualityMonth.Imaging.Vips;
 using QualityMonth.Model;
 
 namespace QualityMonth.Imaging.Photos;
 
-/// <summary>A broken photo rule: which rule and what exactly is wrong.</summary>
-public sealed record RuleViolation(PhotoRule Rule, string Message);
+/// <summary>A broken photo rule: which rule and what exactly is wrong with the photo, in both languages.</summary>
+public sealed record RuleViolation(PhotoRule Rule, Phrase Detail);
 
 /// <summary>What the header of a submitted photo says, and the rules it breaks.</summary>
 /// <param name="Width">Width once the photo stands upright (EXIF orientation applied).</param>
@@ -35,19 +36,19 @@ public static class PhotoInspector
     {
         var violations = new List<RuleViolation>();
         if (photo.Caption is null)
-            violations.Add(new(PhotoRule.MissingCaption, "has no caption (说明): add 'caption:' under it"));
+            violations.Add(new(PhotoRule.MissingCaption, PhotoMessages.NoCaption()));
 
         if (new FileInfo(photo.FullPath).Length == 0)
-            return Unreadable("is an empty file (0 bytes)");
+            return Unreadable(PhotoMessages.EmptyFile());
         var loader = VipsRuntime.FindLoader(photo.FullPath);
         if (loader is null)
-            return Unreadable("is not an image libvips may read (accepted: JPEG; also PNG, WebP, HEIF, TIFF)");
+            return Unreadable(PhotoMessages.NotAnImage());
         var format = FormatOf(loader);
         var extension = Path.GetExtension(photo.FullPath).ToLowerInvariant();
         if (!ExtensionsByFormat[format].Contains(extension))
-            violations.Add(new(PhotoRule.WrongFormat, $"is named {extension} but its content is {format.ToUpperInvariant()}: rename it or export it again"));
+            violations.Add(new(PhotoRule.WrongFormat, PhotoMessages.WrongExtension(extension, format.ToUpperInvariant())));
         if (format != "jpeg")
-            violations.Add(new(PhotoRule.NotJpeg, $"is {format.ToUpperInvariant()}, not JPG (the notices ask for JPG)"));
+            violations.Add(new(PhotoRule.NotJpeg, PhotoMessages.NotJpeg(format.ToUpperInvariant())));
 
         int width, height;
         try
@@ -59,17 +60,17 @@ public static class PhotoInspector
         }
         catch (VipsException e)
         {
-            return Unreadable($"cannot be read: {e.Message}");
+            return Unreadable(PhotoMessages.Unreadable(e.Message));
         }
 
         if ((long)width * height > settings.MaxPixels)
-            violations.Add(new(PhotoRule.OverPixelLimit, $"is {width}×{height} pixels, over the limit of {settings.MaxPixels:N0} pixels"));
+            violations.Add(new(PhotoRule.OverPixelLimit, PhotoMessages.OverPixelLimit(width, height, settings.MaxPixels)));
         if (Math.Max(width, height) < settings.MinWidth || Math.Min(width, height) < settings.MinHeight)
-            violations.Add(new(PhotoRule.TooSmall, $"is {width}×{height}, smaller than {settings.MinWidth}×{settings.MinHeight} (the notices ask for 像素在{settings.MinWidth}×{settings.MinHeight}及以上)"));
+            violations.Add(new(PhotoRule.TooSmall, PhotoMessages.TooSmall(width, height, settings.MinWidth, settings.MinHeight)));
         return new PhotoInspection(photo, width, height, violations);
 
-        PhotoInspection Unreadable(string message) =>
-            new(photo, 0, 0, [.. violations, new(PhotoRule.Unreadable, message)]);
+        PhotoInspection Unreadable(Phrase detail) =>
+            new(photo, 0, 0, [.. violations, new(PhotoRule.Unreadable, detail)]);
     }
 
     /// <summary>
@@ -88,7 +89,7 @@ public static class PhotoInspector
         }
         catch (VipsException e)
         {
-            return new(PhotoRule.Unreadable, $"cannot be decoded (truncated or damaged): {e.Message}");
+            return new(PhotoRule.Unreadable, PhotoMessages.Damaged(e.Message));
         }
     }
 

@@ -11,15 +11,16 @@ namespace QualityMonth.Imaging.Photos;
 
 /// <summary>The photos ready for the theme, and the files to copy into the site.</summary>
 /// <param name="ByPhoto">By each use of a photo (an activity's entry): two activities may list the same file.</param>
+/// <param name="Files">Each output file and the cached file holding it; null when the photos were only planned, not made (a check).</param>
 public sealed record PublishedPhotos(
     IReadOnlyDictionary<PhotoRef, ProcessedPhoto> ByPhoto,
-    IReadOnlyList<(string OutputPath, string CacheFile)> Files,
+    IReadOnlyList<(string OutputPath, string? CacheFile)> Files,
     int Processed);
 
 /// <summary>
 /// Checks every photo against the rules, then makes what is missing from the disk cache, in
 /// parallel on all cores. A rebuild with no photo changed does no image work; stale cache entries
-/// are pruned.
+/// are pruned. A check plans the same files without making any.
 /// </summary>
 public static class PhotoPipeline
 {
@@ -36,9 +37,9 @@ public static class PhotoPipeline
     /// <summary>Checks the rules without processing anything; reports every violation.</summary>
     /// <param name="decode">
     /// Also decode each photo (at a small size) to find truncated or damaged files, which the build only finds
-    /// when it processes them: for the check command, which processes nothing.
+    /// when it processes them: for a check, which processes nothing.
     /// </param>
-    public static IReadOnlyList<PhotoInspection> Check(Site site, DiagnosticBag diagnostics, bool decode = false)
+    private static IReadOnlyList<PhotoInspection> Check(Site site, DiagnosticBag diagnostics, bool decode = false)
     {
         var settings = site.Settings.Photos;
         var inspections = new List<PhotoInspection>();
@@ -46,23 +47,29 @@ public static class PhotoPipeline
         {
             // Each photo beyond the limit is reported on its own line, naming it, like every other rule.
             if (number > settings.MaxPerActivity)
-                Report(diagnostics, settings, PhotoRule.TooMany, photo.Source,
-                    $"photo {photo.File} (activity '{activity.Id}') is photo {number} of {activity.Photos.Count}; the notices allow at most {settings.MaxPerActivity} per activity (图片数量{settings.MaxPerActivity}张以内)");
+                Report(diagnostics, settings, photo, activity,
+                    new RuleViolation(PhotoRule.TooMany, PhotoMessages.TooMany(number, activity.Photos.Count, settings.MaxPerActivity)));
             var inspection = PhotoInspector.Inspect(photo, settings);
             if (decode && inspection.Processable && PhotoInspector.Decode(photo) is { } damaged)
                 inspection = inspection with { Violations = [.. inspection.Violations, damaged] };
             foreach (var violation in inspection.Violations)
-                Report(diagnostics, settings, violation.Rule, photo.Source, $"photo {photo.File} (activity '{activity.Id}') {violation.Message}");
+                Report(diagnostics, settings, photo, activity, violation);
             inspections.Add(inspection);
         }
         return inspections;
     }
 
-    public static async Task<PublishedPhotos> PublishAsync(string siteRoot, Site site, DiagnosticBag diagnostics, IProgress<(int Done, int Total)>? progress)
+    /// <param name="encode">
+    /// Make the files (a build). Without it (a check) no image is made, read from or pruned in the cache: each photo is
+    /// decoded at a small size instead, to find what processing would fail on, and its files are planned from its
+    /// header, under the names a build gives them, so the pages that link them can be checked.
+    /// </param>
+    public static async Task<PublishedPhotos> PublishAsync(string siteRoot, Site site, DiagnosticBag diagnostics,
+        IProgress<(int Done, int Total)>? progress, bool encode = true)
     {
         var settings = site.Settings.Photos;
         // One inspection per use of a photo, in the order of AllPhotos: a file two activities list is inspected twice.
-        var inspections = Check(site, diagnostics);
+        var inspections = Check(site, diagnostics, decode: !encode);
         var cacheRoot = Path.Combine(siteRoot, CacheFolder);
         var jobs = new List<Job>();
         foreach (var ((year, group, activity, photo, number), inspection) in AllPhotos(site).Zip(inspections))
@@ -72,8 +79,9 @@ public static class PhotoPipeline
             await using (var stream = File.OpenRead(photo.FullPath))
                 sourceHash = Convert.ToHexStringLower(await SHA256.HashDataAsync(stream))[..32];
             var stem = $"{year.Year}-{group.HostSlug}-{activity.Id}-{number}";
-            jobs.Add(new Job(photo, activity, stem, Path.Combine(cacheRoot, sourceHash), RenditionSpec.For(inspection.Width, settings)));
+            jobs.Add(new Job(photo, activity, inspection, stem, Path.Combine(cacheRoot, sourceHash), RenditionSpec.For(inspection.Width, settings)));
         }
+        if (!encode) return Plan(jobs);
 
         var toProcess = jobs.Where(j => !j.IsCached).DistinctBy(j => j.CacheDir).ToList();
         var facts = new ConcurrentDictionary<string, PhotoFacts>();
@@ -91,8 +99,7 @@ public static class PhotoPipeline
                 }
                 catch (VipsException e)
                 {
-                    Report(diagnostics, settings, PhotoRule.Unreadable, job.Photo.Source,
-                        $"photo {job.Photo.File} (activity '{job.Activity.Id}') cannot be decoded (truncated or damaged): {e.Message}");
+                    Report(diagnostics, settings, job.Photo, job.Activity, new RuleViolation(PhotoRule.Unreadable, PhotoMessages.Damaged(e.Message)));
                 }
                 finally
                 {
@@ -104,26 +111,53 @@ public static class PhotoPipeline
         }
 
         var byPhoto = new Dictionary<PhotoRef, ProcessedPhoto>();
-        var files = new List<(string, string)>();
+        var files = new List<(string, string?)>();
         foreach (var job in jobs)
         {
             var fact = facts.TryGetValue(job.CacheDir, out var made) ? made : job.ReadFacts();
             if (fact is null) continue; // failed to decode: reported above
-            var renditions = new List<PhotoRendition>();
-            PhotoRendition? full = null;
-            foreach (var spec in job.Renditions)
+            byPhoto[job.Photo] = Publish(job, fact, spec =>
             {
                 var cacheFile = Path.Combine(job.CacheDir, spec.CacheName);
-                var (width, height) = spec.Width is { } w && w < fact.Width ? (w, (int)Math.Round((double)fact.Height * w / fact.Width)) : (fact.Width, fact.Height);
-                var name = $"{job.Stem}-{(spec.Width is null ? "full" : width.ToString(System.Globalization.CultureInfo.InvariantCulture))}.{ShortHash(job.CacheDir + spec.CacheName)}.{spec.Extension}";
-                var rendition = new PhotoRendition(spec.Format, width, height, "/photos/" + name, new FileInfo(cacheFile).Length);
-                files.Add(("photos/" + name, cacheFile));
-                if (spec.Width is null) full = rendition; else renditions.Add(rendition);
-            }
-            byPhoto[job.Photo] = new ProcessedPhoto(job.Photo, fact.Width, fact.Height, fact.Placeholder, renditions, full!);
+                return (cacheFile, new FileInfo(cacheFile).Length);
+            }, files);
         }
         Prune(cacheRoot, jobs);
         return new PublishedPhotos(byPhoto, files, toProcess.Count);
+    }
+
+    /// <summary>What a build would publish, without making it: sizes from the header, no bytes, no placeholder colour.</summary>
+    private static PublishedPhotos Plan(IReadOnlyList<Job> jobs)
+    {
+        var byPhoto = new Dictionary<PhotoRef, ProcessedPhoto>();
+        var files = new List<(string, string?)>();
+        foreach (var job in jobs)
+        {
+            var planned = new PhotoFacts(job.Inspection.Width, job.Inspection.Height, PlannedPlaceholder);
+            byPhoto[job.Photo] = Publish(job, planned, _ => (null, 0), files);
+        }
+        return new PublishedPhotos(byPhoto, files, 0);
+    }
+
+    /// <summary>The colour a planned photo stands in with; a check's pages are never shown.</summary>
+    private const string PlannedPlaceholder = "#808080";
+
+    /// <summary>A photo's renditions under their published names (each added to <paramref name="files"/>).</summary>
+    /// <param name="made">The cached file holding a rendition and its size, or (null, 0) when not made.</param>
+    private static ProcessedPhoto Publish(Job job, PhotoFacts fact, Func<RenditionSpec, (string? File, long Bytes)> made, List<(string, string?)> files)
+    {
+        var renditions = new List<PhotoRendition>();
+        PhotoRendition? full = null;
+        foreach (var spec in job.Renditions)
+        {
+            var (file, bytes) = made(spec);
+            var (width, height) = spec.Width is { } w && w < fact.Width ? (w, (int)Math.Round((double)fact.Height * w / fact.Width)) : (fact.Width, fact.Height);
+            var name = $"{job.Stem}-{(spec.Width is null ? "full" : width.ToString(System.Globalization.CultureInfo.InvariantCulture))}.{ShortHash(job.CacheDir + spec.CacheName)}.{spec.Extension}";
+            var rendition = new PhotoRendition(spec.Format, width, height, "/photos/" + name, bytes);
+            files.Add(("photos/" + name, file));
+            if (spec.Width is null) full = rendition; else renditions.Add(rendition);
+        }
+        return new ProcessedPhoto(job.Photo, fact.Width, fact.Height, fact.Placeholder, renditions, full!);
     }
 
     private static PhotoFacts Make(Job job)
@@ -165,16 +199,13 @@ public static class PhotoPipeline
         }
     }
 
-    private static void Report(DiagnosticBag diagnostics, PhotoSettings settings, PhotoRule rule, SourceLocation at, string message)
-    {
-        var text = $"{message} [rule {JsonNamingPolicy.CamelCase.ConvertName(rule.ToString())}]";
-        if (settings.PolicyFor(rule) == RulePolicy.Error) diagnostics.Error(at.File, at.Line, text);
-        else diagnostics.Warning(at.File, at.Line, text);
-    }
+    private static void Report(DiagnosticBag diagnostics, PhotoSettings settings, PhotoRef photo, Activity activity, RuleViolation violation) =>
+        diagnostics.Report(settings.PolicyFor(violation.Rule) == RulePolicy.Error ? Severity.Error : Severity.Warning, photo.Source,
+            PhotoMessages.Violation(violation.Rule, photo.File, activity.Id, violation.Detail));
 
     private static string ShortHash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..10];
 
-    private sealed record Job(PhotoRef Photo, Activity Activity, string Stem, string CacheDir, IReadOnlyList<RenditionSpec> Renditions)
+    private sealed record Job(PhotoRef Photo, Activity Activity, PhotoInspection Inspection, string Stem, string CacheDir, IReadOnlyList<RenditionSpec> Renditions)
     {
         public const string FactsName = "facts.json";
 

@@ -10,7 +10,15 @@ public sealed record FontFace(string Family, string Style, string File)
 }
 
 /// <summary>A font the share cards need is not installed: a machine problem, reported as a build error.</summary>
-public sealed class MissingFontException(string message) : Exception(message);
+/// <param name="Face">The face asked for, e.g. <c>Noto Sans CJK SC Bold</c>.</param>
+/// <param name="Offered">What fontconfig offers instead (families, styles and file), if anything.</param>
+public sealed class MissingFontException(string face, string? offered)
+    : Exception($"the font {face} is not installed{(offered is null ? "" : $" (fontconfig offers {offered} instead)")}")
+{
+    public string Face { get; } = face;
+
+    public string? Offered { get; } = offered;
+}
 
 /// <summary>
 /// The faces share cards are set in: Noto Sans CJK SC, regular and bold (Debian package fonts-noto-cjk).
@@ -53,10 +61,8 @@ public sealed class CardFonts
             && m.Styles.Contains(style, StringComparer.OrdinalIgnoreCase)
             && File.Exists(m.File);
         if (!found)
-            throw new MissingFontException(
-                $"the share images are set in the font {Family} {style}, which is not installed" +
-                (match is { } other ? $" (fontconfig offers {string.Join('/', other.Families)} {string.Join('/', other.Styles)} from {other.File} instead)" : "") +
-                $": install the Debian package {DebianPackage} (./build.sh does), or run: sudo apt-get install {DebianPackage}");
+            throw new MissingFontException($"{Family} {style}",
+                match is { } other ? $"{string.Join('/', other.Families)} {string.Join('/', other.Styles)} from {other.File}" : null);
         return new FontFace(Family, style, match!.Value.File);
     }
 

@@ -16,7 +16,14 @@ public sealed record BuildContext(
     IReadOnlyDictionary<PhotoRef, ProcessedPhoto> Photos,
     SiteOutput Output,
     DiagnosticBag Diagnostics,
-    string? PreviousOutput);
+    string? PreviousOutput,
+    PipelineMode Mode);
+
+/// <summary>
+/// What a run of the pipeline is for. Both run the same checks; a check makes no images (photos, share cards)
+/// and no search index, which take the time and only a published site needs, and writes nothing.
+/// </summary>
+public enum PipelineMode { Build, Check }
 
 /// <summary>A file (or files) of the site that is not a themed page: data, feeds, calendars, robots.txt.</summary>
 public interface IFileGenerator

@@ -11,7 +11,9 @@ using QualityMonth.Search;
 
 namespace QualityMonth.Build;
 
-/// <summary>What a build produced: the site (null when an error was found), every diagnostic, and figures for the summary.</summary>
+/// <summary>What a run of the pipeline produced: the site (null when an error was found), every diagnostic, and figures for the summary.</summary>
+/// <param name="Output">The site, or null when an error was found; a check's output holds stand-ins for images and is never written.</param>
+/// <param name="PagesPerLanguage">The pages rendered and link-checked, per language; empty when the content did not load far enough to render.</param>
 public sealed record BuildResult(
     SiteOutput? Output,
     SiteSettings? Settings,
@@ -22,10 +24,19 @@ public sealed record BuildResult(
     int PhotosProcessed)
 {
     public bool Succeeded => Output is not null;
+
+    public int Errors => Diagnostics.Count(d => d.Severity == Severity.Error);
+
+    public int Warnings => Diagnostics.Count(d => d.Severity == Severity.Warning);
+
+    /// <summary>Whether the pages were rendered, so the links in them were checked.</summary>
+    public bool Rendered => PagesPerLanguage.Count > 0;
 }
 
 /// <summary>
-/// The pipeline: load content → site model → render pages → assets → post-process → search index → outputs (in memory).
+/// The pipeline: load content → site model → photos → plan pages → file generators → render → post-process
+/// (links) → search index → outputs (in memory). <c>build</c> and <c>check</c> both run it, so they report the
+/// same problems; a check skips only the image work and the search index (<see cref="PipelineMode"/>).
 /// Writing to disk (atomically) or serving is up to the caller.
 /// </summary>
 public static class SiteBuilder
@@ -45,48 +56,62 @@ public static class SiteBuilder
 
     /// <param name="previousOutput">The published site the result follows, if any (see <see cref="BuildContext.PreviousOutput"/>).</param>
     /// <param name="overrides">Settings given on the command line in place of statiq.json's.</param>
-    public static async Task<BuildResult> BuildAsync(string siteRoot, IProgress<(int Done, int Total)>? photoProgress = null, string? previousOutput = null,
-        SettingsOverrides? overrides = null)
+    public static Task<BuildResult> BuildAsync(string siteRoot, IProgress<(int Done, int Total)>? photoProgress = null, string? previousOutput = null,
+        SettingsOverrides? overrides = null) =>
+        RunAsync(siteRoot, PipelineMode.Build, photoProgress, previousOutput, overrides);
+
+    /// <summary>Everything a build would report, without making images or the search index; nothing is written.</summary>
+    public static Task<BuildResult> CheckAsync(string siteRoot, SettingsOverrides? overrides = null) =>
+        RunAsync(siteRoot, PipelineMode.Check, null, null, overrides);
+
+    /// <summary>
+    /// Runs every step the content allows, so one run reports as many problems as it can: only content that does not
+    /// load, or a theme without its files, stops it before the pages are rendered and their links checked.
+    /// </summary>
+    private static async Task<BuildResult> RunAsync(string siteRoot, PipelineMode mode, IProgress<(int Done, int Total)>? photoProgress, string? previousOutput,
+        SettingsOverrides? overrides)
     {
         var diagnostics = new DiagnosticBag();
         var site = ContentLoader.Load(siteRoot, diagnostics, overrides);
-        if (site is null) return Failed(diagnostics);
+        if (site is null) return Failed(diagnostics, null, []);
+        var coverage = TranslationCoverage.Measure(site);
+        TranslationCoverage.WarnUntranslated(site, diagnostics);
 
         var output = new SiteOutput();
-        var photos = await PhotoPipeline.PublishAsync(siteRoot, site, diagnostics, photoProgress);
+        var photos = await PhotoPipeline.PublishAsync(siteRoot, site, diagnostics, photoProgress, encode: mode == PipelineMode.Build);
         foreach (var (path, cacheFile) in photos.Files)
-            output.AddFile(path, cacheFile);
+            if (cacheFile is null) output.AddStandIn(path);
+            else output.AddFile(path, cacheFile);
         var assetUrls = ThemeAssets.Publish(siteRoot, output);
-        foreach (var missing in RequiredAssets.Where(a => !assetUrls.ContainsKey(a)))
-            diagnostics.Error($"{ThemeAssets.Folder}/{missing}", 0, "the theme needs this file");
-        var pages = PagePlan.For(site, output.SizeOf);
-        foreach (var clash in pages.GroupBy(p => p.OutputPath).Where(g => g.Count() > 1))
-            foreach (var page in clash.Skip(1))
-                diagnostics.Error(page.Source?.File ?? "theme", page.Source?.Line ?? 0,
-                    $"two pages claim the URL {page.UrlPath} (also {clash.First().Source?.ToString() ?? clash.First().Component.Name})");
-        if (diagnostics.HasErrors) return Failed(diagnostics);
+        var missingAssets = RequiredAssets.Where(a => !assetUrls.ContainsKey(a)).ToList();
+        foreach (var missing in missingAssets)
+            diagnostics.Error($"{ThemeAssets.Folder}/{missing}", 0, BuildMessages.ThemeFileMissing());
+        // The theme's pages cannot be rendered without them.
+        if (missingAssets.Count > 0) return Failed(diagnostics, site.Settings, coverage);
 
-        var build = new BuildContext(siteRoot, site, pages, photos.ByPhoto, output, diagnostics, previousOutput);
+        var pages = PageClashes.ReportAndDrop(PagePlan.For(site, output.SizeOf), diagnostics);
+        var build = new BuildContext(siteRoot, site, pages, photos.ByPhoto, output, diagnostics, previousOutput, mode);
         foreach (var generator in FileGenerators)
             generator.Generate(build);
-        if (diagnostics.HasErrors) return Failed(diagnostics);
 
         var rendered = new List<RenderedPage>(pages.Count);
         await using (var renderer = new PageRenderer())
             foreach (var page in pages)
                 rendered.Add(new RenderedPage(page, await renderer.RenderAsync(site, page, assetUrls, photos.ByPhoto)));
-
         HtmlPostProcessor.Process(site, rendered, output, diagnostics);
-        if (diagnostics.HasErrors) return Failed(diagnostics);
+        var pagesPerLanguage = pages.GroupBy(p => p.Language.Code).ToDictionary(g => g.Key, g => g.Count());
+        BuildResult RenderedButFailed() =>
+            Failed(diagnostics, site.Settings, coverage) with { PagesPerLanguage = pagesPerLanguage, Photos = photos.ByPhoto.Count };
 
-        PagefindIndex.Build(siteRoot, pages.Select(p => p.OutputPath), output, diagnostics);
-        if (diagnostics.HasErrors) return Failed(diagnostics);
-
-        return new BuildResult(output, site.Settings, diagnostics.Sorted(),
-            pages.GroupBy(p => p.Language.Code).ToDictionary(g => g.Key, g => g.Count()),
-            TranslationCoverage.Measure(site), photos.ByPhoto.Count, photos.Processed);
+        if (diagnostics.HasErrors) return RenderedButFailed();
+        if (mode == PipelineMode.Build)
+        {
+            PagefindIndex.Build(siteRoot, pages.Select(p => p.OutputPath), output, diagnostics);
+            if (diagnostics.HasErrors) return RenderedButFailed();
+        }
+        return new BuildResult(output, site.Settings, diagnostics.Sorted(), pagesPerLanguage, coverage, photos.ByPhoto.Count, photos.Processed);
     }
 
-    private static BuildResult Failed(DiagnosticBag diagnostics) =>
-        new(null, null, diagnostics.Sorted(), new Dictionary<string, int>(), [], 0, 0);
+    private static BuildResult Failed(DiagnosticBag diagnostics, SiteSettings? settings, IReadOnlyList<TranslationCoverage> coverage) =>
+        new(null, settings, diagnostics.Sorted(), new Dictionary<string, int>(), coverage, 0, 0);
 }

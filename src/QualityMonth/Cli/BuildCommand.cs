@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using QualityMonth.Build;
 using QualityMonth.Config;
+using QualityMonth.Diagnostics;
 using QualityMonth.Output;
 
 namespace QualityMonth.Cli;
@@ -11,31 +12,27 @@ public static class BuildCommand
     /// see <see cref="BuildContext.PreviousOutput"/>.</param>
     /// <param name="overrides">Settings given on the command line in place of statiq.json's.</param>
     /// <returns>0 on success, 1 when the content has errors.</returns>
-    public static async Task<int> RunAsync(string siteRoot, string outputFolder, string previousOutput, SettingsOverrides? overrides = null)
+    public static async Task<int> RunAsync(string siteRoot, string outputFolder, string previousOutput, SettingsOverrides overrides, ReportFormat format,
+        MessageLanguage language)
     {
         var clock = Stopwatch.StartNew();
+        var reporter = new Reporter(format, language);
         BuildResult result;
         try
         {
-            result = await PhotoProgress.Run(progress => SiteBuilder.BuildAsync(siteRoot, progress, previousOutput, overrides));
+            result = await PhotoProgress.Run(reporter, progress => SiteBuilder.BuildAsync(siteRoot, progress, previousOutput, overrides));
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // A content problem should always be a diagnostic; reaching here is a generator bug.
-            Console.Error.WriteLine($"internal error: {e}");
-            Console.Error.WriteLine($"The build stopped; {outputFolder} was left as it was. Please report this with the input that caused it.");
+            Console.Error.WriteLine(reporter.Strings.InternalError(e.ToString()));
+            Console.Error.WriteLine(reporter.Strings.InternalErrorAdvice(outputFolder));
             return ExitCodes.ContentError;
         }
-        Reporter.Diagnostics(result.Diagnostics);
-        if (!result.Succeeded)
-        {
-            var errors = result.Diagnostics.Count(d => d.Severity == Diagnostics.Severity.Error);
-            Console.Error.WriteLine($"Build failed with {errors} error(s); {outputFolder} was left as it was.");
-            return ExitCodes.ContentError;
-        }
-        AtomicWriter.Write(result.Output!, outputFolder);
-        Reporter.Summary(result, outputFolder, clock.Elapsed);
-        return ExitCodes.Success;
+        if (result.Succeeded)
+            AtomicWriter.Write(result.Output!, outputFolder);
+        reporter.Build(result, outputFolder, clock.Elapsed);
+        return result.Succeeded ? ExitCodes.Success : ExitCodes.ContentError;
     }
 }
 

@@ -1,22 +1,31 @@
-using QualityMonth.Content;
+using QualityMonth.Build;
+using QualityMonth.Config;
 using QualityMonth.Diagnostics;
-using QualityMonth.Imaging.Photos;
 
 namespace QualityMonth.Cli;
 
-/// <summary>Reports what would break the site — content errors and photo rules — without building it.</summary>
+/// <summary>
+/// Reports everything that would make a bad page — the build's own checks, rendering included — without making
+/// images or writing anything.
+/// </summary>
 public static class CheckCommand
 {
-    public static int Run(string siteRoot)
+    /// <returns>0 when nothing is wrong or there are only warnings, 1 on errors.</returns>
+    public static async Task<int> RunAsync(string siteRoot, SettingsOverrides overrides, ReportFormat format, MessageLanguage language)
     {
-        var diagnostics = new DiagnosticBag();
-        var site = ContentLoader.Load(siteRoot, diagnostics);
-        var photos = site is null ? 0 : PhotoPipeline.Check(site, diagnostics, decode: true).Count;
-        var report = diagnostics.Sorted();
-        Reporter.Diagnostics(report);
-        var errors = report.Count(d => d.Severity == Severity.Error);
-        var warnings = report.Count - errors;
-        Console.WriteLine($"Checked {(site is null ? "the content (it did not load, so photos were not checked)" : $"the content and {photos} photo(s)")}: {errors} error(s), {warnings} warning(s).");
-        return errors > 0 ? ExitCodes.ContentError : ExitCodes.Success;
+        var reporter = new Reporter(format, language);
+        BuildResult result;
+        try
+        {
+            result = await SiteBuilder.CheckAsync(siteRoot, overrides);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // A content problem should always be a diagnostic; reaching here is a generator bug.
+            Console.Error.WriteLine(reporter.Strings.InternalError(e.ToString()));
+            return ExitCodes.ContentError;
+        }
+        reporter.Check(result);
+        return result.Errors > 0 ? ExitCodes.ContentError : ExitCodes.Success;
     }
 }

@@ -2,11 +2,16 @@ using Spectre.Console;
 
 namespace QualityMonth.Cli;
 
-/// <summary>Shows photo processing progress: a bar on a terminal, a plain line per step of 10% in logs (CI).</summary>
+/// <summary>
+/// Shows photo processing progress: a bar on a terminal, a plain line per step of 10% in logs (CI), nothing when
+/// the report is JSON (stdout holds the document alone).
+/// </summary>
 public static class PhotoProgress
 {
-    public static async Task<T> Run<T>(Func<IProgress<(int Done, int Total)>, Task<T>> work)
+    public static async Task<T> Run<T>(Reporter reporter, Func<IProgress<(int Done, int Total)>?, Task<T>> work)
     {
+        if (reporter.Format == ReportFormat.Json)
+            return await work(null);
         if (!AnsiConsole.Profile.Capabilities.Interactive || Console.IsOutputRedirected)
         {
             var lastTenth = -1;
@@ -15,7 +20,7 @@ public static class PhotoProgress
                 var tenth = p.Total == 0 ? 10 : p.Done * 10 / p.Total;
                 if (p.Done == 0 || tenth == lastTenth) return;
                 lastTenth = tenth;
-                Console.WriteLine($"photos: {p.Done}/{p.Total} processed");
+                Console.WriteLine(reporter.Strings.PhotosProcessed(p.Done, p.Total));
             }));
         }
         T result = default!;
@@ -24,7 +29,7 @@ public static class PhotoProgress
             ProgressTask? task = null;
             result = await work(new OrderedProgress(p =>
             {
-                task ??= context.AddTask("photos", maxValue: p.Total);
+                task ??= context.AddTask(reporter.Strings.PhotosTask, maxValue: p.Total);
                 task.Value = p.Done;
             }));
         });

@@ -86,8 +86,7 @@ public static class ActivityRecords
             {
                 var value = Text(text, property);
                 if (value is not null && value.Contains(ForbiddenInItems))
-                    build.Diagnostics.Error(source.File, source.Line,
-                        $"'{value}' contains '{ForbiddenInItems}', which separates the items of {FieldName(property)} in activities.csv: write it another way (e.g. ／)");
+                    build.Diagnostics.Error(source, BuildMessages.ListItemSeparator(value, ForbiddenInItems, FieldName(property)));
                 values.Add(value);
             }
             return values;

@@ -31,9 +31,11 @@ public sealed class ActivityCalendars(TimeProvider clock) : IFileGenerator
     public void Generate(BuildContext build)
     {
         var site = build.Site;
-        foreach (var city in site.Cities.Where(c => Routes.CityCalendar(c.Slug) == Routes.ActivitiesCalendar))
-            build.Diagnostics.Error(city.Source.File, city.Source.Line, $"the city slug '{city.Slug}' is taken by the calendar of all activities ({Routes.ActivitiesCalendar}): choose another");
-        if (build.Diagnostics.HasErrors) return;
+        // A city whose calendar would be the calendar of all activities is an error; the other calendars are still
+        // made, so the pages linking them are checked as usual.
+        var clashing = site.Cities.Where(c => Routes.CityCalendar(c.Slug) == Routes.ActivitiesCalendar).ToList();
+        foreach (var city in clashing)
+            build.Diagnostics.Error(city.Source, BuildMessages.CalendarSlugTaken(city.Slug, Routes.ActivitiesCalendar));
 
         var now = clock.GetUtcNow().UtcDateTime;
         foreach (var language in site.Settings.Languages)
@@ -48,7 +50,7 @@ public sealed class ActivityCalendars(TimeProvider clock) : IFileGenerator
                 .ToList();
 
             build.Output.Add(allPath, Calendar(strings.AllActivitiesCalendar(siteTitle), strings.CalendarDescription, events.Select(e => e.Text)));
-            foreach (var city in site.Cities)
+            foreach (var city in site.Cities.Except(clashing))
             {
                 var own = events.Where(e => e.Entry.Group.HostKind == HostKind.City && e.Entry.Group.HostSlug == city.Slug).Select(e => e.Text).ToList();
                 if (own.Count > 0) // a calendar must hold at least one component (RFC 5545 §3.4)

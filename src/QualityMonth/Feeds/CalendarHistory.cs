@@ -42,7 +42,7 @@ public static class CalendarHistory
             }
         }
         if (!isCalendar)
-            diagnostics.Warning(file, 0, "the previous build's calendar is not an iCalendar file: every event starts again at SEQUENCE 0");
+            diagnostics.Warning(file, 0, Build.BuildMessages.PreviousCalendarUnreadable());
         return events;
     }
 }

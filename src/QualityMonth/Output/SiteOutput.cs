@@ -5,7 +5,8 @@ namespace QualityMonth.Output;
 
 /// <summary>
 /// The built site: output-relative path → content. Pages live in memory; large files (photos) stay
-/// where they were made and are copied when the site is written.
+/// where they were made and are copied when the site is written. A check, which makes no images, holds
+/// stand-ins for them: their addresses, so that links to them resolve, without content.
 /// </summary>
 public sealed class SiteOutput
 {
@@ -18,25 +19,30 @@ public sealed class SiteOutput
     /// <summary>Adds a file whose content is another file on disk (read when written or served).</summary>
     public void AddFile(string path, string sourceFile) => Add(path, new Entry(null, sourceFile));
 
+    /// <summary>Adds the address of a file the build makes but a check does not (an image): links to it resolve.</summary>
+    public void AddStandIn(string path) => Add(path, new Entry(null, null));
+
     public bool Contains(string path) => _files.ContainsKey(path);
 
     public bool TryGet(string path, out byte[] content)
     {
         content = [];
         if (!_files.TryGetValue(path, out var entry)) return false;
-        content = entry.Content ?? File.ReadAllBytes(entry.SourceFile!);
+        content = entry.Content ?? File.ReadAllBytes(entry.SourceFile ?? throw StandInHasNoContent(path));
         return true;
     }
 
     /// <summary>The size in bytes of a file, or null when there is no such file.</summary>
     public long? SizeOf(string path) =>
-        _files.TryGetValue(path, out var entry) ? entry.Content?.LongLength ?? new FileInfo(entry.SourceFile!).Length : null;
+        _files.TryGetValue(path, out var entry) ? entry.Content?.LongLength ?? new FileInfo(entry.SourceFile ?? throw StandInHasNoContent(path)).Length : null;
 
     public int Count => _files.Count;
 
     /// <summary>Writes every file under <paramref name="folder"/>.</summary>
     public void WriteTo(string folder)
     {
+        if (_files.FirstOrDefault(f => f.Value.IsStandIn) is { Key: { } standIn })
+            throw StandInHasNoContent(standIn);
         foreach (var (path, entry) in _files.OrderBy(f => f.Key, StringComparer.Ordinal))
         {
             var target = Path.Combine(folder, path);
@@ -52,5 +58,11 @@ public sealed class SiteOutput
             throw new InvalidOperationException($"two outputs claim '{path}'");
     }
 
-    private sealed record Entry(byte[]? Content, string? SourceFile);
+    private static InvalidOperationException StandInHasNoContent(string path) =>
+        new($"'{path}' is a stand-in from a check: the check's output cannot be written or served");
+
+    private sealed record Entry(byte[]? Content, string? SourceFile)
+    {
+        public bool IsStandIn => Content is null && SourceFile is null;
+    }
 }

@@ -3,6 +3,7 @@ using AngleSharp;
 using AngleSharp.Dom;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
+using QualityMonth.Build;
 using QualityMonth.Diagnostics;
 using QualityMonth.Model;
 using QualityMonth.Output;
@@ -17,7 +18,8 @@ public sealed record RenderedPage(PageSpec Spec, string Html);
 /// <summary>
 /// Finishes rendered pages with AngleSharp: gives content headings ids, points content links at the
 /// page's language, checks that every internal link and anchor resolves, and mounts every
-/// root-relative URL under the site's base path.
+/// root-relative URL under the site's base path. A broken link written in content is reported where it is
+/// written; one the theme renders, once per template and address, with how many pages carry it.
 /// </summary>
 public static class HtmlPostProcessor
 {
@@ -28,6 +30,7 @@ public static class HtmlPostProcessor
         var parser = new HtmlParser();
         var documents = pages.Select(p => (Page: p, Document: parser.ParseDocument(p.Html))).ToList();
         var idsByOutputPath = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        var brokenInTheme = new List<(string Url, Phrase Reason, PageSpec Page)>();
         foreach (var (page, document) in documents)
         {
             AssignHeadingIds(document);
@@ -54,7 +57,7 @@ public static class HtmlPostProcessor
                 if (url.StartsWith('#'))
                 {
                     if (url.Length > 1 && !idsByOutputPath[page.Spec.OutputPath].Contains(Uri.UnescapeDataString(url[1..])))
-                        Broken(url, "no element has this id on the page");
+                        Broken(url, BuildMessages.NoSuchId());
                     return url;
                 }
                 if (!url.StartsWith('/') || url.StartsWith("//", StringComparison.Ordinal)) return url;
@@ -67,23 +70,35 @@ public static class HtmlPostProcessor
 
                 var target = OutputPaths.ForUrlPath(path);
                 if (!output.Contains(target) && !idsByOutputPath.ContainsKey(target))
-                    Broken(url, "no page or file has this address");
+                    Broken(url, BuildMessages.NoSuchAddress());
                 else if (fragment is { Length: > 0 } && (!idsByOutputPath.TryGetValue(target, out var ids) || !ids.Contains(Uri.UnescapeDataString(fragment))))
-                    Broken(url, $"the page {path} has no anchor #{fragment}");
+                    // Named as written (without the language prefix), so a link is reported once, not once per language.
+                    Broken(url, BuildMessages.NoSuchAnchor(hashAt < 0 ? url : url[..hashAt], fragment));
                 return site.Settings.Mount(path) + (fragment is null ? "" : "#" + fragment);
             }
 
-            void Broken(string url, string reason)
+            void Broken(string url, Phrase reason)
             {
                 var written = site.Links.Where(l => l.Url == url).ToList();
                 if (written.Count > 0)
                     foreach (var link in written)
-                        diagnostics.Error(link.Source.File, link.Source.Line, $"broken link '{url}': {reason}");
+                        diagnostics.Error(link.Source, BuildMessages.BrokenLink(url, reason));
                 else
-                    diagnostics.Error($"{page.Spec.OutputPath}", 0, $"broken link '{url}' rendered by the theme ({page.Spec.Component.Name}): {reason}");
+                    brokenInTheme.Add((url, reason, page.Spec));
             }
         }
+
+        foreach (var broken in brokenInTheme.GroupBy(b => (b.Page.Component, b.Url, b.Reason)))
+        {
+            var component = broken.Key.Component;
+            diagnostics.Error(TemplateFile(component), 0,
+                BuildMessages.BrokenThemeLink(broken.Key.Url, component.Name, broken.Count(), broken.First().Page.UrlPath, broken.Key.Reason));
+        }
     }
+
+    /// <summary>The theme's source file of a page component: <c>QualityMonth.Theme.Pages.YearPage</c> → <c>theme/Pages/YearPage.razor</c>.</summary>
+    private static string TemplateFile(Type component) =>
+        "theme/" + (component.Namespace ?? "").Replace("QualityMonth.Theme", "", StringComparison.Ordinal).Trim('.').Replace('.', '/') + "/" + component.Name + ".razor";
 
     /// <summary>Gives each heading in Markdown content an id made from its text, unique on the page.</summary>
     private static void AssignHeadingIds(IHtmlDocument document)

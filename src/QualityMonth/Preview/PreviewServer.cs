@@ -23,10 +23,11 @@ public static class PreviewServer
 
     private static readonly FileExtensionContentTypeProvider ContentTypes = new();
 
-    public static async Task<int> RunAsync(string siteRoot, int port, CancellationToken cancel)
+    public static async Task<int> RunAsync(string siteRoot, int port, MessageLanguage language, CancellationToken cancel)
     {
-        var state = new PreviewState();
-        await Rebuild(siteRoot, state);
+        var reporter = new Reporter(Reporter.DefaultFormat, language);
+        var state = new PreviewState(language);
+        await Rebuild(siteRoot, state, reporter);
 
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -36,24 +37,22 @@ public static class PreviewServer
         // "{**path}": the default fallback pattern skips paths that look like files (site.css, pagefind.js).
         app.MapFallback("{**path}", (HttpContext context) => Serve(context, state));
 
-        using var watcher = new SiteWatcher(siteRoot, () => Rebuild(siteRoot, state));
+        using var watcher = new SiteWatcher(siteRoot, () => Rebuild(siteRoot, state, reporter));
         await app.StartAsync(cancel);
-        Console.WriteLine($"Preview on http://127.0.0.1:{port}{state.BasePath}/ — watching input/, theme/assets/ and statiq.json. Ctrl+C stops.");
+        Console.WriteLine(reporter.Strings.PreviewServing($"http://127.0.0.1:{port}{state.BasePath}/", "input/, theme/assets/, statiq.json"));
         try { await Task.Delay(Timeout.Infinite, cancel); }
         catch (OperationCanceledException) { }
         await app.StopAsync(CancellationToken.None);
         return ExitCodes.Success;
     }
 
-    private static async Task Rebuild(string siteRoot, PreviewState state)
+    private static async Task Rebuild(string siteRoot, PreviewState state, Reporter reporter)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var result = await SiteBuilder.BuildAsync(siteRoot);
-        Reporter.Diagnostics(result.Diagnostics);
+        reporter.Diagnostics(result.Diagnostics);
         state.Publish(result);
-        Console.WriteLine(result.Succeeded
-            ? $"Rebuilt in {clock.ElapsedMilliseconds} ms."
-            : $"Build failed: {result.Diagnostics.Count(d => d.Severity == Severity.Error)} error(s) shown in the browser.");
+        Console.WriteLine(result.Succeeded ? reporter.Strings.PreviewRebuilt(clock.ElapsedMilliseconds) : reporter.Strings.PreviewFailed(result.Errors));
     }
 
     private static async Task StreamReloads(HttpContext context, PreviewState state)
@@ -83,7 +82,7 @@ public static class PreviewServer
         var requestPath = context.Request.Path.Value ?? "/";
         if (errors is not null)
         {
-            await Write(context, HttpStatusCode.InternalServerError, "text/html; charset=utf-8", ErrorPage(errors));
+            await Write(context, HttpStatusCode.InternalServerError, "text/html; charset=utf-8", ErrorPage(errors, state.Language));
             return;
         }
         if (basePath.Length > 0 && !requestPath.StartsWith(basePath + "/", StringComparison.Ordinal))
@@ -127,9 +126,9 @@ public static class PreviewServer
         return Encoding.UTF8.GetBytes(at < 0 ? text + ReloadScript : text.Insert(at, ReloadScript));
     }
 
-    private static byte[] ErrorPage(IReadOnlyList<Diagnostic> errors)
+    private static byte[] ErrorPage(IReadOnlyList<Diagnostic> errors, MessageLanguage language)
     {
-        var items = string.Concat(errors.Select(e => $"<li><code>{WebUtility.HtmlEncode(e.ToString())}</code></li>"));
+        var items = string.Concat(errors.Select(e => $"<li><code>{WebUtility.HtmlEncode(e.ToLine(language))}</code></li>"));
         return Encoding.UTF8.GetBytes(
             $"<!DOCTYPE html><html lang=\"zh-Hans\"><head><meta charset=\"utf-8\"><title>构建失败 Build failed</title>" +
             "<style>body{font-family:system-ui,sans-serif;margin:2rem;line-height:1.5}code{white-space:pre-wrap;color:#9b1c1c}</style></head>" +
@@ -137,8 +136,10 @@ public static class PreviewServer
     }
 
     /// <summary>The latest build, swapped atomically; waiters are woken on every new build.</summary>
-    private sealed class PreviewState
+    private sealed class PreviewState(MessageLanguage language)
     {
+        public MessageLanguage Language => language;
+
         private readonly object _gate = new();
         private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private (SiteOutput? Site, IReadOnlyList<Diagnostic>? Errors, string BasePath) _current = (null, [], "");

@@ -46,7 +46,7 @@ public sealed class SiteFacts
     {
         var path = Path.Combine(YearFolder(year), "year.yml");
         if (!System.IO.File.Exists(path)) return null;
-        var record = YamlRecord.Load(System.IO.File.ReadAllText(path), File(path), "the year's settings");
+        var record = YamlRecord.Load(System.IO.File.ReadAllText(path), File(path), YearMessages.YearSettings);
         return record?.OptionalString("main_notice") is { } slug && YamlRecord.IsSlug(slug) ? slug : null;
     }
 
@@ -57,7 +57,7 @@ public sealed class SiteFacts
         if (!System.IO.File.Exists(path)) return [];
         var split = FrontMatter.Split(System.IO.File.ReadAllText(path));
         if (split.Yaml is null) return [];
-        var record = YamlRecord.Load(split.Yaml, File(path), "the notice's metadata");
+        var record = YamlRecord.Load(split.Yaml, File(path), NoticeMessages.Metadata);
         if (record is null) return [];
         return record.RecordList("attachments", required: false)
             .Select((item, i) => (Number: i + 1, Title: item.OptionalString("title") ?? "", Shows: item.OptionalString("shows")))

@@ -30,10 +30,8 @@ public static class PagefindIndex
         var binary = PagefindBinary.Find(siteRoot, AppContext.BaseDirectory);
         if (binary is null)
         {
-            diagnostics.Error(DiagnosticFile, 0,
-                $"Pagefind is not installed (node_modules/{PagefindBinary.PlatformPackage}/bin/{PagefindBinary.ExecutableName} was not found " +
-                $"in or above {siteRoot} or {AppContext.BaseDirectory}): the search index cannot be built. " +
-                "Run ./build.sh, which installs it, or 'npm ci' in the repository (package.json pins its Linux packages, @pagefind/linux-x64 and @pagefind/linux-arm64).");
+            diagnostics.Error(DiagnosticFile, 0, SearchMessages.NotInstalled(
+                $"node_modules/{PagefindBinary.PlatformPackage}/bin/{PagefindBinary.ExecutableName}", siteRoot, AppContext.BaseDirectory));
             return;
         }
 
@@ -71,22 +69,22 @@ public static class PagefindIndex
         }
         catch (System.ComponentModel.Win32Exception e)
         {
-            diagnostics.Error(DiagnosticFile, 0, $"Pagefind ({binary}) could not be started: {e.Message}. Run 'npm ci' in the repository to reinstall it.");
+            diagnostics.Error(DiagnosticFile, 0, SearchMessages.NotStarted(binary, e.Message));
             return false;
         }
         if (exitCode != 0)
         {
-            diagnostics.Error(DiagnosticFile, 0, $"Pagefind ({binary}) failed with exit code {exitCode} while building the search index: {messages}");
+            diagnostics.Error(DiagnosticFile, 0, SearchMessages.Failed(binary, exitCode, messages));
             return false;
         }
         if (!File.Exists(Path.Combine(bundle, EntryFile)))
         {
-            diagnostics.Error(DiagnosticFile, 0, $"Pagefind ({binary}) finished but wrote no search index ({EntryFile} is missing){(messages.Length > 0 ? ": " + messages : ".")}");
+            diagnostics.Error(DiagnosticFile, 0, SearchMessages.NoIndex(binary, EntryFile, messages));
             return false;
         }
         // With --quiet, Pagefind prints only warnings and errors.
         if (messages.Length > 0)
-            diagnostics.Warning(DiagnosticFile, 0, $"Pagefind: {messages}");
+            diagnostics.Warning(DiagnosticFile, 0, SearchMessages.Warnings(messages));
         return true;
     }
 

@@ -21,6 +21,11 @@ public sealed class ShareImages : IFileGenerator
             foreach (var slogan in year.Slogans?.Slogans ?? [])
                 cards.Add((Routes.SloganShareImage(slogan), SloganCard(site, year, slogan)));
 
+        if (build.Mode == PipelineMode.Check)
+        {
+            AddStandIns(build, cards);
+            return;
+        }
         IReadOnlyList<string> cached;
         try
         {
@@ -28,11 +33,19 @@ public sealed class ShareImages : IFileGenerator
         }
         catch (MissingFontException e)
         {
-            build.Diagnostics.Error(CardFonts.DebianPackage, 0, e.Message);
+            build.Diagnostics.Error(CardFonts.DebianPackage, 0, BuildMessages.FontMissing(e.Face, e.Offered, CardFonts.DebianPackage));
+            // The build fails on this error; the cards' addresses stay known so the pages' links to them are not reported too.
+            AddStandIns(build, cards);
             return;
         }
         foreach (var (card, file) in cards.Zip(cached))
             build.Output.AddFile(OutputPaths.ForUrlPath(card.Route), file);
+    }
+
+    private static void AddStandIns(BuildContext build, IEnumerable<(string Route, ShareCardText Text)> cards)
+    {
+        foreach (var (route, _) in cards)
+            build.Output.AddStandIn(OutputPaths.ForUrlPath(route));
     }
 
     private static UiStrings Chinese => UiStrings.For(Language.DefaultCode);

@@ -91,8 +91,8 @@ public class PhotoProcessingTests(ProcessedPhotos photos) : IClassFixture<Proces
         Assert.DoesNotContain(": error:", photos.Result.All);
         var rules = PhotoSite.RuleLines(photos.Result);
         Assert.Equal(2, rules.Count);
-        Assert.Contains(rules, l => l.StartsWith($"{PhotoSite.ActivitiesFile}:{photos.Site.LineOfPhoto(ProcessedPhotos.SixteenBit)}: warning: photo {PhotoSite.PhotoPath(ProcessedPhotos.SixteenBit)} (activity '{ProcessedPhotos.Colour}') is PNG, not JPG", StringComparison.Ordinal) && l.EndsWith("[rule notJpeg]", StringComparison.Ordinal));
-        Assert.Contains(rules, l => l.StartsWith($"{PhotoSite.ActivitiesFile}:{photos.Site.LineOfPhoto(ProcessedPhotos.Small)}: warning: photo {PhotoSite.PhotoPath(ProcessedPhotos.Small)} (activity '{ProcessedPhotos.Colour}') is 800×600, smaller than 1024×768", StringComparison.Ordinal) && l.EndsWith("[rule tooSmall]", StringComparison.Ordinal));
+        Assert.Contains(rules, l => l.StartsWith($"{PhotoSite.ActivitiesFile}:{photos.Site.LineOfPhoto(ProcessedPhotos.SixteenBit)}: warning: photo {PhotoSite.PhotoPath(ProcessedPhotos.SixteenBit)} (activity '{ProcessedPhotos.Colour}') is PNG, not JPG", StringComparison.Ordinal) && l.EndsWith("[photo-not-jpeg]", StringComparison.Ordinal));
+        Assert.Contains(rules, l => l.StartsWith($"{PhotoSite.ActivitiesFile}:{photos.Site.LineOfPhoto(ProcessedPhotos.Small)}: warning: photo {PhotoSite.PhotoPath(ProcessedPhotos.Small)} (activity '{ProcessedPhotos.Colour}') is 800×600, smaller than 1024×768", StringComparison.Ordinal) && l.EndsWith("[photo-too-small]", StringComparison.Ordinal));
         Assert.Contains($"and {13 + ProcessedPhotos.ExamplePhotos} photo(s)", photos.Result.Stdout); // the 13 fixtures and the site's own examples
     }
 

@@ -8,7 +8,7 @@ namespace QualityMonth.Tests.Photos;
 
 /// <summary>
 /// Photos that break the notices' rules or cannot be read at all, made by the test: each is reported as
-/// <c>path:line: error|warning: photo FILE (activity 'ID') … [rule NAME]</c>, all of them in one run; an
+/// <c>path:line: error|warning: photo FILE (activity 'ID') … [photo-RULE]</c>, all of them in one run; an
 /// error-policy rule fails the build (exit 1) and leaves the previous site as it was; a rule set to
 /// "warning" does not; <c>check</c> reports the same without building.
 /// </summary>
@@ -24,8 +24,8 @@ public class PhotoRuleTests
 
     private static string Seventh(int n) => $"seven-{n}.jpg";
 
-    /// <summary>One expected report: which photo, which rule, and a piece of the message.</summary>
-    private sealed record Expected(string Activity, string File, string Rule, string Severity, string Says);
+    /// <summary>One expected report: which photo, which rule (its code), and a piece of the message.</summary>
+    private sealed record Expected(string Activity, string File, string Code, string Severity, string Says);
 
     /// <summary>Writes every broken photo and the activities listing them.</summary>
     private static void WriteBrokenPhotos(PhotoSite site)
@@ -51,16 +51,16 @@ public class PhotoRuleTests
         string Policy(string byDefault) => allRules ?? byDefault;
         return
         [
-            new(SevenPhotos, Seventh(7), "tooMany", Policy("error"), "at most 6"),
-            new(BrokenFiles, Truncated, "unreadable", Policy("error"), ""),
-            new(BrokenFiles, Empty, "unreadable", Policy("error"), "empty"),
-            new(BrokenFiles, NotAPhoto, "unreadable", Policy("error"), "not an image"),
-            new(BrokenFiles, PngNamedJpg, "wrongFormat", Policy("error"), "PNG"),
-            new(BrokenFiles, PngNamedJpg, "notJpeg", Policy("warning"), "PNG"),
-            new(Oversized, NoCaption, "missingCaption", Policy("error"), "caption"),
-            new(Oversized, HugePng, "overPixelLimit", Policy("error"), "100000×100000"),
-            new(Oversized, HugePng, "notJpeg", Policy("warning"), "PNG"),
-            new(Oversized, HugeJpeg, "overPixelLimit", Policy("error"), "65000×65000"),
+            new(SevenPhotos, Seventh(7), "photo-too-many", Policy("error"), "at most 6"),
+            new(BrokenFiles, Truncated, "photo-unreadable", Policy("error"), ""),
+            new(BrokenFiles, Empty, "photo-unreadable", Policy("error"), "empty"),
+            new(BrokenFiles, NotAPhoto, "photo-unreadable", Policy("error"), "not an image"),
+            new(BrokenFiles, PngNamedJpg, "photo-wrong-format", Policy("error"), "PNG"),
+            new(BrokenFiles, PngNamedJpg, "photo-not-jpeg", Policy("warning"), "PNG"),
+            new(Oversized, NoCaption, "photo-missing-caption", Policy("error"), "caption"),
+            new(Oversized, HugePng, "photo-over-pixel-limit", Policy("error"), "100000×100000"),
+            new(Oversized, HugePng, "photo-not-jpeg", Policy("warning"), "PNG"),
+            new(Oversized, HugeJpeg, "photo-over-pixel-limit", Policy("error"), "65000×65000"),
         ];
     }
 
@@ -71,7 +71,7 @@ public class PhotoRuleTests
         var lines = PhotoSite.RuleLines(result);
         foreach (var e in expected)
         {
-            var pattern = $"^{Regex.Escape($"{PhotoSite.ActivitiesFile}:{site.LineOfPhoto(e.File)}: {e.Severity}: photo {PhotoSite.PhotoPath(e.File)} (activity '{e.Activity}') ")}.*{Regex.Escape(e.Says)}.*{Regex.Escape($" [rule {e.Rule}]")}$";
+            var pattern = $"^{Regex.Escape($"{PhotoSite.ActivitiesFile}:{site.LineOfPhoto(e.File)}: {e.Severity}: photo {PhotoSite.PhotoPath(e.File)} (activity '{e.Activity}') ")}.*{Regex.Escape(e.Says)}.*{Regex.Escape($" [{e.Code}]")}$";
             var matching = lines.Where(l => Regex.IsMatch(l, pattern)).ToList();
             Assert.True(matching.Count == 1, $"expected one report matching\n  {pattern}\ngot {matching.Count} among:\n  {string.Join("\n  ", lines)}");
         }
@@ -80,7 +80,7 @@ public class PhotoRuleTests
 
     /// <summary>(line, severity, photo, rule) of each report: what a build and a check must agree on.</summary>
     private static HashSet<string> Facts(Generator.Result result) =>
-        [.. PhotoSite.RuleLines(result).Select(l => Regex.Match(l, @"^(\S+: (error|warning): photo \S+ \(activity '[^']+'\)).*(\[rule \w+\])$")).Select(m => m.Groups[1].Value + " " + m.Groups[3].Value)];
+        [.. PhotoSite.RuleLines(result).Select(l => Regex.Match(l, @"^(\S+: (error|warning): photo \S+ \(activity '[^']+'\)).*(\[photo-[a-z-]+\])$")).Select(m => m.Groups[1].Value + " " + m.Groups[3].Value)];
 
     [Fact]
     public void Broken_photos_are_all_reported_and_the_failed_build_leaves_the_previous_site_untouched()
@@ -126,6 +126,17 @@ public class PhotoRuleTests
         Assert.Equal(1, build.ExitCode);
         Assert.Equal(Facts(build).Order(StringComparer.Ordinal), Facts(check).Order(StringComparer.Ordinal));
         Assert.False(Directory.Exists(site.Output), "a failed build wrote output/");
+
+        // The same reports in Chinese, each naming the photo and its activity and saying what to do.
+        var chinese = Check.CheckReport.Parse(Generator.Run("check", "--root", site.Root, "--lang", "zh", "--format", "json"));
+        foreach (var e in ExpectedReports())
+        {
+            var reported = chinese.Problems.Where(p => p.File == PhotoSite.ActivitiesFile && p.Line == site.LineOfPhoto(e.File) && p.Code == e.Code).ToList();
+            Assert.True(reported.Count == 1, $"expected one {e.Code} for {e.File} in Chinese, got:\n  {string.Join("\n  ", chinese.Problems)}");
+            Assert.Equal(e.Severity, reported[0].Severity);
+            Assert.StartsWith($"照片 {PhotoSite.PhotoPath(e.File)}（活动“{e.Activity}”）", reported[0].Message);
+            Assert.Contains("请", reported[0].Message);
+        }
     }
 
     [Fact]
@@ -170,7 +181,7 @@ public class PhotoRuleTests
 
         var check = site.Check();
         Assert.Equal(1, check.ExitCode);
-        Assert.Equal([$"{PhotoSite.ActivitiesFile}:{site.LineOfPhoto("photo.png")}: error: photo {PhotoSite.PhotoPath("photo.png")} (activity 'png-photo') is PNG, not JPG (the notices ask for JPG) [rule notJpeg]"],
+        Assert.Equal([$"{PhotoSite.ActivitiesFile}:{site.LineOfPhoto("photo.png")}: error: photo {PhotoSite.PhotoPath("photo.png")} (activity 'png-photo') is PNG, not JPG (the notices ask for JPG) [photo-not-jpeg]"],
             PhotoSite.RuleLines(check));
     }
 
@@ -184,9 +195,11 @@ public class PhotoRuleTests
 
         var build = site.Build();
         Assert.True(build.ExitCode == 0, build.All);
-        Assert.Equal([$"{PhotoSite.ActivitiesFile}:{site.LineOfPhoto("small.jpg")}: warning: photo {PhotoSite.PhotoPath("small.jpg")} (activity 'small-photo') is 800×600, smaller than 1024×768 (the notices ask for 像素在1024×768及以上) [rule tooSmall]"],
+        Assert.Equal([$"{PhotoSite.ActivitiesFile}:{site.LineOfPhoto("small.jpg")}: warning: photo {PhotoSite.PhotoPath("small.jpg")} (activity 'small-photo') is 800×600, smaller than 1024×768 (the notices ask for 像素在1024×768及以上) [photo-too-small]"],
             PhotoSite.RuleLines(build));
         Assert.Single(site.Page(PhotoSite.CityPage).QuerySelectorAll("[id='2025-small-photo'] ul.gallery figure"));
+        var chinese = Generator.Run("check", "--root", site.Root, "--lang", "zh");
+        Assert.Contains($"{PhotoSite.ActivitiesFile}:{site.LineOfPhoto("small.jpg")}: warning: 照片 {PhotoSite.PhotoPath("small.jpg")}（活动“small-photo”）只有 800×600 像素，小于通知要求的 1024×768", chinese.Stderr);
     }
 
     internal static string SourceHash(string path) => Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(path)))[..32];

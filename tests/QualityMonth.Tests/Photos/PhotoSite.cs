@@ -118,7 +118,7 @@ public sealed class PhotoSite : IDisposable
 
     /// <summary>The diagnostic lines (path:line: severity: message) a run printed that name a photo rule.</summary>
     public static IReadOnlyList<string> RuleLines(Generator.Result result) =>
-        [.. result.All.Split('\n').Select(l => l.TrimEnd('\r')).Where(l => l.Contains("[rule ", StringComparison.Ordinal)).Order(StringComparer.Ordinal)];
+        [.. result.All.Split('\n').Select(l => l.TrimEnd('\r')).Where(l => l.Contains(" [photo-", StringComparison.Ordinal)).Order(StringComparer.Ordinal)];
 
     public void Dispose() => Site.Dispose();
 }

@@ -85,10 +85,10 @@ public sealed class PagesBuildTests
     }
 
     [Theory]
-    [InlineData("--base-path", "quality-month", "--base-path: 'quality-month' must be / or a path")]
-    [InlineData("--base-path", "/quality month/", "--base-path: '/quality month/' must be / or a path")]
-    [InlineData("--base-url", "https://fujian-quality.github.io/Quality-Month/", "--base-url: 'https://fujian-quality.github.io/Quality-Month/' must be an absolute http(s) URL of the host only")]
-    [InlineData("--base-url", "fujian-quality.github.io", "--base-url: 'fujian-quality.github.io' must be an absolute http(s) URL")]
+    [InlineData("--base-path", "quality-month", "'basePath': 'quality-month' must be / or a path")]
+    [InlineData("--base-path", "/quality month/", "'basePath': '/quality month/' must be / or a path")]
+    [InlineData("--base-url", "https://fujian-quality.github.io/Quality-Month/", "'baseUrl': 'https://fujian-quality.github.io/Quality-Month/' must be an absolute http(s) URL of the host only")]
+    [InlineData("--base-url", "fujian-quality.github.io", "'baseUrl': 'fujian-quality.github.io' must be an absolute http(s) URL")]
     public void A_bad_address_option_is_a_usage_error_and_nothing_is_built(string option, string value, string message)
     {
         using var output = new TempDirectory();
@@ -98,6 +98,7 @@ public sealed class PagesBuildTests
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains(message, result.Stderr);
+        Assert.Contains($"(given by {option})", result.Stderr);
         Assert.False(Directory.Exists(target));
     }
 
@@ -107,7 +108,8 @@ public sealed class PagesBuildTests
         var diagnostics = new DiagnosticBag();
         Assert.Null(SettingsLoader.Load(Repo.Root, diagnostics, new SettingsOverrides(BasePath: "quality-month")));
         var error = Assert.Single(diagnostics.Sorted(), d => d.Severity == Severity.Error);
-        Assert.Equal("statiq.json: error: 'basePath' (given by --base-path): 'quality-month' must be / or a path of segments of letters, digits, '.', '_' or '-' starting with '/', e.g. /ztzl/zly/", error.ToString());
+        Assert.Equal("statiq.json: error: 'basePath': 'quality-month' must be / or a path of segments of letters, digits, '.', '_' or '-' starting with '/', e.g. /ztzl/zly/ (given by --base-path) [invalid-setting]",
+            error.ToLine(MessageLanguage.English));
     }
 
     private static void BuildForPages(string siteRoot)

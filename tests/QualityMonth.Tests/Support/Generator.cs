@@ -21,9 +21,23 @@ public static class Generator
     /// <summary>Runs the generator from another place than the tests' folder, e.g. a copy of it outside the repository.</summary>
     public static Result RunCopy(string dll, params string[] args) => RunCopy(dll, new Dictionary<string, string>(), args);
 
+    /// <summary>
+    /// The locale variables that choose the messages' language (docs/check.md), set for every run to the neutral
+    /// UTF-8 locale so the tests read English on any machine, a Chinese one too; a test of the language choice sets
+    /// them through <c>environment</c>.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string> EnglishLocale = new Dictionary<string, string>
+    {
+        ["LC_ALL"] = "C.UTF-8",
+        ["LC_MESSAGES"] = "",
+        ["LANG"] = "C.UTF-8",
+        ["LANGUAGE"] = "",
+    };
+
     private static Result RunCopy(string dll, IReadOnlyDictionary<string, string> environment, string[] args)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var (name, value) in EnglishLocale) start.Environment[name] = value;
         foreach (var (name, value) in environment) start.Environment[name] = value;
         start.ArgumentList.Add(dll);
         foreach (var arg in args) start.ArgumentList.Add(arg);

@@ -26,7 +26,7 @@ public class SettingsTests
         var error = Assert.Single(LoadErrors(site));
         Assert.Equal("statiq.json", error.File);
         Assert.Equal(LineOf(site, "curentYear"), error.Line);
-        Assert.Contains("unknown key 'curentYear'", error.Message);
+        Assert.Contains("unknown key 'curentYear'", error.Message.English);
     }
 
     [Fact]
@@ -35,7 +35,7 @@ public class SettingsTests
         using var site = new TempSite();
         site.Edit("statiq.json", "\"currentYear\": 2025,", "");
         var error = Assert.Single(LoadErrors(site));
-        Assert.Contains("currentYear", error.Message);
+        Assert.Contains("currentYear", error.Message.English);
     }
 
     [Theory]
@@ -49,7 +49,7 @@ public class SettingsTests
         site.Edit("statiq.json", find, replace);
         var errors = LoadErrors(site);
         Assert.NotEmpty(errors);
-        Assert.All(errors, e => Assert.Contains($"'{key}'", e.Message));
+        Assert.All(errors, e => Assert.Contains($"'{key}'", e.Message.English));
         Assert.All(errors, e => Assert.Equal(LineOf(site, key), e.Line));
     }
 
