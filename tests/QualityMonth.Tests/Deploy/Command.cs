@@ -54,6 +54,13 @@ public sealed class Command : IDisposable
     /// <summary>Closes the program's standard input (e.g. to let 'flock … cat' release its lock).</summary>
     public void CloseInput() => _process.StandardInput.Close();
 
+    /// <summary>Types into the program, as at its prompt.</summary>
+    public void WriteInput(string text)
+    {
+        _process.StandardInput.Write(text);
+        _process.StandardInput.Flush();
+    }
+
     public async Task WaitForOutputAsync(string text, TimeSpan timeout)
     {
         var deadline = DateTime.UtcNow + timeout;
