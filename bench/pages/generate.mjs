@@ -145,8 +145,24 @@ const yamlString = text => JSON.stringify(text);
     write(path.join(root, 'input', String(year), 'year.yml'),
       `year: ${year}\ntheme: 加强质量支撑 共建质量强省\ntheme_en: Strengthen Quality Support, Build a Quality Province Together\nmain_notice: notice-001\n`);
   }
+  // The theme's activity pages and charts need activities: each year's first notice lists a few of one city's, as
+  // the real notices do in an attachment. A fixed handful, whatever N is.
+  for (const year of years) {
+    write(path.join(root, 'input', String(year), 'activities', 'fuzhou.yml'), [
+      'city: fuzhou',
+      'source: { notice: notice-001, attachment: 1 }',
+      'activities:',
+      ...[['launch-ceremony', '举办“质量月”启动仪式', 'Quality Month launch ceremony', 'meeting', '9月1日'],
+        ['open-day', '开展质量开放日活动', 'Quality open day', 'publicity', '9月']].flatMap(([id, title, titleEn, kind, time]) =>
+        [`  - id: ${id}`, `    title: ${title}`, `    title_en: ${titleEn}`, `    kinds: [${kind}]`, `    time: ${time}`]),
+      '',
+    ].join('\n'));
+  }
   for (const n of notices) {
     const folder = path.join(root, 'input', String(n.year), 'notices');
+    const attachments = n.slug === 'notice-001'
+      ? ['attachments:', `  - title: ${n.year}年福州市“质量月”主要活动`, `    title_en: Main Quality Month activities in Fuzhou, ${n.year}`, '    shows: activities']
+      : [];
     write(path.join(folder, `${n.slug}.md`), [
       '---',
       `title: ${yamlString(n.titleZh)}`,
@@ -156,6 +172,7 @@ const yamlString = text => JSON.stringify(text);
       'issuer_en: Office of the Fujian Quality Province Leading Group',
       `date: ${n.date}`,
       'disclosure: 此件主动公开',
+      ...attachments,
       '---',
       '',
       n.bodyZh,

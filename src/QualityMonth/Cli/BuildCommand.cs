@@ -30,7 +30,8 @@ public static class BuildCommand
             return ExitCodes.ContentError;
         }
         if (result.Succeeded)
-            AtomicWriter.Write(result.Output!, outputFolder);
+            using (BuildTimings.Measure("write"))
+                AtomicWriter.Write(result.Output!, outputFolder);
         reporter.Build(result, outputFolder, clock.Elapsed);
         return result.Succeeded ? ExitCodes.Success : ExitCodes.ContentError;
     }
