@@ -35,7 +35,7 @@ generator="$repo/src/QualityMonth/bin/Release/net10.0/qualitymonth.dll"
 eleventy="$here/node_modules/.bin/eleventy"
 mkdir -p "$work"
 
-# One cold build: fresh output folder, no caches. Prints "seconds peakKiB pagefindSeconds".
+# One cold build: fresh output folder, no caches. Prints "seconds peakKiB pagefindSeconds ownPeakKiB".
 measure() { # tool size run
   local tool=$1 size=$2 site="$work/site-$2" out="$work/out-$1-$2" log="$work/$1-$2-$3.log"
   rm -rf "$out" "$site/ours/.cache" "$site/hugo/resources" "$work/hugo-cache"
@@ -47,10 +47,12 @@ measure() { # tool size run
     eleventy) (cd "$site/eleventy" && /usr/bin/time -f "%e %M" -o "$work/time.txt" \
             "$eleventy" --quiet --output="$out") >"$log" 2>&1 ;;
   esac || { echo "$tool failed on $size pages (run $3):" >&2; cat "$log" >&2; exit 1; }
-  local seconds kib pagefind
+  local seconds kib pagefind own
   read -r seconds kib < "$work/time.txt"
+  # Our build reports its Pagefind step's time and its own peak memory (GNU time's counts Pagefind's too).
   pagefind=$(awk '$1 == "timing" && $2 == "pagefind" { print $3 / 1000 }' "$log")
-  echo "$seconds $kib ${pagefind:-0}"
+  own=$(awk '$1 == "timing" && $2 == "peak-memory-kib" { print $3 }' "$log")
+  echo "$seconds $kib ${pagefind:-0} ${own:-$kib}"
 }
 
 median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
@@ -85,7 +87,8 @@ for size in "${sizes[@]}"; do
     }
     if [ "$tool" = ours ]; then
       pagefind=$(cat "$work"/result-ours-"$size"-*.txt | awk '{ print $3 }' | median)
-      row "ours (whole build)" "$s"
+      row "ours (whole build, Pagefind included)" "$s"
+      kib=$(cat "$work"/result-ours-"$size"-*.txt | awk '{ print $4 }' | median)
       row "ours without the Pagefind step ($(printf '%.2f' "$pagefind") s)" "$(awk -v a="$s" -v b="$pagefind" 'BEGIN { print a - b }')"
     else
       row "$tool" "$s"

@@ -13,6 +13,13 @@ public static class BuildTimings
 
     private static readonly bool Enabled = !string.IsNullOrEmpty(Environment.GetEnvironmentVariable(Variable));
 
+    /// <summary>Prints this process's peak resident memory (without child processes such as Pagefind), in KiB.</summary>
+    public static void PeakMemory()
+    {
+        if (Enabled)
+            Console.Error.WriteLine(FormattableString.Invariant($"timing peak-memory-kib {Process.GetCurrentProcess().PeakWorkingSet64 / 1024}"));
+    }
+
     /// <summary>Starts timing a step; disposing the result prints the step's time.</summary>
     public static Step Measure(string step) => new(step, Enabled ? Stopwatch.GetTimestamp() : 0);
 

@@ -33,6 +33,7 @@ public static class BuildCommand
             using (BuildTimings.Measure("write"))
                 AtomicWriter.Write(result.Output!, outputFolder);
         reporter.Build(result, outputFolder, clock.Elapsed);
+        BuildTimings.PeakMemory();
         return result.Succeeded ? ExitCodes.Success : ExitCodes.ContentError;
     }
 }
