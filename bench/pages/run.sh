@@ -28,7 +28,7 @@ if [ ${#missing[@]} -gt 0 ]; then
   as_root apt-get update -qq
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
-(cd "$here" && npm ci --silent --no-audit --no-fund)
+[ -x "$here/node_modules/.bin/eleventy" ] || (cd "$here" && npm ci --silent --no-audit --no-fund)
 "$repo/scripts/setup.sh" build
 dotnet build "$repo/src/QualityMonth/QualityMonth.csproj" -c Release --verbosity quiet -nologo >/dev/null
 generator="$repo/src/QualityMonth/bin/Release/net10.0/qualitymonth.dll"
