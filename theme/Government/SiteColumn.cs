@@ -21,7 +21,7 @@ public sealed record SiteColumn(string Name, string Type)
         var s = ctx.S;
         var g = GovernmentStrings.For(ctx.Language.Code);
         if (path == Routes.NotFound) return null;
-        if (ctx.Site.Years.SelectMany(y => y.Notices).Any(n => path == Routes.Notice(n)))
+        if (ctx.Site.IsNoticePage(path))
             return new SiteColumn(g.NoticesColumn, NoticesType);
         var name = path switch
         {

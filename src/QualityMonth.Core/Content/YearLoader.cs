@@ -54,18 +54,25 @@ internal sealed class YearLoader(string siteRoot, Diagnostics.DiagnosticBag diag
             : [];
         if (files.Count == 0)
             diagnostics.Error(Relative(folder), 0, YearMessages.NoNotice());
-        var notices = new List<Notice>();
-        foreach (var path in files)
+        // Parsed on every core (Markdown and YAML are most of the loading time); kept in file order.
+        var loaded = new (Notice? Notice, List<ContentLink> Links)[files.Count];
+        Parallel.For(0, files.Count, i =>
         {
-            var file = File(path);
-            var slug = Path.GetFileNameWithoutExtension(path);
+            var file = File(files[i]);
+            var slug = Path.GetFileNameWithoutExtension(files[i]);
+            var noticeLinks = new List<ContentLink>();
+            Notice? notice = null;
             if (!SlugPattern.IsMatch(slug))
-            {
                 file.Error(0, YearMessages.BadNoticeFileName(slug));
-                continue;
-            }
-            if (NoticeLoader.Load(year, file, languages, links) is { } notice)
-                notices.Add(notice);
+            else
+                notice = NoticeLoader.Load(year, file, languages, noticeLinks);
+            loaded[i] = (notice, noticeLinks);
+        });
+        var notices = new List<Notice>();
+        foreach (var (notice, noticeLinks) in loaded)
+        {
+            foreach (var link in noticeLinks) links.Add(link);
+            if (notice is not null) notices.Add(notice);
         }
         return notices;
 

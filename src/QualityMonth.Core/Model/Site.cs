@@ -36,6 +36,12 @@ public sealed record Site(
         .SelectMany(g => g.Activities.Select(a => new ActivityEntry(g, a)))
         .ToList();
 
+    private HashSet<string>? _noticePages;
+
+    /// <summary>Whether a site path is a notice's page (<see cref="Routing.Routes.Notice"/>): a set lookup, as every page asks.</summary>
+    public bool IsNoticePage(string sitePath) =>
+        (_noticePages ??= Years.SelectMany(y => y.Notices).Select(Routing.Routes.Notice).ToHashSet(StringComparer.Ordinal)).Contains(sitePath);
+
     public ActivityKind? FindKind(string slug) => Kinds.FirstOrDefault(k => k.Slug == slug);
 
     /// <summary>The host's name, whether it is a city or an organiser.</summary>

@@ -72,13 +72,17 @@ public static class SiteBuilder
         SettingsOverrides? overrides)
     {
         var diagnostics = new DiagnosticBag();
-        var site = ContentLoader.Load(siteRoot, diagnostics, overrides);
+        Site? site;
+        using (BuildTimings.Measure("load"))
+            site = ContentLoader.Load(siteRoot, diagnostics, overrides);
         if (site is null) return Failed(diagnostics, null, []);
         var coverage = TranslationCoverage.Measure(site);
         TranslationCoverage.WarnUntranslated(site, diagnostics);
 
         var output = new SiteOutput();
-        var photos = await PhotoPipeline.PublishAsync(siteRoot, site, diagnostics, photoProgress, encode: mode == PipelineMode.Build);
+        PublishedPhotos photos;
+        using (BuildTimings.Measure("photos"))
+            photos = await PhotoPipeline.PublishAsync(siteRoot, site, diagnostics, photoProgress, encode: mode == PipelineMode.Build);
         foreach (var (path, cacheFile) in photos.Files)
             if (cacheFile is null) output.AddStandIn(path);
             else output.AddFile(path, cacheFile);
@@ -92,13 +96,13 @@ public static class SiteBuilder
         var pages = PageClashes.ReportAndDrop(PagePlan.For(site, output.SizeOf), diagnostics);
         var build = new BuildContext(siteRoot, site, pages, photos.ByPhoto, output, diagnostics, previousOutput, mode);
         foreach (var generator in FileGenerators)
-            generator.Generate(build);
+            using (BuildTimings.Measure(generator.GetType().Name))
+                generator.Generate(build);
 
-        var rendered = new List<RenderedPage>(pages.Count);
-        await using (var renderer = new PageRenderer())
-            foreach (var page in pages)
-                rendered.Add(new RenderedPage(page, await renderer.RenderAsync(site, page, assetUrls, photos.ByPhoto)));
-        HtmlPostProcessor.Process(site, rendered, output, diagnostics);
+        var finisher = new HtmlPostProcessor(site, pages, output);
+        using (BuildTimings.Measure("render+post-process"))
+            await PageRendering.RenderAllAsync(site, pages, assetUrls, photos.ByPhoto, finisher);
+        finisher.Report(diagnostics);
         var pagesPerLanguage = pages.GroupBy(p => p.Language.Code).ToDictionary(g => g.Key, g => g.Count());
         BuildResult RenderedButFailed() =>
             Failed(diagnostics, site.Settings, coverage) with { PagesPerLanguage = pagesPerLanguage, Photos = photos.ByPhoto.Count };
@@ -106,7 +110,8 @@ public static class SiteBuilder
         if (diagnostics.HasErrors) return RenderedButFailed();
         if (mode == PipelineMode.Build)
         {
-            PagefindIndex.Build(siteRoot, pages.Select(p => p.OutputPath), output, diagnostics);
+            using (BuildTimings.Measure("pagefind"))
+                PagefindIndex.Build(siteRoot, pages.Select(p => p.OutputPath), output, diagnostics);
             if (diagnostics.HasErrors) return RenderedButFailed();
         }
         return new BuildResult(output, site.Settings, diagnostics.Sorted(), pagesPerLanguage, coverage, photos.ByPhoto.Count, photos.Processed);

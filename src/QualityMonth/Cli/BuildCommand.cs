@@ -30,8 +30,10 @@ public static class BuildCommand
             return ExitCodes.ContentError;
         }
         if (result.Succeeded)
-            AtomicWriter.Write(result.Output!, outputFolder);
+            using (BuildTimings.Measure("write"))
+                AtomicWriter.Write(result.Output!, outputFolder);
         reporter.Build(result, outputFolder, clock.Elapsed);
+        BuildTimings.PeakMemory();
         return result.Succeeded ? ExitCodes.Success : ExitCodes.ContentError;
     }
 }

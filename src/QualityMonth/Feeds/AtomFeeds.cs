@@ -27,7 +27,8 @@ public sealed class AtomFeeds : IFileGenerator
         {
             var strings = DataStrings.For(language.Code);
             var siteTitle = site.Settings.Title.In(language).Text;
-            var notices = site.Years.SelectMany(y => y.Notices).Select(n => NoticeEntry(site, n, language))
+            // Each notice's full text is parsed to make its links absolute: on every core, kept in site order.
+            var notices = site.Years.SelectMany(y => y.Notices).AsParallel().AsOrdered().Select(n => NoticeEntry(site, n, language)).ToList()
                 .OrderByDescending(e => e.Updated).ToList();
             var activities = site.Activities.Select(a => ActivityEntry(site, a, language))
                 .OrderByDescending(e => e.Updated).ToList();

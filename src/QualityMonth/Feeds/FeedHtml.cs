@@ -10,13 +10,16 @@ public static class FeedHtml
 {
     private static readonly string[] UrlAttributes = ["href", "src"];
 
+    /// <summary>One parser per thread for every entry: making one is costly, and builds may run side by side (tests).</summary>
+    [ThreadStatic] private static HtmlParser? t_parser;
+
     /// <summary>
     /// Makes the links of a page's content HTML absolute: <c>#attachment-1</c> on the page, <c>/2024/slogans/</c>
     /// in the feed's language (as the pages' post-processing does for content links) under the site's base path.
     /// </summary>
     public static string Absolute(SiteSettings settings, string html, string pageSitePath, Language language)
     {
-        var document = new HtmlParser().ParseDocument("<!DOCTYPE html><html><body>" + html + "</body></html>");
+        var document = (t_parser ??= new HtmlParser()).ParseDocument("<!DOCTYPE html><html><body>" + html + "</body></html>");
         foreach (var element in document.Body!.QuerySelectorAll("*"))
             foreach (var attribute in UrlAttributes)
                 if (element.GetAttribute(attribute) is { } url && Resolve(url) is { } absolute)

@@ -1,6 +1,8 @@
+using System.Collections.Concurrent;
 using System.Text;
 using AngleSharp;
 using AngleSharp.Dom;
+using AngleSharp.Html;
 using AngleSharp.Html.Dom;
 using AngleSharp.Html.Parser;
 using QualityMonth.Build;
@@ -12,81 +14,117 @@ using QualityMonth.Routing;
 
 namespace QualityMonth.PostProcess;
 
-/// <summary>A page as the theme rendered it, before post-processing.</summary>
-public sealed record RenderedPage(PageSpec Spec, string Html);
-
 /// <summary>
 /// Finishes rendered pages with AngleSharp: gives content headings ids, points content links at the
 /// page's language, checks that every internal link and anchor resolves, and mounts every
 /// root-relative URL under the site's base path. A broken link written in content is reported where it is
 /// written; one the theme renders, once per template and address, with how many pages carry it.
 /// </summary>
-public static class HtmlPostProcessor
+/// <remarks>
+/// Pages are finished one at a time, on any thread and in any order, as soon as they are rendered: each page's
+/// document is dropped when its HTML is written. What a page alone cannot decide (an anchor on another page) is
+/// settled by <see cref="Report"/> once every page is finished, and problems are reported in page order, so the
+/// diagnostics do not depend on the order the pages were finished in.
+/// </remarks>
+public sealed class HtmlPostProcessor
 {
     private static readonly string[] UrlAttributes = ["href", "src", "action"];
 
-    public static void Process(Site site, IReadOnlyList<RenderedPage> pages, SiteOutput output, DiagnosticBag diagnostics)
+    /// <summary>One parser per thread: pages are finished in parallel.</summary>
+    [ThreadStatic] private static HtmlParser? t_parser;
+
+    private readonly Site _site;
+    private readonly IReadOnlyList<PageSpec> _pages;
+    private readonly SiteOutput _output;
+    private readonly HashSet<string> _pagePaths;
+    /// <summary>The ids on each finished page, by output path: the anchors links to it may name.</summary>
+    private readonly ConcurrentDictionary<string, HashSet<string>> _idsByOutputPath = new(StringComparer.Ordinal);
+    /// <summary>Per page (by its index in the plan), the links that may be broken, in document order.</summary>
+    private readonly List<LinkProblem>?[] _problems;
+
+    /// <param name="pages">Every page of the site, in plan order; links to any of them resolve.</param>
+    public HtmlPostProcessor(Site site, IReadOnlyList<PageSpec> pages, SiteOutput output)
     {
-        var parser = new HtmlParser();
-        var documents = pages.Select(p => (Page: p, Document: parser.ParseDocument(p.Html))).ToList();
-        var idsByOutputPath = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
-        var brokenInTheme = new List<(string Url, Phrase Reason, PageSpec Page)>();
-        foreach (var (page, document) in documents)
+        _site = site;
+        _pages = pages;
+        _output = output;
+        _pagePaths = pages.Select(p => p.OutputPath).ToHashSet(StringComparer.Ordinal);
+        _problems = new List<LinkProblem>?[pages.Count];
+    }
+
+    /// <summary>Finishes page number <paramref name="index"/> of the plan and adds it to the output. Thread-safe.</summary>
+    public void Finish(int index, string html)
+    {
+        var page = _pages[index];
+        var document = (t_parser ??= new HtmlParser()).ParseDocument(html);
+        AssignHeadingIds(document);
+        var ids = document.All.Select(e => e.Id).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        _idsByOutputPath[page.OutputPath] = ids;
+        List<LinkProblem>? problems = null;
+
+        foreach (var element in document.All.ToList())
         {
-            AssignHeadingIds(document);
-            idsByOutputPath[page.Spec.OutputPath] = document.All.Select(e => e.Id).OfType<string>().ToHashSet(StringComparer.Ordinal);
+            foreach (var attribute in UrlAttributes)
+                if (element.GetAttribute(attribute) is { } url)
+                    element.SetAttribute(attribute, Resolve(element, url));
+            // srcset lists "url width" candidates: each URL is checked and mounted like a src.
+            if (element.GetAttribute("srcset") is { } srcset)
+                element.SetAttribute("srcset", string.Join(", ", srcset.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+                    .Select(candidate => candidate.Split(' ', 2) is [var url, var descriptor] ? $"{Resolve(element, url)} {descriptor}" : Resolve(element, candidate))));
         }
+        _problems[index] = problems;
+        _output.Add(page.OutputPath, Serialize(document));
 
-        foreach (var (page, document) in documents)
+        // The URL as the page should carry it: checked, and mounted under the base path when root-relative.
+        string Resolve(IElement element, string url)
         {
-            foreach (var element in document.All.ToList())
+            if (url.StartsWith('#'))
             {
-                foreach (var attribute in UrlAttributes)
-                    if (element.GetAttribute(attribute) is { } url)
-                        element.SetAttribute(attribute, Resolve(element, url));
-                // srcset lists "url width" candidates: each URL is checked and mounted like a src.
-                if (element.GetAttribute("srcset") is { } srcset)
-                    element.SetAttribute("srcset", string.Join(", ", srcset.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
-                        .Select(candidate => candidate.Split(' ', 2) is [var url, var descriptor] ? $"{Resolve(element, url)} {descriptor}" : Resolve(element, candidate))));
+                if (url.Length > 1 && !ids.Contains(Uri.UnescapeDataString(url[1..])))
+                    (problems ??= []).Add(new LinkProblem(url, BuildMessages.NoSuchId()));
+                return url;
             }
-            output.Add(page.Spec.OutputPath, document.ToHtml() + "\n");
+            if (!url.StartsWith('/') || url.StartsWith("//", StringComparison.Ordinal)) return url;
 
-            // The URL as the page should carry it: checked, and mounted under the base path when root-relative.
-            string Resolve(IElement element, string url)
+            var hashAt = url.IndexOf('#');
+            var path = hashAt < 0 ? url : url[..hashAt];
+            var fragment = hashAt < 0 ? null : url[(hashAt + 1)..];
+            if (!page.Language.IsDefault && element.Closest(".prose") is not null && !path.StartsWith($"/{page.Language.Prefix}/", StringComparison.Ordinal))
+                path = page.Language.Localize(path);
+
+            var target = OutputPaths.ForUrlPath(path);
+            var isPage = _pagePaths.Contains(target);
+            if (!_output.Contains(target) && !isPage)
+                (problems ??= []).Add(new LinkProblem(url, BuildMessages.NoSuchAddress()));
+            else if (fragment is { Length: > 0 })
             {
-                if (url.StartsWith('#'))
-                {
-                    if (url.Length > 1 && !idsByOutputPath[page.Spec.OutputPath].Contains(Uri.UnescapeDataString(url[1..])))
-                        Broken(url, BuildMessages.NoSuchId());
-                    return url;
-                }
-                if (!url.StartsWith('/') || url.StartsWith("//", StringComparison.Ordinal)) return url;
-
-                var hashAt = url.IndexOf('#');
-                var path = hashAt < 0 ? url : url[..hashAt];
-                var fragment = hashAt < 0 ? null : url[(hashAt + 1)..];
-                if (!page.Spec.Language.IsDefault && element.Closest(".prose") is not null && !path.StartsWith($"/{page.Spec.Language.Prefix}/", StringComparison.Ordinal))
-                    path = page.Spec.Language.Localize(path);
-
-                var target = OutputPaths.ForUrlPath(path);
-                if (!output.Contains(target) && !idsByOutputPath.ContainsKey(target))
-                    Broken(url, BuildMessages.NoSuchAddress());
-                else if (fragment is { Length: > 0 } && (!idsByOutputPath.TryGetValue(target, out var ids) || !ids.Contains(Uri.UnescapeDataString(fragment))))
-                    // Named as written (without the language prefix), so a link is reported once, not once per language.
-                    Broken(url, BuildMessages.NoSuchAnchor(hashAt < 0 ? url : url[..hashAt], fragment));
-                return site.Settings.Mount(path) + (fragment is null ? "" : "#" + fragment);
+                // Named as written (without the language prefix), so a link is reported once, not once per language.
+                var reason = BuildMessages.NoSuchAnchor(hashAt < 0 ? url : url[..hashAt], fragment);
+                // The ids of another page are known once it is finished: the anchor is checked in Report.
+                if (!isPage) (problems ??= []).Add(new LinkProblem(url, reason));
+                else if (target != page.OutputPath || !ids.Contains(Uri.UnescapeDataString(fragment)))
+                    (problems ??= []).Add(new LinkProblem(url, reason, target, Uri.UnescapeDataString(fragment)));
             }
+            return _site.Settings.Mount(path) + (fragment is null ? "" : "#" + fragment);
+        }
+    }
 
-            void Broken(string url, Phrase reason)
+    /// <summary>Reports every broken link once all pages are finished, in page order.</summary>
+    public void Report(DiagnosticBag diagnostics)
+    {
+        var brokenInTheme = new List<(string Url, Phrase Reason, PageSpec Page)>();
+        for (var index = 0; index < _pages.Count; index++)
+            foreach (var problem in _problems[index] ?? [])
             {
-                var written = site.Links.Where(l => l.Url == url).ToList();
+                if (problem.AnchorPage is { } target && _idsByOutputPath.TryGetValue(target, out var ids) && ids.Contains(problem.Anchor!))
+                    continue;
+                var written = _site.Links.Where(l => l.Url == problem.Url).ToList();
                 if (written.Count > 0)
                     foreach (var link in written)
-                        diagnostics.Error(link.Source, BuildMessages.BrokenLink(url, reason));
+                        diagnostics.Error(link.Source, BuildMessages.BrokenLink(problem.Url, problem.Reason));
                 else
-                    brokenInTheme.Add((url, reason, page.Spec));
+                    brokenInTheme.Add((problem.Url, problem.Reason, _pages[index]));
             }
-        }
 
         foreach (var broken in brokenInTheme.GroupBy(b => (b.Page.Component, b.Url, b.Reason)))
         {
@@ -95,6 +133,23 @@ public static class HtmlPostProcessor
                 BuildMessages.BrokenThemeLink(broken.Key.Url, component.Name, broken.Count(), broken.First().Page.UrlPath, broken.Key.Reason));
         }
     }
+
+    /// <summary>The page as UTF-8, with the final newline every page ends with.</summary>
+    private static byte[] Serialize(IHtmlDocument document)
+    {
+        using var buffer = new MemoryStream();
+        using (var writer = new StreamWriter(buffer, Utf8WithoutBom, bufferSize: 16 * 1024, leaveOpen: true))
+        {
+            document.ToHtml(writer, HtmlMarkupFormatter.Instance);
+            writer.Write('\n');
+        }
+        return buffer.ToArray();
+    }
+
+    private static readonly UTF8Encoding Utf8WithoutBom = new(encoderShouldEmitUTF8Identifier: false);
+
+    /// <summary>A link that is broken, or, when <see cref="AnchorPage"/> is set, broken unless that page has the id <see cref="Anchor"/>.</summary>
+    private sealed record LinkProblem(string Url, Phrase Reason, string? AnchorPage = null, string? Anchor = null);
 
     /// <summary>The theme's source file of a page component: <c>QualityMonth.Theme.Pages.YearPage</c> → <c>theme/Pages/YearPage.razor</c>.</summary>
     private static string TemplateFile(Type component) =>

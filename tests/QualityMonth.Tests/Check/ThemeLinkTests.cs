@@ -22,11 +22,17 @@ public class ThemeLinkTests
         var loading = new DiagnosticBag();
         var site = ContentLoader.Load(Repo.Root, loading) ?? throw new InvalidOperationException(string.Join('\n', loading.Sorted()));
         var language = site.Settings.DefaultLanguage;
-        RenderedPage Page(string path) => new(new PageSpec(path, language, typeof(YearPage), new Dictionary<string, object?>(), null),
-            $"<!DOCTYPE html><html lang=\"zh-Hans\"><head><title>t</title></head><body><a href=\"/no-such-page/\">x</a><a href=\"#nowhere\">y</a><a href=\"{path}\">ok</a></body></html>");
+        PageSpec Page(string path) => new(path, language, typeof(YearPage), new Dictionary<string, object?>(), null);
+        string Html(string path) =>
+            $"<!DOCTYPE html><html lang=\"zh-Hans\"><head><title>t</title></head><body><a href=\"/no-such-page/\">x</a><a href=\"#nowhere\">y</a><a href=\"{path}\">ok</a></body></html>";
+        PageSpec[] pages = [Page("/test-a/"), Page("/test-b/")];
 
         var diagnostics = new DiagnosticBag();
-        HtmlPostProcessor.Process(site, [Page("/test-a/"), Page("/test-b/")], new SiteOutput(), diagnostics);
+        var finisher = new HtmlPostProcessor(site, pages, new SiteOutput());
+        // Finished in reverse order, as parallel workers may: the report is still in page order.
+        finisher.Finish(1, Html("/test-b/"));
+        finisher.Finish(0, Html("/test-a/"));
+        finisher.Report(diagnostics);
 
         var reported = diagnostics.Sorted();
         Assert.Equal(2, reported.Count);

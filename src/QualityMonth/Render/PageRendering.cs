@@ -1,0 +1,45 @@
+using QualityMonth.Model;
+using QualityMonth.PostProcess;
+
+namespace QualityMonth.Render;
+
+/// <summary>
+/// Renders every page and finishes it (<see cref="HtmlPostProcessor"/>) at once, on every core: each worker takes the
+/// next page of the plan, so a page's HTML lives only while it is parsed and written to the output. The output does
+/// not depend on which worker made which page.
+/// </summary>
+public static class PageRendering
+{
+    private const int PagesPerRenderer = 50;
+
+    public static async Task RenderAllAsync(Site site, IReadOnlyList<PageSpec> pages, IReadOnlyDictionary<string, string> assetUrls,
+        IReadOnlyDictionary<PhotoRef, ProcessedPhoto> photos, HtmlPostProcessor finisher)
+    {
+        var next = -1;
+        async Task Work()
+        {
+            var renderer = new PageRenderer();
+            try
+            {
+                for (int index, rendered = 0; (index = Interlocked.Increment(ref next)) < pages.Count; rendered++)
+                {
+                    // A renderer keeps every component it rendered until it is disposed: a fresh one now and then
+                    // keeps the heap small, which matters more than the cost of making one.
+                    if (rendered == PagesPerRenderer)
+                    {
+                        await renderer.DisposeAsync();
+                        renderer = new PageRenderer();
+                        rendered = 0;
+                    }
+                    finisher.Finish(index, await renderer.RenderAsync(site, pages[index], assetUrls, photos));
+                }
+            }
+            finally
+            {
+                await renderer.DisposeAsync();
+            }
+        }
+        var workers = Math.Clamp(pages.Count, 1, Environment.ProcessorCount);
+        await Task.WhenAll(Enumerable.Range(0, workers).Select(_ => Task.Run(Work)));
+    }
+}
