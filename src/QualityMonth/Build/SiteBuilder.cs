@@ -73,15 +73,18 @@ public static class SiteBuilder
     {
         var diagnostics = new DiagnosticBag();
         var site = ContentLoader.Load(siteRoot, diagnostics, overrides);
+        PhaseTimings.Mark("content loaded");
         if (site is null) return Failed(diagnostics, null, []);
         var coverage = TranslationCoverage.Measure(site);
         TranslationCoverage.WarnUntranslated(site, diagnostics);
+        PhaseTimings.Mark("translation coverage");
 
         var output = new SiteOutput();
         var photos = await PhotoPipeline.PublishAsync(siteRoot, site, diagnostics, photoProgress, encode: mode == PipelineMode.Build);
         foreach (var (path, cacheFile) in photos.Files)
             if (cacheFile is null) output.AddStandIn(path);
             else output.AddFile(path, cacheFile);
+        PhaseTimings.Mark("photos");
         var assetUrls = ThemeAssets.Publish(siteRoot, output);
         var missingAssets = RequiredAssets.Where(a => !assetUrls.ContainsKey(a)).ToList();
         foreach (var missing in missingAssets)
@@ -91,14 +94,23 @@ public static class SiteBuilder
 
         var pages = PageClashes.ReportAndDrop(PagePlan.For(site, output.SizeOf), diagnostics);
         var build = new BuildContext(siteRoot, site, pages, photos.ByPhoto, output, diagnostics, previousOutput, mode);
+        PhaseTimings.Mark("assets, page plan");
         foreach (var generator in FileGenerators)
+        {
             generator.Generate(build);
+            PhaseTimings.Mark(generator.GetType().Name);
+        }
 
         var rendered = new List<RenderedPage>(pages.Count);
         await using (var renderer = new PageRenderer())
+        {
+            PhaseTimings.Mark("renderer set-up");
             foreach (var page in pages)
                 rendered.Add(new RenderedPage(page, await renderer.RenderAsync(site, page, assetUrls, photos.ByPhoto)));
+        }
+        PhaseTimings.Mark("render pages");
         HtmlPostProcessor.Process(site, rendered, output, diagnostics);
+        PhaseTimings.Mark("post-process links");
         var pagesPerLanguage = pages.GroupBy(p => p.Language.Code).ToDictionary(g => g.Key, g => g.Count());
         BuildResult RenderedButFailed() =>
             Failed(diagnostics, site.Settings, coverage) with { PagesPerLanguage = pagesPerLanguage, Photos = photos.ByPhoto.Count };
@@ -107,6 +119,7 @@ public static class SiteBuilder
         if (mode == PipelineMode.Build)
         {
             PagefindIndex.Build(siteRoot, pages.Select(p => p.OutputPath), output, diagnostics);
+            PhaseTimings.Mark("pagefind index");
             if (diagnostics.HasErrors) return RenderedButFailed();
         }
         return new BuildResult(output, site.Settings, diagnostics.Sorted(), pagesPerLanguage, coverage, photos.ByPhoto.Count, photos.Processed);

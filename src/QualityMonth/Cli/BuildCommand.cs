@@ -31,7 +31,9 @@ public static class BuildCommand
         }
         if (result.Succeeded)
             AtomicWriter.Write(result.Output!, outputFolder);
+        PhaseTimings.Mark("write output");
         reporter.Build(result, outputFolder, clock.Elapsed);
+        PhaseTimings.Mark("report");
         return result.Succeeded ? ExitCodes.Success : ExitCodes.ContentError;
     }
 }

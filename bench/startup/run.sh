@@ -1,0 +1,75 @@
+#!/usr/bin/env bash
+# Start-up benchmark: `build` of the smallest site `check` accepts (statiq.json, the theme, the site
+# registries, one year with one notice), with the generator as ./build.sh runs it (ReadyToRun, published
+# by scripts/publish-generator.sh) against the plain `dotnet build` output (JIT only) and, optionally,
+# the generator of another git revision. The variants run interleaved (A, B, C, A, B, C, …) because the
+# machine is shared; the table shows the median and spread of RUNS runs each, wall time and peak memory
+# from GNU time, then one phase breakdown per variant (QUALITYMONTH_TIMINGS=1).
+#
+#   bench/startup/run.sh [RUNS=11] [BASELINE_REV]      e.g. bench/startup/run.sh 11 main
+set -euo pipefail
+runs=${1:-11}
+baseline=${2:-}
+repo=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+work=${BENCH_DIR:-/tmp/qm-bench-startup}
+
+as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+[ -x /usr/bin/time ] || { as_root apt-get update -qq && as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq time >/dev/null; }
+"$repo/scripts/setup.sh" build
+rm -rf "$work"; mkdir -p "$work"
+
+# 1. The generators. r2r: what ./build.sh runs; jit: what `dotnet build` makes (the tests run that one).
+r2r=$("$repo/scripts/publish-generator.sh")
+dotnet build "$repo/src/QualityMonth/QualityMonth.csproj" -c Release --no-restore --verbosity quiet -nologo >/dev/null
+jit="$repo/src/QualityMonth/bin/Release/net10.0/qualitymonth.dll"
+names=(r2r jit)
+commands=("$r2r" "dotnet $jit")
+if [ -n "$baseline" ]; then
+  git -C "$repo" worktree add --detach "$work/baseline" "$baseline" >/dev/null 2>&1
+  trap 'git -C "$repo" worktree remove --force "$work/baseline"' EXIT
+  dotnet build "$work/baseline/src/QualityMonth/QualityMonth.csproj" -c Release --verbosity quiet -nologo >/dev/null
+  names+=("baseline")
+  commands+=("dotnet $work/baseline/src/QualityMonth/bin/Release/net10.0/qualitymonth.dll")
+fi
+
+# 2. The empty site: the real site's settings, theme and registries, and its current year with only its main notice.
+site="$work/site"
+mkdir -p "$site/input"
+cp -r "$repo/statiq.json" "$repo/theme" "$site/"
+rm -rf "$site/theme/bin" "$site/theme/obj"
+cp -r "$repo/input/site" "$site/input/"
+year=$(sed -n 's/^ *"currentYear": *\([0-9]*\).*/\1/p' "$repo/statiq.json")
+mkdir -p "$site/input/$year/notices"
+cp "$repo/input/$year/year.yml" "$site/input/$year/"
+main=$(sed -n 's/^main_notice: *//p' "$repo/input/$year/year.yml")
+# Without the year's slogans file, the notice's slogans attachment goes; the press page keeps the contacts of that notice.
+sed '/^  - title: /{N;N;/shows: slogans/d}' "$repo/input/$year/notices/$main.md" > "$site/input/$year/notices/$main.md"
+awk -v notice="$year/$main" '/^- notice:/ { keep = ($3 == notice) } /^#/ || keep' "$repo/input/site/press.yml" > "$site/input/site/press.yml"
+# The site must be valid: a start-up measured on a failing build would measure the wrong thing.
+dotnet "$jit" check --root "$site" --format lines >"$work/check.log" 2>&1 || { cat "$work/check.log" >&2; exit 1; }
+
+# 3. One build each first: the share-image cache and the previous output exist, as on a real machine.
+for i in "${!names[@]}"; do ${commands[$i]} build --root "$site" --output "$work/out-${names[$i]}" >/dev/null; done
+
+echo "measuring ${names[*]}, $runs runs each, interleaved…" >&2
+for run in $(seq 1 "$runs"); do
+  for i in "${!names[@]}"; do
+    /usr/bin/time -f "%e %M" -a -o "$work/${names[$i]}.times" ${commands[$i]} build --root "$site" --output "$work/out-${names[$i]}" >/dev/null
+  done
+done
+
+# median, min and max of a column of numbers
+stats() { sort -n | awk '{ v[NR] = $1 } END { m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2; printf "%.3f %.3f %.3f", m, v[1], v[NR] }'; }
+echo "| generator | runs | wall median (s) | wall min–max (s) | peak memory median (MiB) |"
+echo "|---|---|---|---|---|"
+for name in "${names[@]}"; do
+  read -r median low high < <(cut -d' ' -f1 "$work/$name.times" | stats)
+  read -r memory _ _ < <(awk '{ print $2 / 1024 }' "$work/$name.times" | stats)
+  printf '| %s | %d | %.2f | %.2f–%.2f | %.0f |\n' "$name" "$runs" "$median" "$low" "$high" "$memory"
+done
+
+echo
+for i in "${!names[@]}"; do
+  echo "${names[$i]}:"
+  QUALITYMONTH_TIMINGS=1 ${commands[$i]} build --root "$site" --output "$work/out-${names[$i]}" 2>&1 >/dev/null | sed -n 's/^\[timings\] /    /p'
+done
