@@ -3,7 +3,7 @@
 # machine's instructions ahead of time, so a run starts without waiting for the JIT compiler) into
 # src/QualityMonth/bin/published/, and prints the command that runs it. Skips the publish when no
 # source, project or package file changed since the last one, so ./build.sh stays quick.
-# Needs the NuGet packages restored (scripts/setup.sh build).
+# Needs the NuGet packages restored (scripts/setup.sh build); ReadyToRun is set in QualityMonth.csproj.
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 folder="$root/src/QualityMonth/bin/published"
@@ -25,8 +25,8 @@ changed() {
 }
 if changed; then
   rm -rf "$folder"
-  dotnet publish "$root/src/QualityMonth/QualityMonth.csproj" -c Release -r "$rid" --self-contained false --no-restore \
-    -p:PublishReadyToRun=true -o "$folder" --verbosity quiet -nologo >&2
+  dotnet publish "$root/src/QualityMonth/QualityMonth.csproj" -c Release -r "$rid" --no-restore \
+    -o "$folder" --verbosity quiet -nologo >&2
   touch "$stamp"
 fi
 echo "dotnet $folder/qualitymonth.dll"
