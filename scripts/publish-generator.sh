@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Publishes the generator precompiled (ReadyToRun: its code and its libraries' code compiled to this
 # machine's instructions ahead of time, so a run starts without waiting for the JIT compiler) into
-# src/QualityMonth/bin/published/, and prints the command that runs it. Skips the publish when no
+# src/QualityMonth/bin/published/, and prints the path of its qualitymonth.dll. Skips the publish when no
 # source, project or package file changed since the last one, so ./build.sh stays quick.
 # Needs the NuGet packages restored (scripts/setup.sh build); ReadyToRun is set in QualityMonth.csproj.
 set -euo pipefail
@@ -29,4 +29,4 @@ if changed; then
     -o "$folder" --verbosity quiet -nologo >&2
   touch "$stamp"
 fi
-echo "dotnet $folder/qualitymonth.dll"
+echo "$folder/qualitymonth.dll"

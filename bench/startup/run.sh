@@ -23,7 +23,7 @@ r2r=$("$repo/scripts/publish-generator.sh")
 dotnet build "$repo/src/QualityMonth/QualityMonth.csproj" -c Release --no-restore --verbosity quiet -nologo >/dev/null
 jit="$repo/src/QualityMonth/bin/Release/net10.0/qualitymonth.dll"
 names=(r2r jit)
-commands=("$r2r" "dotnet $jit")
+commands=("dotnet $r2r" "dotnet $jit")
 if [ -n "$baseline" ]; then
   git -C "$repo" worktree add --detach "$work/baseline" "$baseline" >/dev/null 2>&1
   trap 'git -C "$repo" worktree remove --force "$work/baseline"' EXIT
