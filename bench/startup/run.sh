@@ -37,29 +37,37 @@ if [ -n "$baseline" ]; then
   commands+=("dotnet $work/baseline/src/QualityMonth/bin/Release/net10.0/qualitymonth.dll")
 fi
 
-# 2. The empty site: the real site's settings, theme and registries, and its current year with only its main notice.
-site="$work/site"
-mkdir -p "$site/input"
-cp -r "$repo/statiq.json" "$repo/theme" "$site/"
-rm -rf "$site/theme/bin" "$site/theme/obj"
-cp -r "$repo/input/site" "$site/input/"
-year=$(sed -n 's/^ *"currentYear": *\([0-9]*\).*/\1/p' "$repo/statiq.json")
-mkdir -p "$site/input/$year/notices"
-cp "$repo/input/$year/year.yml" "$site/input/$year/"
-main=$(sed -n 's/^main_notice: *//p' "$repo/input/$year/year.yml")
-# Without the year's slogans file, the notice's slogans attachment goes; the press page keeps the contacts of that notice.
-sed '/^  - title: /{N;N;/shows: slogans/d}' "$repo/input/$year/notices/$main.md" > "$site/input/$year/notices/$main.md"
-awk -v notice="$year/$main" '/^- notice:/ { keep = ($3 == notice) } /^#/ || keep' "$repo/input/site/press.yml" > "$site/input/site/press.yml"
-# The site must be valid: a start-up measured on a failing build would measure the wrong thing.
-dotnet "$jit" check --root "$site" --format lines >"$work/check.log" 2>&1 || { cat "$work/check.log" >&2; exit 1; }
+# 2. The empty site: the real site's settings, theme and registries, and its current year with only its main
+# notice. Made from each revision's own files (a baseline's theme may differ); the check must pass, since a
+# start-up measured on a failing build would measure the wrong thing.
+make_site() { # source repository, site folder, generator command
+  local from=$1 site=$2 year main
+  mkdir -p "$site/input"
+  cp -r "$from/statiq.json" "$from/theme" "$site/"
+  rm -rf "$site/theme/bin" "$site/theme/obj"
+  cp -r "$from/input/site" "$site/input/"
+  year=$(sed -n 's/^ *"currentYear": *\([0-9]*\).*/\1/p' "$from/statiq.json")
+  main=$(sed -n 's/^main_notice: *//p' "$from/input/$year/year.yml")
+  mkdir -p "$site/input/$year/notices"
+  cp "$from/input/$year/year.yml" "$site/input/$year/"
+  # Without the year's slogans file, the notice's slogans attachment goes; the press page keeps the contacts of that notice.
+  sed '/^  - title: /{N;N;/shows: slogans/d}' "$from/input/$year/notices/$main.md" > "$site/input/$year/notices/$main.md"
+  awk -v notice="$year/$main" '/^- notice:/ { keep = ($3 == notice) } /^#/ || keep' "$from/input/site/press.yml" > "$site/input/site/press.yml"
+  $3 check --root "$site" --format lines >"$site.check.log" 2>&1 || { cat "$site.check.log" >&2; exit 1; }
+}
+sites=()
+for i in "${!names[@]}"; do
+  if [ "${names[$i]}" = baseline ]; then sites+=("$work/site-baseline"); make_site "$work/baseline" "$work/site-baseline" "${commands[$i]}"
+  else sites+=("$work/site"); [ -d "$work/site" ] || make_site "$repo" "$work/site" "${commands[$i]}"; fi
+done
 
 # 3. One build each first: the share-image cache and the previous output exist, as on a real machine.
-for i in "${!names[@]}"; do ${commands[$i]} build --root "$site" --output "$work/out-${names[$i]}" >/dev/null; done
+for i in "${!names[@]}"; do ${commands[$i]} build --root "${sites[$i]}" --output "$work/out-${names[$i]}" >/dev/null 2>&1; done
 
 echo "measuring ${names[*]}, $runs runs each, interleaved…" >&2
 for run in $(seq 1 "$runs"); do
   for i in "${!names[@]}"; do
-    /usr/bin/time -f "%e %M" -a -o "$work/${names[$i]}.times" ${commands[$i]} build --root "$site" --output "$work/out-${names[$i]}" >/dev/null
+    /usr/bin/time -f "%e %M" -a -o "$work/${names[$i]}.times" ${commands[$i]} build --root "${sites[$i]}" --output "$work/out-${names[$i]}" >/dev/null 2>&1
   done
 done
 
@@ -76,5 +84,5 @@ done
 echo
 for i in "${!names[@]}"; do
   echo "${names[$i]}:"
-  QUALITYMONTH_TIMINGS=1 ${commands[$i]} build --root "$site" --output "$work/out-${names[$i]}" 2>&1 >/dev/null | sed -n 's/^\[timings\] /    /p'
+  QUALITYMONTH_TIMINGS=1 ${commands[$i]} build --root "${sites[$i]}" --output "$work/out-${names[$i]}" 2>&1 >/dev/null | sed -n 's/^\[timings\] /    /p'
 done
