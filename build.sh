@@ -4,9 +4,10 @@
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 "$root/scripts/setup.sh" build
-dotnet build "$root/src/QualityMonth/QualityMonth.csproj" -c Release --no-restore --verbosity quiet -nologo >/dev/null
+# The generator precompiled (ReadyToRun), published again only when its sources changed (docs/benchmarks.md, Start-up).
+generator=$("$root/scripts/publish-generator.sh")
 if [ $# -eq 0 ]; then set -- build; fi
 case "$1" in
-  build|preview|check|new) command=$1; shift; exec dotnet "$root/src/QualityMonth/bin/Release/net10.0/qualitymonth.dll" "$command" --root "$root" "$@" ;;
-  *) exec dotnet "$root/src/QualityMonth/bin/Release/net10.0/qualitymonth.dll" "$@" ;;
+  build|preview|check|new) command=$1; shift; exec dotnet "$generator" "$command" --root "$root" "$@" ;;
+  *) exec dotnet "$generator" "$@" ;;
 esac

@@ -1,10 +1,12 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
+using QualityMonth.Build;
 using QualityMonth.Cli;
 using QualityMonth.Config;
 using QualityMonth.Diagnostics;
 using QualityMonth.Preview;
 
+PhaseTimings.Mark("runtime start");
 var rootOption = new Option<DirectoryInfo>("--root") { Description = "The site folder (holds statiq.json, input/, theme/)", DefaultValueFactory = _ => new DirectoryInfo(".") };
 var outputOption = new Option<DirectoryInfo?>("--output") { Description = "Where to write the site (default: <root>/output)" };
 var previousOption = new Option<DirectoryInfo?>("--previous")
@@ -89,4 +91,7 @@ if (parsed.GetValue(previousOption) is { Exists: false } previous)
     Console.Error.WriteLine(strings.UsageError(strings.NoPreviousFolder(previous.FullName)));
     return ExitCodes.UsageError;
 }
-return await parsed.InvokeAsync();
+PhaseTimings.Mark("parse command line");
+var exitCode = await parsed.InvokeAsync();
+PhaseTimings.Report();
+return exitCode;

@@ -1,6 +1,6 @@
-// 长辈模式 (age-friendly mode), remembered across pages. Loaded in <head> without defer, so a visitor who
-// turned the mode on earlier gets it before the first paint instead of a flash of small text.
-// Without JavaScript the header switch (a checkbox) still works for the page: age-friendly.css applies
+// 长辈模式 (age-friendly mode), remembered across pages. Deferred: a remembered choice is already applied
+// before the first paint by the one inline line in PageShell.razor's <head> (no flash of small text).
+// Without JavaScript the header switch (a checkbox) still works for the page: the age-friendly rules in site.css apply
 // under :root:has(#age-friendly:checked) as well as under :root.age-friendly, which this script sets.
 (function () {
   'use strict';

@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using System.Text;
 
 namespace QualityMonth.Imaging.Text;
 
@@ -44,7 +45,11 @@ public sealed class CardFonts
 
     public FontFace Bold { get; }
 
-    /// <summary>A hash of the font files' bytes: a card made with other fonts is another card.</summary>
+    /// <summary>
+    /// A hash of the font files' paths, sizes and modification times: a card made with other fonts is another card.
+    /// Not of their bytes: hashing the 40 MB of the two files took longer than the rest of an empty site's build
+    /// start, and a font package update changes the files' sizes and times anyway.
+    /// </summary>
     public string FilesHash => _filesHash.Value;
 
     /// <summary>The installed faces (looked up and hashed once per process).</summary>
@@ -68,12 +73,8 @@ public sealed class CardFonts
 
     private static string HashFiles(params FontFace[] faces)
     {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        foreach (var file in faces.Select(f => f.File).Distinct(StringComparer.Ordinal))
-        {
-            using var stream = File.OpenRead(file);
-            hash.AppendData(SHA256.HashData(stream));
-        }
-        return Convert.ToHexStringLower(hash.GetHashAndReset());
+        var identities = faces.Select(f => new FileInfo(f.File)).DistinctBy(f => f.FullName)
+            .Select(f => $"{f.FullName}\u001f{f.Length}\u001f{f.LastWriteTimeUtc.Ticks}");
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\u001e', identities))));
     }
 }

@@ -16,8 +16,20 @@ public static class VipsRuntime
 
     private static readonly Lazy<string> Started = new(Start, LazyThreadSafetyMode.ExecutionAndPublication);
 
-    /// <summary>The libvips version, e.g. 8.14.1; starts libvips on first use.</summary>
-    public static string Version => Started.Value;
+    /// <summary>The libvips version, e.g. 8.14.1, without starting libvips (a warm build reads its cached images by it and draws nothing).</summary>
+    public static string Version => LibraryVersion.Value;
+
+    private static readonly Lazy<string> LibraryVersion = new(() =>
+    {
+        try
+        {
+            return VersionNumber();
+        }
+        catch (DllNotFoundException e)
+        {
+            throw NotInstalled(e);
+        }
+    }, LazyThreadSafetyMode.ExecutionAndPublication);
 
     /// <summary>How many threads libvips may use inside one image's pipeline.</summary>
     public static void SetConcurrency(int threads)
@@ -30,6 +42,12 @@ public static class VipsRuntime
     public static void ReleaseThread() => Native.ThreadShutdown();
 
     internal static void EnsureInitialised() => _ = Started.Value;
+
+    /// <summary>vips_version only reads constants compiled into the library, so it needs no vips_init.</summary>
+    private static string VersionNumber() => $"{Native.Version(0)}.{Native.Version(1)}.{Native.Version(2)}";
+
+    private static VipsException NotInstalled(DllNotFoundException e) =>
+        new($"libvips 8.14 (Debian package libvips42) is not installed: {e.Message}");
 
     private static string Start()
     {
@@ -44,14 +62,14 @@ public static class VipsRuntime
         }
         catch (DllNotFoundException e)
         {
-            throw new VipsException($"libvips 8.14 (Debian package libvips42) is not installed: {e.Message}");
+            throw NotInstalled(e);
         }
         Native.CacheSetMax(0);
         Native.BlockUntrustedSet(true);
         Native.OperationBlockSet("VipsForeignLoad", true);
         foreach (var loader in AllowedLoaders)
             Native.OperationBlockSet(loader, false);
-        return $"{Native.Version(0)}.{Native.Version(1)}.{Native.Version(2)}";
+        return VersionNumber();
     }
 
     /// <summary>The loader libvips would pick for a file, by its content, e.g. "VipsForeignLoadJpegFile"; null when none may load it.</summary>

@@ -41,7 +41,7 @@ public sealed record BuildResult(
 /// </summary>
 public static class SiteBuilder
 {
-    private static readonly string[] RequiredAssets = ["site.css", "favicon.svg", "age-friendly.css", "age-friendly.js", "slogan-copy.js"];
+    private static readonly string[] RequiredAssets = ["site.css", "favicon.svg", "age-friendly.js", "slogan-copy.js"];
 
     /// <summary>The files made from the model besides the pages, in the order they run.</summary>
     private static readonly IFileGenerator[] FileGenerators =

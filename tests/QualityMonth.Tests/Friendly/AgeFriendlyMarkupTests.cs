@@ -1,8 +1,11 @@
+using System.Security.Cryptography;
+using System.Text;
 using QualityMonth.Tests.Support;
+using QualityMonth.Theme.Layout;
 
 namespace QualityMonth.Tests.Friendly;
 
-/// <summary>Every built page carries the age-friendly switch, its stylesheet and its script, in its language.</summary>
+/// <summary>Every built page carries the age-friendly switch, its rules and its scripts, in its language.</summary>
 [Collection(FriendlyCollection.Name)]
 public sealed class AgeFriendlyMarkupTests(BuiltSite site)
 {
@@ -25,17 +28,28 @@ public sealed class AgeFriendlyMarkupTests(BuiltSite site)
             var label = Assert.Single(page.QuerySelectorAll("label[for='age-friendly']"));
             Assert.Equal(english ? "Large text" : "长辈模式", label.TextContent.Trim());
 
-            // The stylesheet and both scripts are files on the site (no inline script: fine under a strict CSP);
-            // the mode's script runs in <head> before the body is painted, the copy script after parsing.
+            // The mode's rules come with the one stylesheet, and both scripts are deferred files on the site; a remembered
+            // mode is applied before the first paint by the one inline line, which a strict CSP allows by its hash.
             var head = page.Head!;
-            var stylesheet = Assert.Single(head.QuerySelectorAll("link[rel=stylesheet][href*='/assets/age-friendly.']"));
+            var stylesheet = Assert.Single(head.QuerySelectorAll("link[rel=stylesheet]"));
+            Assert.StartsWith("/assets/site.", stylesheet.GetAttribute("href"));
             var modeScript = Assert.Single(head.QuerySelectorAll("script[src*='/assets/age-friendly.']"));
-            Assert.False(modeScript.HasAttribute("defer") || modeScript.HasAttribute("async"), $"{name}: the mode's script must run before first paint");
+            Assert.True(modeScript.HasAttribute("defer"), $"{name}: the mode's script should not hold up the page");
             var copyScript = Assert.Single(page.QuerySelectorAll("script[src*='/assets/slogan-copy.']"));
             Assert.True(copyScript.HasAttribute("defer"), $"{name}: the copy script should not hold up the page");
             foreach (var url in new[] { stylesheet.GetAttribute("href")!, modeScript.GetAttribute("src")!, copyScript.GetAttribute("src")! })
                 Assert.True(File.Exists(Path.Combine(site.Output, url.TrimStart('/'))), $"{name}: {url} is not in the output");
-            Assert.DoesNotContain(page.QuerySelectorAll("script:not([src])"), s => s.GetAttribute("type") is null or "module" or "text/javascript");
+            var inline = Assert.Single(page.QuerySelectorAll("script:not([src])"), s => s.GetAttribute("type") is null or "module" or "text/javascript");
+            Assert.True(inline.ParentElement == head && inline.TextContent == PageShell.AgeFriendlyEarlyScript, $"{name}: the inline script is not the mode's early line");
         }
+    }
+
+    /// <summary>The Content-Security-Policy the docs give for the site allows the inline line, so it must hash to what they say.</summary>
+    [Fact]
+    public void The_documented_CSP_hash_is_the_inline_line_s()
+    {
+        var hash = Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(PageShell.AgeFriendlyEarlyScript)));
+        var docs = File.ReadAllText(Path.Combine(Repo.Root, "docs", "age-friendly-and-sharing.md"));
+        Assert.Contains($"'sha256-{hash}'", docs);
     }
 }

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Publishes the generator precompiled (ReadyToRun: its code and its libraries' code compiled to this
+# machine's instructions ahead of time, so a run starts without waiting for the JIT compiler) into
+# src/QualityMonth/bin/published/, and prints the path of its qualitymonth.dll. Skips the publish when no
+# source, project or package file changed since the last one, so ./build.sh stays quick.
+# Needs the NuGet packages restored (scripts/setup.sh build); ReadyToRun is set in QualityMonth.csproj.
+set -euo pipefail
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+folder="$root/src/QualityMonth/bin/published"
+stamp="$folder/.published"
+
+# The runtime identifier restore prepared (the .NET SDK's own, see RuntimeIdentifiers in QualityMonth.csproj).
+case "$(uname -m)" in
+  x86_64) rid=linux-x64 ;;
+  aarch64 | arm64) rid=linux-arm64 ;;
+  *) echo "publish-generator: no ReadyToRun build for $(uname -m)" >&2; exit 1 ;;
+esac
+
+# Anything newer than the last publish: a source file, a project file, the package versions, or a
+# folder whose files were added or removed.
+changed() {
+  [ -f "$stamp" ] || return 0
+  [ -n "$(find "$root/src" "$root/theme" "$root/Directory.Build.props" "$root/Directory.Packages.props" \
+    \( -name bin -o -name obj -o -name assets -o -name scaffolds \) -prune -o -newer "$stamp" -print -quit)" ]
+}
+if changed; then
+  rm -rf "$folder"
+  dotnet publish "$root/src/QualityMonth/QualityMonth.csproj" -c Release -r "$rid" --no-restore \
+    -o "$folder" --verbosity quiet -nologo >&2
+  touch "$stamp"
+fi
+echo "$folder/qualitymonth.dll"

@@ -1,0 +1,50 @@
+using System.Diagnostics;
+using System.Runtime;
+
+namespace QualityMonth.Build;
+
+/// <summary>
+/// Where a run's time goes, for profiling start-up (bench/startup): with <c>QUALITYMONTH_TIMINGS=1</c> each
+/// phase's wall time, and how much of it the JIT compiler took, is printed to stderr when the process ends.
+/// These are the process's phases (runtime start, command line, the command); the build's own steps are
+/// timed by <see cref="BuildTimings"/> under the same variable. Off, a mark costs one branch.
+/// </summary>
+public static class PhaseTimings
+{
+    public const string Variable = "QUALITYMONTH_TIMINGS";
+
+    private static readonly bool Enabled = Environment.GetEnvironmentVariable(Variable) == "1";
+    private static readonly List<(string Phase, TimeSpan Wall, TimeSpan Jit, long Methods)> Phases = [];
+    private static readonly Lock Gate = new();
+    private static TimeSpan _lastWall;
+    private static TimeSpan _lastJit;
+    private static long _lastMethods;
+
+    /// <summary>Ends the phase that ran since the previous mark (the first one: since the process started).</summary>
+    public static void Mark(string phase)
+    {
+        if (!Enabled) return;
+        lock (Gate)
+        {
+            var wall = DateTime.Now - Process.GetCurrentProcess().StartTime;
+            var jit = JitInfo.GetCompilationTime();
+            var methods = JitInfo.GetCompiledMethodCount();
+            Phases.Add((phase, wall - _lastWall, jit - _lastJit, methods - _lastMethods));
+            (_lastWall, _lastJit, _lastMethods) = (wall, jit, methods);
+        }
+    }
+
+    /// <summary>Prints the phases marked so far, one line each, then the total.</summary>
+    public static void Report()
+    {
+        if (!Enabled) return;
+        Mark("until exit");
+        lock (Gate)
+        {
+            Console.Error.WriteLine($"[timings] {"phase",-28} {"wall ms",8} {"JIT ms",8} {"methods",8}");
+            foreach (var (phase, wall, jit, methods) in Phases)
+                Console.Error.WriteLine($"[timings] {phase,-28} {wall.TotalMilliseconds,8:F1} {jit.TotalMilliseconds,8:F1} {methods,8}");
+            Console.Error.WriteLine($"[timings] {"total",-28} {_lastWall.TotalMilliseconds,8:F1} {_lastJit.TotalMilliseconds,8:F1} {_lastMethods,8}");
+        }
+    }
+}
