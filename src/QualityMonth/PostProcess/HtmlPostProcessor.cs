@@ -15,6 +15,9 @@ namespace QualityMonth.PostProcess;
 /// <summary>A page as the theme rendered it, before post-processing.</summary>
 public sealed record RenderedPage(PageSpec Spec, string Html);
 
+/// <summary>A finished page's element ids, and the pages (output paths) its links point into with a #fragment.</summary>
+public sealed record PageAnchors(IReadOnlySet<string> Ids, IReadOnlySet<string> Targets);
+
 /// <summary>
 /// Finishes rendered pages with AngleSharp: gives content headings ids, points content links at the
 /// page's language, checks that every internal link and anchor resolves, and mounts every
@@ -25,11 +28,18 @@ public static class HtmlPostProcessor
 {
     private static readonly string[] UrlAttributes = ["href", "src", "action"];
 
-    public static void Process(Site site, IReadOnlyList<RenderedPage> pages, SiteOutput output, DiagnosticBag diagnostics)
+    /// <param name="otherPages">The ids of the site's pages that are not in <paramref name="pages"/>, by output path, when only some
+    /// pages are processed again (the preview): links to them are checked against these.</param>
+    /// <returns>For each page processed, its ids and the pages its anchored links point into.</returns>
+    public static IReadOnlyDictionary<string, PageAnchors> Process(Site site, IReadOnlyList<RenderedPage> pages, SiteOutput output, DiagnosticBag diagnostics,
+        IReadOnlyDictionary<string, PageAnchors>? otherPages = null)
     {
         var parser = new HtmlParser();
         var documents = pages.Select(p => (Page: p, Document: parser.ParseDocument(p.Html))).ToList();
-        var idsByOutputPath = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
+        var idsByOutputPath = new Dictionary<string, IReadOnlySet<string>>(StringComparer.Ordinal);
+        foreach (var (path, other) in otherPages ?? new Dictionary<string, PageAnchors>())
+            idsByOutputPath[path] = other.Ids;
+        var anchorTargets = pages.ToDictionary(p => p.Spec.OutputPath, _ => new HashSet<string>(StringComparer.Ordinal));
         var brokenInTheme = new List<(string Url, Phrase Reason, PageSpec Page)>();
         foreach (var (page, document) in documents)
         {
@@ -69,6 +79,7 @@ public static class HtmlPostProcessor
                     path = page.Spec.Language.Localize(path);
 
                 var target = OutputPaths.ForUrlPath(path);
+                if (fragment is { Length: > 0 }) anchorTargets[page.Spec.OutputPath].Add(target);
                 if (!output.Contains(target) && !idsByOutputPath.ContainsKey(target))
                     Broken(url, BuildMessages.NoSuchAddress());
                 else if (fragment is { Length: > 0 } && (!idsByOutputPath.TryGetValue(target, out var ids) || !ids.Contains(Uri.UnescapeDataString(fragment))))
@@ -94,6 +105,7 @@ public static class HtmlPostProcessor
             diagnostics.Error(TemplateFile(component), 0,
                 BuildMessages.BrokenThemeLink(broken.Key.Url, component.Name, broken.Count(), broken.First().Page.UrlPath, broken.Key.Reason));
         }
+        return pages.ToDictionary(p => p.Spec.OutputPath, p => new PageAnchors(idsByOutputPath[p.Spec.OutputPath], anchorTargets[p.Spec.OutputPath]));
     }
 
     /// <summary>The theme's source file of a page component: <c>QualityMonth.Theme.Pages.YearPage</c> → <c>theme/Pages/YearPage.razor</c>.</summary>
