@@ -124,7 +124,9 @@ public sealed class IncrementalSite(string siteRoot) : IAsyncDisposable
         var pages = PageClashes.ReportAndDrop(PagePlan.For(site, output.SizeOf), diagnostics);
         // A page added or removed changes what every link may point to: that is a full build's work.
         if (!pages.Select(p => p.OutputPath).SequenceEqual(good.Pages.Select(p => p.OutputPath))) return await BuildAllAsync();
+        var planned = clock.ElapsedMilliseconds;
         var generated = Generate(site, pages, photos, output, diagnostics, good.GeneratedFiles);
+        var generatedAt = clock.ElapsedMilliseconds;
 
         var dependencies = pages.ToDictionary(p => p.OutputPath, p => PageDependencies.Of(site, p));
         var dirty = pages.Where(p => PageDependencies.Affected(dependencies[p.OutputPath], files) || PageDependencies.Affected(good.Dependencies[p.OutputPath], files)).ToList();
@@ -139,6 +141,7 @@ public sealed class IncrementalSite(string siteRoot) : IAsyncDisposable
 
         _pending = new HashSet<string>(StringComparer.Ordinal);
         _good = good with { Site = site, Photos = photos, Pages = pages, Dependencies = dependencies, Anchors = anchors, GeneratedFiles = generated, Output = output };
+        if (PrintTimings) Console.Error.WriteLine($"preview timings: plan+photos {planned - loaded} ms, file generators {generatedAt - planned} ms, render+links {clock.ElapsedMilliseconds - generatedAt} ms");
         Timings("incremental", loaded, clock.ElapsedMilliseconds, rendered);
         StartSearchIndex(output);
         return new PreviewBuild(output, site.Settings.BasePath, diagnostics.Sorted(), "incremental", rendered);
