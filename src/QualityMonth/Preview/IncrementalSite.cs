@@ -57,7 +57,7 @@ public sealed class IncrementalSite(string siteRoot) : IAsyncDisposable
         IReadOnlyList<PageSpec> Pages,
         IReadOnlyDictionary<string, IReadOnlyList<string>> Dependencies,
         Dictionary<string, PageAnchors> Anchors,
-        IReadOnlySet<string> GeneratedFiles,
+        IReadOnlyDictionary<IFileGenerator, IReadOnlySet<string>> GeneratedFiles,
         IReadOnlySet<string> InputFiles,
         SiteOutput Output);
 
@@ -83,7 +83,7 @@ public sealed class IncrementalSite(string siteRoot) : IAsyncDisposable
         var loaded = clock.ElapsedMilliseconds;
 
         var pages = PageClashes.ReportAndDrop(PagePlan.For(site, output.SizeOf), diagnostics);
-        var generated = Generate(site, pages, photos, output, diagnostics, previous: new HashSet<string>());
+        var generated = Generate(site, pages, photos, output, diagnostics, new Dictionary<IFileGenerator, IReadOnlySet<string>>(), changedFiles: null);
         var anchors = new Dictionary<string, PageAnchors>(StringComparer.Ordinal);
         foreach (var (path, pageAnchors) in HtmlPostProcessor.Process(site, await RenderAsync(site, pages, assetUrls, photos), output, diagnostics))
             anchors[path] = pageAnchors;
@@ -92,8 +92,11 @@ public sealed class IncrementalSite(string siteRoot) : IAsyncDisposable
         _pending = new HashSet<string>(StringComparer.Ordinal);
         _good = new Good(site, assetUrls, photos, pages, pages.ToDictionary(p => p.OutputPath, p => PageDependencies.Of(site, p)),
             anchors, generated, inputFiles, output);
+        // The first build serves with its search index; later ones index in the background.
+        Interlocked.Increment(ref _searchGeneration);
+        PagefindIndex.Build(siteRoot, pages.Select(p => p.OutputPath), output, diagnostics);
+        if (diagnostics.HasErrors) return Failed(diagnostics, "full");
         Timings("full", loaded, clock.ElapsedMilliseconds, pages.Count);
-        StartSearchIndex(output);
         return new PreviewBuild(output, site.Settings.BasePath, diagnostics.Sorted(), "full", pages.Count);
     }
 
@@ -125,7 +128,7 @@ public sealed class IncrementalSite(string siteRoot) : IAsyncDisposable
         // A page added or removed changes what every link may point to: that is a full build's work.
         if (!pages.Select(p => p.OutputPath).SequenceEqual(good.Pages.Select(p => p.OutputPath))) return await BuildAllAsync();
         var planned = clock.ElapsedMilliseconds;
-        var generated = Generate(site, pages, photos, output, diagnostics, good.GeneratedFiles);
+        var generated = Generate(site, pages, photos, output, diagnostics, good.GeneratedFiles, files);
         var generatedAt = clock.ElapsedMilliseconds;
 
         var dependencies = pages.ToDictionary(p => p.OutputPath, p => PageDependencies.Of(site, p));
@@ -168,18 +171,33 @@ public sealed class IncrementalSite(string siteRoot) : IAsyncDisposable
         return rendered;
     }
 
-    /// <summary>Runs the file generators into <paramref name="output"/>, replacing what they made last time.</summary>
-    /// <returns>The paths they made.</returns>
-    private IReadOnlySet<string> Generate(Site site, IReadOnlyList<PageSpec> pages, PublishedPhotos photos, SiteOutput output, DiagnosticBag diagnostics,
-        IReadOnlySet<string> previous)
+    /// <summary>
+    /// Runs the file generators into <paramref name="output"/>, replacing what each made last time. With
+    /// <paramref name="changedFiles"/>, a generator none of them can affect keeps its files: the share cards show only
+    /// the years' themes and slogans (and settings, which a full build reloads).
+    /// </summary>
+    /// <returns>The paths each generator made.</returns>
+    private IReadOnlyDictionary<IFileGenerator, IReadOnlySet<string>> Generate(Site site, IReadOnlyList<PageSpec> pages, PublishedPhotos photos, SiteOutput output,
+        DiagnosticBag diagnostics, IReadOnlyDictionary<IFileGenerator, IReadOnlySet<string>> previous, IReadOnlyCollection<string>? changedFiles)
     {
-        var generated = new SiteOutput();
-        var build = new BuildContext(siteRoot, site, pages, photos.ByPhoto, generated, diagnostics, null, PipelineMode.Build);
+        var made = new Dictionary<IFileGenerator, IReadOnlySet<string>>();
         foreach (var generator in FileGenerators)
-            generator.Generate(build);
-        foreach (var path in previous) output.Remove(path);
-        foreach (var path in generated.Paths) output.SetFrom(generated, path);
-        return generated.Paths.ToHashSet(StringComparer.Ordinal);
+        {
+            if (changedFiles is not null && generator is Share.ShareImages && !changedFiles.Any(f => f.EndsWith("/year.yml", StringComparison.Ordinal) || f.EndsWith("/slogans.yml", StringComparison.Ordinal)))
+            {
+                made[generator] = previous[generator];
+                continue;
+            }
+            var clock = Stopwatch.StartNew();
+            var generated = new SiteOutput();
+            generator.Generate(new BuildContext(siteRoot, site, pages, photos.ByPhoto, generated, diagnostics, null, PipelineMode.Build));
+            if (PrintTimings) Console.Error.WriteLine($"preview timings: {generator.GetType().Name} {clock.ElapsedMilliseconds} ms");
+            if (previous.TryGetValue(generator, out var before))
+                foreach (var path in before) output.Remove(path);
+            foreach (var path in generated.Paths) output.SetFrom(generated, path);
+            made[generator] = generated.Paths.ToHashSet(StringComparer.Ordinal);
+        }
+        return made;
     }
 
     /// <summary>
