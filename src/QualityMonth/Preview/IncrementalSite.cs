@@ -108,6 +108,7 @@ public sealed class IncrementalSite(string siteRoot) : IAsyncDisposable
         // Editors save through temporary files, which are gone by now: only the site's own files count.
         var relevant = _pending.Where(p => good.InputFiles.Contains(p) || !p.StartsWith(ContentLoader.InputFolder + "/", StringComparison.Ordinal)).ToList();
         if (relevant.Count == 0) return new PreviewBuild(good.Output, good.Site.Settings.BasePath, [], "none", 0);
+        if (relevant.All(f => f.StartsWith(ThemeAssets.Folder + "/", StringComparison.Ordinal))) return UpdateAssets(good) ?? await BuildAllAsync();
         if (!relevant.All(f => ContentLoader.IsYearFile(f) && Path.GetExtension(f) is ".md" or ".yml")) return await BuildAllAsync();
         var files = relevant;
 
@@ -148,6 +149,35 @@ public sealed class IncrementalSite(string siteRoot) : IAsyncDisposable
         Timings("incremental", loaded, clock.ElapsedMilliseconds, rendered);
         StartSearchIndex(output);
         return new PreviewBuild(output, site.Settings.BasePath, diagnostics.Sorted(), "incremental", rendered);
+    }
+
+    /// <summary>
+    /// A changed stylesheet, script or icon of the theme: pages name assets only by their content-hashed URLs, so the
+    /// new files replace the old ones and every page's old URL is replaced by the new one, without rendering.
+    /// An asset added or removed is a full build's work (null).
+    /// </summary>
+    private PreviewBuild? UpdateAssets(Good good)
+    {
+        var clock = Stopwatch.StartNew();
+        var assets = new SiteOutput();
+        var assetUrls = ThemeAssets.Publish(siteRoot, assets);
+        if (!assetUrls.Keys.ToHashSet().SetEquals(good.AssetUrls.Keys)) return null;
+        var renamed = assetUrls.Where(a => a.Value != good.AssetUrls[a.Key]).Select(a => (Old: good.AssetUrls[a.Key], New: a.Value)).ToList();
+        var output = good.Output.Clone();
+        foreach (var (oldUrl, _) in renamed) output.Remove(oldUrl.TrimStart('/'));
+        foreach (var (_, newUrl) in renamed) output.SetFrom(assets, newUrl.TrimStart('/'));
+        foreach (var page in good.Pages)
+        {
+            output.TryGet(page.OutputPath, out var bytes);
+            var html = System.Text.Encoding.UTF8.GetString(bytes);
+            var replaced = renamed.Aggregate(html, (text, url) => text.Replace(url.Old, url.New, StringComparison.Ordinal));
+            if (!ReferenceEquals(replaced, html)) output.Set(page.OutputPath, System.Text.Encoding.UTF8.GetBytes(replaced));
+        }
+        _pending = new HashSet<string>(StringComparer.Ordinal);
+        _good = good with { AssetUrls = assetUrls, Output = output };
+        Timings("assets", 0, clock.ElapsedMilliseconds, 0);
+        StartSearchIndex(output);
+        return new PreviewBuild(output, good.Site.Settings.BasePath, [], "assets", 0);
     }
 
     /// <summary>Renders and finishes <paramref name="pages"/> again into <paramref name="output"/>, checking their links against the rest.</summary>

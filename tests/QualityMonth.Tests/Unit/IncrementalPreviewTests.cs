@@ -22,25 +22,26 @@ public sealed class IncrementalPreviewTests : IDisposable
         Assert.True(first.Succeeded, string.Join("\n", first.Diagnostics));
         await AssertEqualsFreshBuild(first.Output!);
 
-        // Each edit: the file, the text replaced, the replacement, and whether the preview may do it incrementally.
-        (string File, string Find, string Replace, bool Incremental)[] edits =
+        // Each edit: the file, the text replaced, the replacement, and how the preview must update.
+        (string File, string Find, string Replace, string Kind)[] edits =
         [
-            ("input/2024/notices/provincial.md", "深入学习领会", "深入学习领会（预览）", true),
-            ("input/2018/notices/national.md", "title_en: Notice of the State Administration", "title_en: Notice (edited) of the State Administration", true),
-            ("input/2024/notices/provincial.md", "## 二、重点安排", "## 二、重点安排（改）", true),
-            ("input/2024/activities/fuzhou.yml", "title: 举办“质量之声”首席质量官经验交流分享会", "title: 举办“质量之声”首席质量官经验交流会", true),
-            ("input/2024/slogans.yml", "实施质量强省战略 推进高质量发展", "实施质量强省战略 推进高质量发展！", true),
-            ("input/2025/year.yml", "theme: 加强全面质量管理 促进质量强省建设", "theme: 加强全面质量管理 促进质量强省建设（预览）", true),
-            ("theme/assets/site.css", "", "", false),
+            ("input/2024/notices/provincial.md", "深入学习领会", "深入学习领会（预览）", "incremental"),
+            ("input/2018/notices/national.md", "title_en: Notice of the State Administration", "title_en: Notice (edited) of the State Administration", "incremental"),
+            ("input/2024/notices/provincial.md", "## 二、重点安排", "## 二、重点安排（改）", "incremental"),
+            ("input/2024/activities/fuzhou.yml", "title: 举办“质量之声”首席质量官经验交流分享会", "title: 举办“质量之声”首席质量官经验交流会", "incremental"),
+            ("input/2024/slogans.yml", "实施质量强省战略 推进高质量发展", "实施质量强省战略 推进高质量发展！", "incremental"),
+            ("input/2025/year.yml", "theme: 加强全面质量管理 促进质量强省建设", "theme: 加强全面质量管理 促进质量强省建设（预览）", "incremental"),
+            ("theme/assets/site.css", "", "", "assets"),
+            ("input/site/cities.yml", "name_en: Fuzhou", "name_en: Fuzhou City", "full"),
         ];
-        foreach (var (file, find, replace, incremental) in edits)
+        foreach (var (file, find, replace, kind) in edits)
         {
             if (file.EndsWith(".css", StringComparison.Ordinal)) File.AppendAllText(_site.PathOf(file), "\n.preview-test { color: red; }\n");
             else _site.Edit(file, find, replace);
             var update = await preview.UpdateAsync([file]);
             Assert.True(update.Succeeded, string.Join("\n", update.Diagnostics));
-            Assert.Equal(incremental ? "incremental" : "full", update.Kind);
-            if (incremental) Assert.InRange(update.PagesRendered, 1, update.Output!.Paths.Count(p => p.EndsWith(".html", StringComparison.Ordinal)) - 1);
+            Assert.Equal(kind, update.Kind);
+            if (kind == "incremental") Assert.InRange(update.PagesRendered, 1, update.Output!.Paths.Count(p => p.EndsWith(".html", StringComparison.Ordinal)) - 1);
             await preview.SearchIndexSettledAsync();
             await AssertEqualsFreshBuild(update.Output!);
         }
