@@ -45,6 +45,7 @@ public sealed class IncrementalSite(string siteRoot) : IAsyncDisposable
 
     private readonly PageRenderer _renderer = new();
     private Task _search = Task.CompletedTask;
+    private IReadOnlyList<Diagnostic> _searchDiagnostics = [];
     private Good? _good;
     private HashSet<string> _pending = new(StringComparer.Ordinal);
     private int _searchGeneration;
@@ -248,7 +249,8 @@ public sealed class IncrementalSite(string siteRoot) : IAsyncDisposable
             var stale = snapshot.Paths.Where(IsSearchFile).ToList();
             foreach (var path in stale) snapshot.Remove(path);
             PagefindIndex.Build(siteRoot, pages, snapshot, diagnostics);
-            foreach (var diagnostic in diagnostics.Sorted())
+            _searchDiagnostics = diagnostics.Sorted();
+            foreach (var diagnostic in _searchDiagnostics)
                 Console.Error.WriteLine(diagnostic.ToLine(MessageLanguage.English));
             if (diagnostics.HasErrors) return;
             var fresh = snapshot.Paths.Where(IsSearchFile).ToHashSet(StringComparer.Ordinal);
@@ -258,10 +260,12 @@ public sealed class IncrementalSite(string siteRoot) : IAsyncDisposable
     }
 
     /// <summary>Waits until the search index of the newest site is in its output (tests, benchmark).</summary>
-    public async Task SearchIndexSettledAsync()
+    /// <returns>What the last background index reported (an error leaves the previous index served).</returns>
+    public async Task<IReadOnlyList<Diagnostic>> SearchIndexSettledAsync()
     {
         Task current;
         do { current = _search; await current; } while (current != _search);
+        return _searchDiagnostics;
     }
 
     private static bool IsSearchFile(string path) => path.StartsWith(PagefindIndex.Folder + "/", StringComparison.Ordinal);

@@ -20,7 +20,7 @@ public sealed class IncrementalPreviewTests : IDisposable
         await using var preview = new IncrementalSite(_site.Root);
         var first = await preview.BuildAllAsync();
         Assert.True(first.Succeeded, string.Join("\n", first.Diagnostics));
-        await AssertEqualsFreshBuild(first.Output!);
+        await AssertEqualsFreshBuild(first.Output!, "first build");
 
         // Each edit: the file, the text replaced, the replacement, and how the preview must update.
         (string File, string Find, string Replace, string Kind)[] edits =
@@ -42,8 +42,8 @@ public sealed class IncrementalPreviewTests : IDisposable
             Assert.True(update.Succeeded, string.Join("\n", update.Diagnostics));
             Assert.Equal(kind, update.Kind);
             if (kind == "incremental") Assert.InRange(update.PagesRendered, 1, update.Output!.Paths.Count(p => p.EndsWith(".html", StringComparison.Ordinal)) - 1);
-            await preview.SearchIndexSettledAsync();
-            await AssertEqualsFreshBuild(update.Output!);
+            Assert.DoesNotContain(await preview.SearchIndexSettledAsync(), d => d.Severity == QualityMonth.Diagnostics.Severity.Error);
+            await AssertEqualsFreshBuild(update.Output!, $"after editing {file}");
         }
     }
 
@@ -61,20 +61,27 @@ public sealed class IncrementalPreviewTests : IDisposable
         _site.Edit(file, "date: 2018-13-", "date: 2018-");
         var fixedSite = await preview.UpdateAsync([file]);
         Assert.True(fixedSite.Succeeded, string.Join("\n", fixedSite.Diagnostics));
-        await preview.SearchIndexSettledAsync();
-        await AssertEqualsFreshBuild(fixedSite.Output!);
+        Assert.DoesNotContain(await preview.SearchIndexSettledAsync(), d => d.Severity == QualityMonth.Diagnostics.Severity.Error);
+        await AssertEqualsFreshBuild(fixedSite.Output!, "after the fix");
     }
 
     /// <summary>Compares with a full build by <see cref="SiteBuilder"/>, which shares no state with the preview.</summary>
-    private async Task AssertEqualsFreshBuild(SiteOutput served)
+    private async Task AssertEqualsFreshBuild(SiteOutput served, string when)
     {
         var fresh = await SiteBuilder.BuildAsync(_site.Root);
         Assert.True(fresh.Succeeded, string.Join("\n", fresh.Diagnostics));
-        Assert.Equal(fresh.Output!.Paths.Order(StringComparer.Ordinal), served.Paths.Order(StringComparer.Ordinal));
-        var different = fresh.Output.Paths
-            .Where(path => !(fresh.Output.TryGet(path, out var expected) && served.TryGet(path, out var actual) && expected.AsSpan().SequenceEqual(actual)))
-            .Order(StringComparer.Ordinal).ToList();
-        Assert.Empty(different);
+        // The pages and files first, then the search index made from them, so that a difference names its cause.
+        foreach (var searchIndex in new[] { false, true })
+        {
+            bool Compared(string path) => path.StartsWith("pagefind/", StringComparison.Ordinal) == searchIndex;
+            var missing = fresh.Output!.Paths.Where(Compared).Except(served.Paths).Order(StringComparer.Ordinal).ToList();
+            var extra = served.Paths.Where(Compared).Except(fresh.Output.Paths).Order(StringComparer.Ordinal).ToList();
+            Assert.True(missing.Count == 0 && extra.Count == 0, $"{when}: not served: {string.Join(", ", missing)}; served but not built: {string.Join(", ", extra)}");
+            var different = fresh.Output.Paths.Where(Compared)
+                .Where(path => !(fresh.Output.TryGet(path, out var expected) && served.TryGet(path, out var actual) && expected.AsSpan().SequenceEqual(actual)))
+                .Order(StringComparer.Ordinal).ToList();
+            Assert.True(different.Count == 0, $"{when}: different from a fresh build: {string.Join(", ", different)}");
+        }
     }
 
     public void Dispose() => _site.Dispose();
