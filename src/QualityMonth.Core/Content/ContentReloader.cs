@@ -59,7 +59,8 @@ public static partial class ContentLoader
                 }
             }
             var pressContacts = PressLoader.Load(ContentFile.For(siteRoot, Path.Combine(siteRoot, InputFolder, "site", "press.yml"), diagnostics), languages, years);
-            var site = previous with { Years = years, Links = links, PressContacts = pressContacts };
+            // A new Site, not 'previous with { … }': a copy would keep the previous site's cached activity list.
+            var site = new Site(previous.Settings, previous.Cities, previous.Organisers, previous.Kinds, years, links, pressContacts);
             if (diagnostics.HasErrors) return null;
             SiteValidator.Validate(site, diagnostics);
             return diagnostics.HasErrors ? null : site;
