@@ -17,7 +17,15 @@ public static class FeedHtml
     /// Makes the links of a page's content HTML absolute: <c>#attachment-1</c> on the page, <c>/2024/slogans/</c>
     /// in the feed's language (as the pages' post-processing does for content links) under the site's base path.
     /// </summary>
-    public static string Absolute(SiteSettings settings, string html, string pageSitePath, Language language)
+    public static string Absolute(SiteSettings settings, string html, string pageSitePath, Language language) =>
+        // The preview regenerates the feeds after every save: a notice that did not change keeps its HTML
+        // string (and the settings object), so its result is looked up instead of parsed again.
+        Results.GetOrCreateValue(html).GetOrAdd((settings, pageSitePath, language), key => Convert(key.Settings, html, key.PageSitePath, key.Language));
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<string,
+        System.Collections.Concurrent.ConcurrentDictionary<(SiteSettings Settings, string PageSitePath, Language Language), string>> Results = new();
+
+    private static string Convert(SiteSettings settings, string html, string pageSitePath, Language language)
     {
         var document = (t_parser ??= new HtmlParser()).ParseDocument("<!DOCTYPE html><html><body>" + html + "</body></html>");
         foreach (var element in document.Body!.QuerySelectorAll("*"))

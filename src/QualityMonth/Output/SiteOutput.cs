@@ -38,6 +38,25 @@ public sealed class SiteOutput
 
     public int Count => _files.Count;
 
+    /// <summary>Every output path, in no particular order.</summary>
+    public IEnumerable<string> Paths => _files.Keys;
+
+    /// <summary>A copy that shares the contents: the preview changes a copy and then serves it whole.</summary>
+    public SiteOutput Clone()
+    {
+        var copy = new SiteOutput();
+        foreach (var (path, entry) in _files) copy._files[path] = entry;
+        return copy;
+    }
+
+    /// <summary>Puts <paramref name="source"/>'s file at <paramref name="path"/> here, replacing what was there.</summary>
+    public void SetFrom(SiteOutput source, string path) => _files[path] = source._files[path];
+
+    /// <summary>Puts <paramref name="content"/> at <paramref name="path"/>, replacing what was there.</summary>
+    public void Set(string path, byte[] content) => _files[path] = new Entry(content, null);
+
+    public void Remove(string path) => _files.TryRemove(path, out _);
+
     /// <summary>Writes every file under <paramref name="folder"/>.</summary>
     public void WriteTo(string folder)
     {

@@ -14,6 +14,9 @@ using QualityMonth.Routing;
 
 namespace QualityMonth.PostProcess;
 
+/// <summary>A finished page's element ids, and the pages (output paths) its links point into with a #fragment.</summary>
+public sealed record PageAnchors(IReadOnlySet<string> Ids, IReadOnlySet<string> Targets);
+
 /// <summary>
 /// Finishes rendered pages with AngleSharp: gives content headings ids, points content links at the
 /// page's language, checks that every internal link and anchor resolves, and mounts every
@@ -41,16 +44,32 @@ public sealed class HtmlPostProcessor
     private readonly ConcurrentDictionary<string, HashSet<string>> _idsByOutputPath = new(StringComparer.Ordinal);
     /// <summary>Per page (by its index in the plan), the links that may be broken, in document order.</summary>
     private readonly List<LinkProblem>?[] _problems;
+    /// <summary>Per page (by its index in the plan), the pages its links name an anchor on.</summary>
+    private readonly HashSet<string>[] _anchorTargets;
 
-    /// <param name="pages">Every page of the site, in plan order; links to any of them resolve.</param>
-    public HtmlPostProcessor(Site site, IReadOnlyList<PageSpec> pages, SiteOutput output)
+    /// <param name="pages">The pages to finish, in plan order; links to any of them resolve.</param>
+    /// <param name="otherPages">When only some pages are finished again (the preview), the site's other pages, already in
+    /// <paramref name="output"/>, by output path: links to them, and to their anchors, are checked against these.</param>
+    public HtmlPostProcessor(Site site, IReadOnlyList<PageSpec> pages, SiteOutput output, IReadOnlyDictionary<string, PageAnchors>? otherPages = null)
     {
         _site = site;
         _pages = pages;
         _output = output;
         _pagePaths = pages.Select(p => p.OutputPath).ToHashSet(StringComparer.Ordinal);
+        foreach (var (path, other) in otherPages ?? new Dictionary<string, PageAnchors>())
+        {
+            _pagePaths.Add(path);
+            _idsByOutputPath[path] = other.Ids.ToHashSet(StringComparer.Ordinal);
+        }
         _problems = new List<LinkProblem>?[pages.Count];
+        _anchorTargets = pages.Select(_ => new HashSet<string>(StringComparer.Ordinal)).ToArray();
     }
+
+    /// <summary>For each page finished, its ids and the pages its anchored links point into: what the preview needs to know
+    /// which pages to check again when a page's ids change.</summary>
+    public IReadOnlyDictionary<string, PageAnchors> Anchors() =>
+        _pages.Select((page, index) => (page.OutputPath, index))
+              .ToDictionary(p => p.OutputPath, p => new PageAnchors(_idsByOutputPath[p.OutputPath], _anchorTargets[p.index]), StringComparer.Ordinal);
 
     /// <summary>Finishes page number <paramref name="index"/> of the plan and adds it to the output. Thread-safe.</summary>
     public void Finish(int index, string html)
@@ -98,6 +117,7 @@ public sealed class HtmlPostProcessor
                 (problems ??= []).Add(new LinkProblem(url, BuildMessages.NoSuchAddress()));
             else if (fragment is { Length: > 0 })
             {
+                _anchorTargets[index].Add(target);
                 // Named as written (without the language prefix), so a link is reported once, not once per language.
                 var reason = BuildMessages.NoSuchAnchor(hashAt < 0 ? url : url[..hashAt], fragment);
                 // The ids of another page are known once it is finished: the anchor is checked in Report.

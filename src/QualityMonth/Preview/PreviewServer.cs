@@ -27,7 +27,8 @@ public static class PreviewServer
     {
         var reporter = new Reporter(Reporter.DefaultFormat, language);
         var state = new PreviewState(language);
-        await Rebuild(siteRoot, state, reporter);
+        await using var site = new IncrementalSite(siteRoot);
+        Report(await site.BuildAllAsync(), state, reporter, System.Diagnostics.Stopwatch.StartNew());
 
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -37,7 +38,11 @@ public static class PreviewServer
         // "{**path}": the default fallback pattern skips paths that look like files (site.css, pagefind.js).
         app.MapFallback("{**path}", (HttpContext context) => Serve(context, state));
 
-        using var watcher = new SiteWatcher(siteRoot, () => Rebuild(siteRoot, state, reporter));
+        using var watcher = new SiteWatcher(siteRoot, async changed =>
+        {
+            var clock = System.Diagnostics.Stopwatch.StartNew();
+            Report(await site.UpdateAsync(changed), state, reporter, clock);
+        });
         await app.StartAsync(cancel);
         Console.WriteLine(reporter.Strings.PreviewServing($"http://127.0.0.1:{port}{state.BasePath}/", "input/, theme/assets/, statiq.json"));
         try { await Task.Delay(Timeout.Infinite, cancel); }
@@ -46,13 +51,12 @@ public static class PreviewServer
         return ExitCodes.Success;
     }
 
-    private static async Task Rebuild(string siteRoot, PreviewState state, Reporter reporter)
+    private static void Report(PreviewBuild build, PreviewState state, Reporter reporter, System.Diagnostics.Stopwatch clock)
     {
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        var result = await SiteBuilder.BuildAsync(siteRoot);
-        reporter.Diagnostics(result.Diagnostics);
-        state.Publish(result);
-        Console.WriteLine(result.Succeeded ? reporter.Strings.PreviewRebuilt(clock.ElapsedMilliseconds) : reporter.Strings.PreviewFailed(result.Errors));
+        if (build.Kind == "none") return;
+        state.Publish(build);
+        reporter.Diagnostics(build.Diagnostics);
+        Console.WriteLine(build.Succeeded ? reporter.Strings.PreviewRebuilt(clock.ElapsedMilliseconds) : reporter.Strings.PreviewFailed(build.Diagnostics.Count(d => d.Severity == Severity.Error)));
     }
 
     private static async Task StreamReloads(HttpContext context, PreviewState state)
@@ -153,14 +157,14 @@ public static class PreviewServer
 
         public string BasePath => Current.BasePath;
 
-        public void Publish(BuildResult result)
+        public void Publish(PreviewBuild build)
         {
             TaskCompletionSource changed;
             lock (_gate)
             {
-                _current = result.Succeeded
-                    ? (result.Output, null, result.Settings!.BasePath)
-                    : (null, result.Diagnostics.Where(d => d.Severity == Severity.Error).ToList(), _current.BasePath);
+                _current = build.Succeeded
+                    ? (build.Output, null, build.BasePath)
+                    : (null, build.Diagnostics.Where(d => d.Severity == Severity.Error).ToList(), _current.BasePath);
                 Version++;
                 changed = _changed;
                 _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -8,13 +8,18 @@ public sealed class SiteWatcher : IDisposable
 {
     private static readonly TimeSpan QuietPeriod = TimeSpan.FromMilliseconds(80);
     private readonly List<FileSystemWatcher> _watchers = [];
-    private readonly Func<Task> _rebuild;
+    private readonly Func<IReadOnlyCollection<string>, Task> _rebuild;
+    private readonly string _siteRoot;
+    private readonly object _gate = new();
+    private HashSet<string> _changed = new(StringComparer.Ordinal);
     private readonly SemaphoreSlim _running = new(1, 1);
     private readonly Timer _timer;
 
-    public SiteWatcher(string siteRoot, Func<Task> rebuild)
+    /// <param name="rebuild">Called with the site-relative paths changed since its last call.</param>
+    public SiteWatcher(string siteRoot, Func<IReadOnlyCollection<string>, Task> rebuild)
     {
         _rebuild = rebuild;
+        _siteRoot = siteRoot;
         _timer = new Timer(_ => _ = RunAsync());
         Watch(Path.Combine(siteRoot, "input"), "*", subdirectories: true);
         Watch(Path.Combine(siteRoot, "theme", "assets"), "*", subdirectories: true);
@@ -32,12 +37,25 @@ public sealed class SiteWatcher : IDisposable
         _watchers.Add(watcher);
     }
 
-    private void Changed(object sender, FileSystemEventArgs e) => _timer.Change(QuietPeriod, Timeout.InfiniteTimeSpan);
+    private void Changed(object sender, FileSystemEventArgs e)
+    {
+        lock (_gate)
+        {
+            _changed.Add(Relative(e.FullPath));
+            if (e is RenamedEventArgs renamed) _changed.Add(Relative(renamed.OldFullPath));
+        }
+        _timer.Change(QuietPeriod, Timeout.InfiniteTimeSpan);
+    }
+
+    private string Relative(string fullPath) => Path.GetRelativePath(_siteRoot, fullPath).Replace('\\', '/');
 
     private async Task RunAsync()
     {
         await _running.WaitAsync();
-        try { await _rebuild(); }
+        HashSet<string> changed;
+        lock (_gate) (changed, _changed) = (_changed, new HashSet<string>(StringComparer.Ordinal));
+        if (changed.Count == 0) { _running.Release(); return; }
+        try { await _rebuild(changed); }
         catch (Exception e) { Console.Error.WriteLine($"preview: rebuild failed: {e.Message}"); }
         finally { _running.Release(); }
     }

@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Preview benchmark: on the 4,000-page synthetic site (bench/pages/generate.mjs), the time from saving one
+# Markdown file to the reloaded page being served (polled over HTTP), median of several saves; and a theme
+# CSS change. Usage: bench/preview/run.sh [--saves N]   (run from anywhere; needs the .NET SDK and node)
+set -euo pipefail
+repo="$(cd "$(dirname "$0")/../.." && pwd)"
+saves=7
+[[ "${1:-}" == "--saves" ]] && saves="$2"
+work="$(mktemp -d /tmp/qm-bench-preview.XXXXXX)"
+port=5199
+trap 'kill "$server" 2>/dev/null || true; rm -rf "$work"' EXIT
+(cd "$repo" && scripts/setup.sh >/dev/null && dotnet build QualityMonth.slnx -c Release >/dev/null)
+node "$repo/bench/pages/generate.mjs" --pages 4000 --out "$work/site" --repo "$repo" >/dev/null
+site="$work/site/ours"
+ln -s "$repo/node_modules" "$site/node_modules"
+start=$(date +%s.%N)
+QUALITYMONTH_PREVIEW_TIMINGS=1 dotnet "$repo/src/QualityMonth/bin/Release/net10.0/qualitymonth.dll" preview --root "$site" --port "$port" \
+  >"$work/preview.log" 2>&1 &
+server=$!
+until curl -sf "http://127.0.0.1:$port/" >/dev/null; do sleep 0.2; done
+echo "first full build and serve: $(echo "$(date +%s.%N) - $start" | bc) s"
+notice="$(ls "$site"/input/2025/notices/*.md | grep -v '\.en\.md$' | head -1)"
+slug="$(basename "$notice" .md)"
+echo "Markdown save ($notice):"
+node "$repo/bench/preview/measure.mjs" --file "$notice" --url "http://127.0.0.1:$port/2025/notices/$slug/" --saves "$saves" --kind markdown
+echo "Theme CSS save (theme/assets/site.css):"
+node "$repo/bench/preview/measure.mjs" --file "$site/theme/assets/site.css" --url "http://127.0.0.1:$port/2025/notices/$slug/" --saves 3 --kind css
+echo "Server's own timings:"; grep "preview timings" "$work/preview.log" | tail -n 20

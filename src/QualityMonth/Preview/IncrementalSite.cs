@@ -1,0 +1,290 @@
+using System.Diagnostics;
+using QualityMonth.Assets;
+using QualityMonth.Build;
+using QualityMonth.Content;
+using QualityMonth.Diagnostics;
+using QualityMonth.Imaging.Photos;
+using QualityMonth.Model;
+using QualityMonth.Output;
+using QualityMonth.PostProcess;
+using QualityMonth.Render;
+using QualityMonth.Search;
+
+namespace QualityMonth.Preview;
+
+/// <summary>What an update of the preview produced: the site to serve, or the errors to show instead.</summary>
+public sealed record PreviewBuild(SiteOutput? Output, string BasePath, IReadOnlyList<Diagnostic> Diagnostics, string Kind, int PagesRendered)
+{
+    public bool Succeeded => Output is not null;
+}
+
+/// <summary>
+/// The preview's site, kept in memory between saves: the model, the pages planned with what each depends on, and the
+/// finished output. A save of content files that already existed reloads only those files into the model and
+/// re-renders only the pages that depend on them (<see cref="PageDependencies"/>); a changed theme asset, setting,
+/// registry, photo, or an added or removed file rebuilds everything. The search index is rebuilt in the background
+/// after the pages are served. The result equals a full build's (tested page by page).
+/// </summary>
+public sealed class IncrementalSite(string siteRoot) : IAsyncDisposable
+{
+    /// <summary>The files the build makes besides the pages, in the order they run (as <see cref="SiteBuilder"/>).</summary>
+    private static readonly IFileGenerator[] FileGenerators =
+    [
+        new Feeds.RobotsTxt(),
+        new Data.ActivityData(),
+        new Feeds.ActivityCalendars(),
+        new Feeds.AtomFeeds(),
+        new Feeds.Sitemap(),
+        new Share.ShareImages(),
+    ];
+
+    private static readonly string[] RequiredAssets = ["site.css", "favicon.svg", "age-friendly.css", "age-friendly.js", "slogan-copy.js"];
+
+    /// <summary>Set QUALITYMONTH_PREVIEW_TIMINGS=1 to print where an update's time goes.</summary>
+    private static readonly bool PrintTimings = Environment.GetEnvironmentVariable("QUALITYMONTH_PREVIEW_TIMINGS") == "1";
+
+    private readonly PageRenderer _renderer = new();
+    private Task _search = Task.CompletedTask;
+    private IReadOnlyList<Diagnostic> _searchDiagnostics = [];
+    private Good? _good;
+    private HashSet<string> _pending = new(StringComparer.Ordinal);
+    private int _searchGeneration;
+
+    /// <summary>The last site that built without errors, and what the next update needs to know about it.</summary>
+    private sealed record Good(
+        Site Site,
+        IReadOnlyDictionary<string, string> AssetUrls,
+        PublishedPhotos Photos,
+        IReadOnlyList<PageSpec> Pages,
+        IReadOnlyDictionary<string, IReadOnlyList<string>> Dependencies,
+        Dictionary<string, PageAnchors> Anchors,
+        IReadOnlyDictionary<IFileGenerator, IReadOnlySet<string>> GeneratedFiles,
+        IReadOnlySet<string> InputFiles,
+        SiteOutput Output);
+
+    /// <summary>Builds everything (the first build, and whenever an update cannot be incremental).</summary>
+    public async Task<PreviewBuild> BuildAllAsync()
+    {
+        var clock = Stopwatch.StartNew();
+        // Until a full build succeeds, nothing is known good to update from.
+        _good = null;
+        var diagnostics = new DiagnosticBag();
+        var inputFiles = InputFiles();
+        var site = ContentLoader.Load(siteRoot, diagnostics);
+        if (site is null) return Failed(diagnostics, "full");
+        TranslationCoverage.WarnUntranslated(site, diagnostics);
+        var output = new SiteOutput();
+        var photos = await PhotoPipeline.PublishAsync(siteRoot, site, diagnostics, null, encode: true);
+        foreach (var (path, cacheFile) in photos.Files)
+            output.AddFile(path, cacheFile!);
+        var assetUrls = ThemeAssets.Publish(siteRoot, output);
+        foreach (var missing in RequiredAssets.Where(a => !assetUrls.ContainsKey(a)))
+            diagnostics.Error($"{ThemeAssets.Folder}/{missing}", 0, BuildMessages.ThemeFileMissing());
+        if (diagnostics.HasErrors) return Failed(diagnostics, "full");
+        var loaded = clock.ElapsedMilliseconds;
+
+        var pages = PageClashes.ReportAndDrop(PagePlan.For(site, output.SizeOf), diagnostics);
+        var generated = Generate(site, pages, photos, output, diagnostics, new Dictionary<IFileGenerator, IReadOnlySet<string>>(), changedFiles: null);
+        var anchors = new Dictionary<string, PageAnchors>(StringComparer.Ordinal);
+        var finisher = new HtmlPostProcessor(site, pages, output);
+        await PageRendering.RenderAllAsync(site, pages, assetUrls, photos.ByPhoto, finisher);
+        finisher.Report(diagnostics);
+        foreach (var (path, pageAnchors) in finisher.Anchors())
+            anchors[path] = pageAnchors;
+        if (diagnostics.HasErrors) return Failed(diagnostics, "full");
+
+        _pending = new HashSet<string>(StringComparer.Ordinal);
+        _good = new Good(site, assetUrls, photos, pages, pages.ToDictionary(p => p.OutputPath, p => PageDependencies.Of(site, p)),
+            anchors, generated, inputFiles, output);
+        // The first build serves with its search index; later ones index in the background.
+        Interlocked.Increment(ref _searchGeneration);
+        PagefindIndex.Build(siteRoot, pages.Select(p => p.OutputPath), output, diagnostics);
+        if (diagnostics.HasErrors) return Failed(diagnostics, "full");
+        Timings("full", loaded, clock.ElapsedMilliseconds, pages.Count);
+        return new PreviewBuild(output, site.Settings.BasePath, diagnostics.Sorted(), "full", pages.Count);
+    }
+
+    /// <summary>Brings the site up to date after <paramref name="changed"/> (site-relative paths) were saved.</summary>
+    public async Task<PreviewBuild> UpdateAsync(IReadOnlyCollection<string> changed)
+    {
+        _pending.UnionWith(changed);
+        if (_good is not { } good || !InputFiles().SetEquals(good.InputFiles)) return await BuildAllAsync();
+        // Editors save through temporary files, which are gone by now: only the site's own files count.
+        var relevant = _pending.Where(p => good.InputFiles.Contains(p) || !p.StartsWith(ContentLoader.InputFolder + "/", StringComparison.Ordinal)).ToList();
+        if (relevant.Count == 0) return new PreviewBuild(good.Output, good.Site.Settings.BasePath, [], "none", 0);
+        if (relevant.All(f => f.StartsWith(ThemeAssets.Folder + "/", StringComparison.Ordinal))) return UpdateAssets(good) ?? await BuildAllAsync();
+        if (!relevant.All(f => ContentLoader.IsYearFile(f) && Path.GetExtension(f) is ".md" or ".yml")) return await BuildAllAsync();
+        var files = relevant;
+
+        var clock = Stopwatch.StartNew();
+        var diagnostics = new DiagnosticBag();
+        var site = ContentLoader.Reload(siteRoot, good.Site, files, diagnostics);
+        if (site is null) return Failed(diagnostics, "incremental");
+        var loaded = clock.ElapsedMilliseconds;
+
+        var output = good.Output.Clone();
+        var photos = good.Photos;
+        if (files.Any(f => f.Contains("/activities/", StringComparison.Ordinal)))
+        {
+            photos = await PhotoPipeline.PublishAsync(siteRoot, site, diagnostics, null, encode: true);
+            if (!photos.Files.Select(f => f.OutputPath).ToHashSet().SetEquals(good.Photos.Files.Select(f => f.OutputPath))) return await BuildAllAsync();
+        }
+        var pages = PageClashes.ReportAndDrop(PagePlan.For(site, output.SizeOf), diagnostics);
+        // A page added or removed changes what every link may point to: that is a full build's work.
+        if (!pages.Select(p => p.OutputPath).SequenceEqual(good.Pages.Select(p => p.OutputPath))) return await BuildAllAsync();
+        var planned = clock.ElapsedMilliseconds;
+        var generated = Generate(site, pages, photos, output, diagnostics, good.GeneratedFiles, files);
+        var generatedAt = clock.ElapsedMilliseconds;
+
+        var dependencies = pages.ToDictionary(p => p.OutputPath, p => PageDependencies.Of(site, p));
+        var dirty = pages.Where(p => PageDependencies.Affected(dependencies[p.OutputPath], files) || PageDependencies.Affected(good.Dependencies[p.OutputPath], files)).ToList();
+        var anchors = new Dictionary<string, PageAnchors>(good.Anchors, StringComparer.Ordinal);
+        var rendered = await ProcessAgainAsync(site, dirty, good.AssetUrls, photos, output, anchors, diagnostics);
+        // A page whose ids changed can break the #anchors other pages link to: those are checked again.
+        var changedIds = dirty.Select(p => p.OutputPath).Where(path => !anchors[path].Ids.SetEquals(good.Anchors[path].Ids)).ToHashSet();
+        var dirtyPaths = dirty.Select(p => p.OutputPath).ToHashSet();
+        var linking = pages.Where(p => !dirtyPaths.Contains(p.OutputPath) && anchors[p.OutputPath].Targets.Overlaps(changedIds)).ToList();
+        rendered += await ProcessAgainAsync(site, linking, good.AssetUrls, photos, output, anchors, diagnostics);
+        if (diagnostics.HasErrors) return Failed(diagnostics, "incremental");
+
+        _pending = new HashSet<string>(StringComparer.Ordinal);
+        _good = good with { Site = site, Photos = photos, Pages = pages, Dependencies = dependencies, Anchors = anchors, GeneratedFiles = generated, Output = output };
+        if (PrintTimings) Console.Error.WriteLine($"preview timings: plan+photos {planned - loaded} ms, file generators {generatedAt - planned} ms, render+links {clock.ElapsedMilliseconds - generatedAt} ms");
+        Timings("incremental", loaded, clock.ElapsedMilliseconds, rendered);
+        StartSearchIndex(output);
+        return new PreviewBuild(output, site.Settings.BasePath, diagnostics.Sorted(), "incremental", rendered);
+    }
+
+    /// <summary>
+    /// A changed stylesheet, script or icon of the theme: pages name assets only by their content-hashed URLs, so the
+    /// new files replace the old ones and every page's old URL is replaced by the new one, without rendering.
+    /// An asset added or removed is a full build's work (null).
+    /// </summary>
+    private PreviewBuild? UpdateAssets(Good good)
+    {
+        var clock = Stopwatch.StartNew();
+        var assets = new SiteOutput();
+        var assetUrls = ThemeAssets.Publish(siteRoot, assets);
+        if (!assetUrls.Keys.ToHashSet().SetEquals(good.AssetUrls.Keys)) return null;
+        var renamed = assetUrls.Where(a => a.Value != good.AssetUrls[a.Key]).Select(a => (Old: good.AssetUrls[a.Key], New: a.Value)).ToList();
+        var output = good.Output.Clone();
+        foreach (var (oldUrl, _) in renamed) output.Remove(oldUrl.TrimStart('/'));
+        foreach (var (_, newUrl) in renamed) output.SetFrom(assets, newUrl.TrimStart('/'));
+        foreach (var page in good.Pages)
+        {
+            output.TryGet(page.OutputPath, out var bytes);
+            var html = System.Text.Encoding.UTF8.GetString(bytes);
+            var replaced = renamed.Aggregate(html, (text, url) => text.Replace(url.Old, url.New, StringComparison.Ordinal));
+            if (!ReferenceEquals(replaced, html)) output.Set(page.OutputPath, System.Text.Encoding.UTF8.GetBytes(replaced));
+        }
+        _pending = new HashSet<string>(StringComparer.Ordinal);
+        _good = good with { AssetUrls = assetUrls, Output = output };
+        Timings("assets", 0, clock.ElapsedMilliseconds, 0);
+        StartSearchIndex(output);
+        return new PreviewBuild(output, good.Site.Settings.BasePath, [], "assets", 0);
+    }
+
+    /// <summary>Renders and finishes <paramref name="pages"/> again into <paramref name="output"/>, checking their links against the rest.</summary>
+    private async Task<int> ProcessAgainAsync(Site site, IReadOnlyList<PageSpec> pages, IReadOnlyDictionary<string, string> assetUrls, PublishedPhotos photos,
+        SiteOutput output, Dictionary<string, PageAnchors> anchors, DiagnosticBag diagnostics)
+    {
+        if (pages.Count == 0) return 0;
+        var paths = pages.Select(p => p.OutputPath).ToHashSet();
+        foreach (var path in paths) output.Remove(path);
+        var others = anchors.Where(a => !paths.Contains(a.Key)).ToDictionary(a => a.Key, a => a.Value, StringComparer.Ordinal);
+        var finisher = new HtmlPostProcessor(site, pages, output, others);
+        // The few pages a save touches are rendered by the one renderer kept warm between saves.
+        for (var index = 0; index < pages.Count; index++)
+            finisher.Finish(index, await _renderer.RenderAsync(site, pages[index], assetUrls, photos.ByPhoto));
+        finisher.Report(diagnostics);
+        foreach (var (path, pageAnchors) in finisher.Anchors())
+            anchors[path] = pageAnchors;
+        return pages.Count;
+    }
+
+    /// <summary>
+    /// Runs the file generators into <paramref name="output"/>, replacing what each made last time. With
+    /// <paramref name="changedFiles"/>, a generator none of them can affect keeps its files: the share cards show only
+    /// the years' themes and slogans (and settings, which a full build reloads).
+    /// </summary>
+    /// <returns>The paths each generator made.</returns>
+    private IReadOnlyDictionary<IFileGenerator, IReadOnlySet<string>> Generate(Site site, IReadOnlyList<PageSpec> pages, PublishedPhotos photos, SiteOutput output,
+        DiagnosticBag diagnostics, IReadOnlyDictionary<IFileGenerator, IReadOnlySet<string>> previous, IReadOnlyCollection<string>? changedFiles)
+    {
+        var made = new Dictionary<IFileGenerator, IReadOnlySet<string>>();
+        foreach (var generator in FileGenerators)
+        {
+            if (changedFiles is not null && generator is Share.ShareImages && !changedFiles.Any(f => f.EndsWith("/year.yml", StringComparison.Ordinal) || f.EndsWith("/slogans.yml", StringComparison.Ordinal)))
+            {
+                made[generator] = previous[generator];
+                continue;
+            }
+            var clock = Stopwatch.StartNew();
+            var generated = new SiteOutput();
+            generator.Generate(new BuildContext(siteRoot, site, pages, photos.ByPhoto, generated, diagnostics, null, PipelineMode.Build));
+            if (PrintTimings) Console.Error.WriteLine($"preview timings: {generator.GetType().Name} {clock.ElapsedMilliseconds} ms");
+            if (previous.TryGetValue(generator, out var before))
+                foreach (var path in before) output.Remove(path);
+            foreach (var path in generated.Paths) output.SetFrom(generated, path);
+            made[generator] = generated.Paths.ToHashSet(StringComparer.Ordinal);
+        }
+        return made;
+    }
+
+    /// <summary>
+    /// Indexes the pages for search in the background, one index at a time, and puts the index into the served output
+    /// when done; a newer site skips an older one's index. Until then search answers from the previous index.
+    /// </summary>
+    private void StartSearchIndex(SiteOutput output)
+    {
+        var generation = Interlocked.Increment(ref _searchGeneration);
+        var pages = _good!.Pages.Select(p => p.OutputPath).ToList();
+        var snapshot = output.Clone();
+        var previous = _search;
+        _search = Task.Run(async () =>
+        {
+            await previous;
+            if (generation != Volatile.Read(ref _searchGeneration)) return;
+            var diagnostics = new DiagnosticBag();
+            var stale = snapshot.Paths.Where(IsSearchFile).ToList();
+            foreach (var path in stale) snapshot.Remove(path);
+            PagefindIndex.Build(siteRoot, pages, snapshot, diagnostics);
+            _searchDiagnostics = diagnostics.Sorted();
+            foreach (var diagnostic in _searchDiagnostics)
+                Console.Error.WriteLine(diagnostic.ToLine(MessageLanguage.English));
+            if (diagnostics.HasErrors) return;
+            var fresh = snapshot.Paths.Where(IsSearchFile).ToHashSet(StringComparer.Ordinal);
+            foreach (var path in fresh) output.SetFrom(snapshot, path);
+            foreach (var path in output.Paths.Where(p => IsSearchFile(p) && !fresh.Contains(p)).ToList()) output.Remove(path);
+        });
+    }
+
+    /// <summary>Waits until the search index of the newest site is in its output (tests, benchmark).</summary>
+    /// <returns>What the last background index reported (an error leaves the previous index served).</returns>
+    public async Task<IReadOnlyList<Diagnostic>> SearchIndexSettledAsync()
+    {
+        Task current;
+        do { current = _search; await current; } while (current != _search);
+        return _searchDiagnostics;
+    }
+
+    private static bool IsSearchFile(string path) => path.StartsWith(PagefindIndex.Folder + "/", StringComparison.Ordinal);
+
+    private HashSet<string> InputFiles()
+    {
+        var input = Path.Combine(siteRoot, ContentLoader.InputFolder);
+        return Directory.Exists(input)
+            ? Directory.EnumerateFiles(input, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(siteRoot, f).Replace('\\', '/')).ToHashSet(StringComparer.Ordinal)
+            : [];
+    }
+
+    private PreviewBuild Failed(DiagnosticBag diagnostics, string kind) =>
+        new(null, _good?.Site.Settings.BasePath ?? "", diagnostics.Sorted(), kind, 0);
+
+    private static void Timings(string kind, long loaded, long total, int pages)
+    {
+        if (PrintTimings) Console.Error.WriteLine($"preview timings: {kind}: content {loaded} ms, total {total} ms, {pages} pages rendered");
+    }
+
+    public ValueTask DisposeAsync() => _renderer.DisposeAsync();
+}
