@@ -72,7 +72,7 @@ for run in $(seq 1 "$runs"); do
 done
 
 # median, min and max of a column of numbers
-stats() { sort -n | awk '{ v[NR] = $1 } END { m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2; printf "%.3f %.3f %.3f", m, v[1], v[NR] }'; }
+stats() { sort -n | awk '{ v[NR] = $1 } END { m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2; printf "%.3f %.3f %.3f\n", m, v[1], v[NR] }'; }
 echo "| generator | runs | wall median (s) | wall min–max (s) | peak memory median (MiB) |"
 echo "|---|---|---|---|---|"
 for name in "${names[@]}"; do
