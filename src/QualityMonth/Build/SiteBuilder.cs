@@ -41,10 +41,11 @@ public sealed record BuildResult(
 /// </summary>
 public static class SiteBuilder
 {
-    private static readonly string[] RequiredAssets = ["site.css", "favicon.svg", "age-friendly.js", "slogan-copy.js"];
+    /// <summary>The theme files every page links to: without them no page can be rendered.</summary>
+    internal static readonly string[] RequiredAssets = ["site.css", "favicon.svg", "age-friendly.js", "slogan-copy.js"];
 
     /// <summary>The files made from the model besides the pages, in the order they run.</summary>
-    private static readonly IFileGenerator[] FileGenerators =
+    internal static readonly IFileGenerator[] FileGenerators =
     [
         new Feeds.RobotsTxt(),
         new Data.ActivityData(),

@@ -27,18 +27,10 @@ public sealed record PreviewBuild(SiteOutput? Output, string BasePath, IReadOnly
 /// </summary>
 public sealed class IncrementalSite(string siteRoot) : IAsyncDisposable
 {
-    /// <summary>The files the build makes besides the pages, in the order they run (as <see cref="SiteBuilder"/>).</summary>
-    private static readonly IFileGenerator[] FileGenerators =
-    [
-        new Feeds.RobotsTxt(),
-        new Data.ActivityData(),
-        new Feeds.ActivityCalendars(),
-        new Feeds.AtomFeeds(),
-        new Feeds.Sitemap(),
-        new Share.ShareImages(),
-    ];
+    // The same steps as a build: the file generators in their order, and the theme files the pages need.
+    private static IReadOnlyList<IFileGenerator> FileGenerators => SiteBuilder.FileGenerators;
 
-    private static readonly string[] RequiredAssets = ["site.css", "favicon.svg", "age-friendly.css", "age-friendly.js", "slogan-copy.js"];
+    private static IReadOnlyList<string> RequiredAssets => SiteBuilder.RequiredAssets;
 
     /// <summary>Set QUALITYMONTH_PREVIEW_TIMINGS=1 to print where an update's time goes.</summary>
     private static readonly bool PrintTimings = Environment.GetEnvironmentVariable("QUALITYMONTH_PREVIEW_TIMINGS") == "1";
@@ -124,7 +116,9 @@ public sealed class IncrementalSite(string siteRoot) : IAsyncDisposable
 
         var output = good.Output.Clone();
         var photos = good.Photos;
-        if (files.Any(f => f.Contains("/activities/", StringComparison.Ordinal)))
+        // A reloaded year has new photo references (pages look photos up by them): whenever the site has photos, they are
+        // published again, which the photo cache makes cheap; an activities file may also have changed its photos.
+        if (good.Photos.ByPhoto.Count > 0 || files.Any(f => f.Contains("/activities/", StringComparison.Ordinal)))
         {
             photos = await PhotoPipeline.PublishAsync(siteRoot, site, diagnostics, null, encode: true);
             if (!photos.Files.Select(f => f.OutputPath).ToHashSet().SetEquals(good.Photos.Files.Select(f => f.OutputPath))) return await BuildAllAsync();
