@@ -2,6 +2,8 @@ using System.Buffers.Binary;
 using System.IO.Compression;
 using System.Text;
 
+using QualityMonth.Tests.Support;
+
 namespace QualityMonth.Tests.Friendly;
 
 /// <summary>
@@ -56,7 +58,7 @@ public sealed class PngFile
             var type = Encoding.ASCII.GetString(bytes, at + 4, 4);
             var data = bytes.AsSpan(at + 8, length);
             var crc = BinaryPrimitives.ReadUInt32BigEndian(bytes.AsSpan(at + 8 + length));
-            if (crc != Crc32(bytes.AsSpan(at + 4, 4 + length))) throw new InvalidDataException($"{path}: the {type} chunk's CRC is wrong");
+            if (crc != PhotoFixtures.Crc32(bytes.AsSpan(at + 4, 4 + length))) throw new InvalidDataException($"{path}: the {type} chunk's CRC is wrong");
             switch (type)
             {
                 case "IHDR":
@@ -125,17 +127,5 @@ public sealed class PngFile
         var estimate = left + up - upLeft;
         int toLeft = Math.Abs(estimate - left), toUp = Math.Abs(estimate - up), toUpLeft = Math.Abs(estimate - upLeft);
         return toLeft <= toUp && toLeft <= toUpLeft ? left : toUp <= toUpLeft ? up : upLeft;
-    }
-
-    private static uint Crc32(ReadOnlySpan<byte> data)
-    {
-        var crc = 0xFFFFFFFFu;
-        foreach (var b in data)
-        {
-            crc ^= b;
-            for (var k = 0; k < 8; k++)
-                crc = (crc & 1) != 0 ? (crc >> 1) ^ 0xEDB88320u : crc >> 1;
-        }
-        return ~crc;
     }
 }

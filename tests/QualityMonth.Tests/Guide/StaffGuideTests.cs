@@ -92,7 +92,7 @@ public sealed partial class StaffGuideWalkthroughTests(DeployServer server) : ID
 
         // 十四、每次发布
         var marker = Guid.NewGuid().ToString("N")[..8];
-        EditFirstLine(site, "input/2025/year.yml", "theme: ", $"theme: 编辑指南演练{marker}");
+        DeployServer.EditLine(site, "input/2025/year.yml", "theme: ", $"theme: 编辑指南演练{marker}");
         Succeeds(Guide("git add -A", site));
         Succeeds(Guide("git commit -m \"福州市2025年活动\"", site));
         Succeeds(Guide("git pull --rebase", site));
@@ -102,7 +102,7 @@ public sealed partial class StaffGuideWalkthroughTests(DeployServer server) : ID
         Assert.Contains($"编辑指南演练{marker}", File.ReadAllText(Path.Combine(server.WebRoot, "index.html")));
 
         // 推送被拒绝: the site stays as it was; the fix the guide gives publishes.
-        EditFirstLine(site, "input/2024/activities/fuzhou.yml", "city: ", "city: fuzou");
+        DeployServer.EditLine(site, "input/2024/activities/fuzhou.yml", "city: ", "city: fuzou");
         Own("git add -A && git commit -qm 'a typo in the city'", site);
         var live = server.Snapshot();
         var refused = Guide("git push", site);
@@ -112,7 +112,7 @@ public sealed partial class StaffGuideWalkthroughTests(DeployServer server) : ID
         Assert.Contains("! [remote rejected] main -> main (pre-receive hook declined)", refused.Output);
         Assert.Equal(live, server.Snapshot());
 
-        EditFirstLine(site, "input/2024/activities/fuzhou.yml", "city: ", "city: fuzhou");
+        DeployServer.EditLine(site, "input/2024/activities/fuzhou.yml", "city: ", "city: fuzhou");
         Succeeds(Guide("git add -A", site));
         Succeeds(Guide("git commit -m \"改正城市名\"", site));
         var fixedPush = Guide("git push", site);
@@ -154,7 +154,7 @@ public sealed partial class StaffGuideWalkthroughTests(DeployServer server) : ID
         Assert.Contains("质量月", await http.GetStringAsync(home));
 
         var marker = Guid.NewGuid().ToString("N")[..8];
-        EditFirstLine(site, "input/2025/year.yml", "theme: ", $"theme: 预览演练{marker}");
+        DeployServer.EditLine(site, "input/2025/year.yml", "theme: ", $"theme: 预览演练{marker}");
         await WaitForPageAsync(preview, http, home, page => page.Contains($"预览演练{marker}"), "the saved theme");
 
         File.WriteAllText(yearFile, original.Replace("theme: ", "theme: [unclosed "));
@@ -217,8 +217,6 @@ public sealed partial class StaffGuideWalkthroughTests(DeployServer server) : ID
     }
 
     private static void Succeeds(CommandResult result) => Assert.True(result.ExitCode == 0, result.Output);
-
-    private static void EditFirstLine(string site, string file, string start, string line) => DeployServer.EditLine(site, file, start, line);
 
     /// <summary>What the browser shows after a save: the page as served (any status), polled until it is what is expected.</summary>
     private static async Task WaitForPageAsync(Command preview, HttpClient http, string url, Func<string, bool> expected, string what)

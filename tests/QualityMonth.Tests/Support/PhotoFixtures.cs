@@ -274,7 +274,8 @@ public static class PhotoFixtures
 
     private static void Add32(List<byte> to, uint value) { Add16(to, (ushort)(value >> 16)); Add16(to, (ushort)value); }
 
-    private static uint Crc32(ReadOnlySpan<byte> data)
+    /// <summary>The CRC-32 PNG chunks carry (ISO 3309), for fixtures written and read back by the tests.</summary>
+    internal static uint Crc32(ReadOnlySpan<byte> data)
     {
         var crc = 0xFFFFFFFFu;
         foreach (var b in data)
