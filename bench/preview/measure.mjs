@@ -33,7 +33,8 @@ try {
     const ms = performance.now() - start;
     times.push(ms);
     console.log(`save ${i + 1}: ${ms.toFixed(0)} ms`);
-    await sleep(args.kind === 'css' ? 3000 : 1500);
+    // Each save is measured from a settled preview: the previous update finished (its search index may still run).
+    await sleep(args.kind === "css" ? 3000 : Number(args.pause ?? 4000));
   }
 } finally {
   fs.writeFileSync(args.file, original);

@@ -23,6 +23,7 @@ notice="$(ls "$site"/input/2025/notices/*.md | grep -v '\.en\.md$' | head -1)"
 slug="$(basename "$notice" .md)"
 echo "Markdown save ($notice):"
 node "$repo/bench/preview/measure.mjs" --file "$notice" --url "http://127.0.0.1:$port/2025/notices/$slug/" --saves "$saves" --kind markdown
+sleep 5 # the file restored above settles first, or its update and the stylesheet's would be one
 echo "Theme CSS save (theme/assets/site.css):"
 node "$repo/bench/preview/measure.mjs" --file "$site/theme/assets/site.css" --url "http://127.0.0.1:$port/2025/notices/$slug/" --saves 3 --kind css
 echo "Server's own timings:"; grep "preview timings" "$work/preview.log" | tail -n 20

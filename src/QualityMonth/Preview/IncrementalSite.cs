@@ -13,7 +13,10 @@ using QualityMonth.Search;
 namespace QualityMonth.Preview;
 
 /// <summary>What an update of the preview produced: the site to serve, or the errors to show instead.</summary>
-public sealed record PreviewBuild(SiteOutput? Output, string BasePath, IReadOnlyList<Diagnostic> Diagnostics, string Kind, int PagesRendered)
+/// <param name="ChangedPages">The URL paths (base path included) of the pages this update changed, so that only browsers showing
+/// one of them reload; null when any page may have changed.</param>
+public sealed record PreviewBuild(SiteOutput? Output, string BasePath, IReadOnlyList<Diagnostic> Diagnostics, string Kind, int PagesRendered,
+    IReadOnlyList<string>? ChangedPages = null)
 {
     public bool Succeeded => Output is not null;
 }
@@ -22,8 +25,10 @@ public sealed record PreviewBuild(SiteOutput? Output, string BasePath, IReadOnly
 /// The preview's site, kept in memory between saves: the model, the pages planned with what each depends on, and the
 /// finished output. A save of content files that already existed reloads only those files into the model and
 /// re-renders only the pages that depend on them (<see cref="PageDependencies"/>); a changed theme asset, setting,
-/// registry, photo, or an added or removed file rebuilds everything. The search index is rebuilt in the background
-/// after the pages are served. The result equals a full build's (tested page by page).
+/// registry, photo, or an added or removed file rebuilds everything. An incremental update serves a first look as soon
+/// as the pages made from the saved files are rendered (the page the editor is looking at), then the other dependent
+/// pages, the feeds and data files; the search index is rebuilt in the background after that. The result equals a full
+/// build's (tested page by page).
 /// </summary>
 public sealed class IncrementalSite(string siteRoot) : IAsyncDisposable
 {
@@ -52,7 +57,17 @@ public sealed class IncrementalSite(string siteRoot) : IAsyncDisposable
         Dictionary<string, PageAnchors> Anchors,
         IReadOnlyDictionary<IFileGenerator, IReadOnlySet<string>> GeneratedFiles,
         IReadOnlySet<string> InputFiles,
-        SiteOutput Output);
+        SiteOutput Output)
+    {
+        /// <summary>Every folder above an input file.</summary>
+        public IReadOnlySet<string> InputFolders { get; } = InputFiles.SelectMany(Ancestors).ToHashSet(StringComparer.Ordinal);
+
+        private static IEnumerable<string> Ancestors(string file)
+        {
+            for (var slash = file.LastIndexOf('/'); slash > 0; slash = file.LastIndexOf('/', slash - 1))
+                yield return file[..slash];
+        }
+    }
 
     /// <summary>Builds everything (the first build, and whenever an update cannot be incremental).</summary>
     public async Task<PreviewBuild> BuildAllAsync()
@@ -97,13 +112,15 @@ public sealed class IncrementalSite(string siteRoot) : IAsyncDisposable
     }
 
     /// <summary>Brings the site up to date after <paramref name="changed"/> (site-relative paths) were saved.</summary>
-    public async Task<PreviewBuild> UpdateAsync(IReadOnlyCollection<string> changed)
+    /// <param name="firstLook">Called, during an incremental update, with the site in which only the pages made from the saved
+    /// files are new, before the rest of the update; not called when those pages have errors or there are none.</param>
+    public async Task<PreviewBuild> UpdateAsync(IReadOnlyCollection<string> changed, Action<PreviewBuild>? firstLook = null)
     {
         _pending.UnionWith(changed);
-        if (_good is not { } good || !InputFiles().SetEquals(good.InputFiles)) return await BuildAllAsync();
+        if (_good is not { } good || AddedOrRemoved(good, _pending)) return await BuildAllAsync();
         // Editors save through temporary files, which are gone by now: only the site's own files count.
         var relevant = _pending.Where(p => good.InputFiles.Contains(p) || !p.StartsWith(ContentLoader.InputFolder + "/", StringComparison.Ordinal)).ToList();
-        if (relevant.Count == 0) return new PreviewBuild(good.Output, good.Site.Settings.BasePath, [], "none", 0);
+        if (relevant.Count == 0) return new PreviewBuild(good.Output, good.Site.Settings.BasePath, [], "none", 0, []);
         if (relevant.All(f => f.StartsWith(ThemeAssets.Folder + "/", StringComparison.Ordinal))) return UpdateAssets(good) ?? await BuildAllAsync();
         if (!relevant.All(f => ContentLoader.IsYearFile(f) && Path.GetExtension(f) is ".md" or ".yml")) return await BuildAllAsync();
         var files = relevant;
@@ -127,27 +144,60 @@ public sealed class IncrementalSite(string siteRoot) : IAsyncDisposable
         // A page added or removed changes what every link may point to: that is a full build's work.
         if (!pages.Select(p => p.OutputPath).SequenceEqual(good.Pages.Select(p => p.OutputPath))) return await BuildAllAsync();
         var planned = clock.ElapsedMilliseconds;
-        var generated = Generate(site, pages, photos, output, diagnostics, good.GeneratedFiles, files);
-        var generatedAt = clock.ElapsedMilliseconds;
 
+        // First look: the pages made from the saved files, rendered and served before anything else.
+        var anchors = new Dictionary<string, PageAnchors>(good.Anchors, StringComparer.Ordinal);
+        var own = pages.Where(p => PageDependencies.MadeFrom(p, files)).ToList();
+        var rendered = await ProcessAgainAsync(site, own, good.AssetUrls, photos, output, anchors, diagnostics);
+        if (diagnostics.HasErrors) return Failed(diagnostics, "incremental");
+        if (own.Count > 0 && firstLook is not null)
+            firstLook(new PreviewBuild(output.Clone(), site.Settings.BasePath, [], "first look", rendered, UrlsOf(site, own)));
+        var firstLookAt = clock.ElapsedMilliseconds;
+
+        // Then the rest: the feeds and data files, the other pages that show what changed, and the links into them.
         var dependencies = pages.ToDictionary(p => p.OutputPath, p => PageDependencies.Of(site, p));
         var dirty = pages.Where(p => PageDependencies.Affected(dependencies[p.OutputPath], files) || PageDependencies.Affected(good.Dependencies[p.OutputPath], files)).ToList();
-        var anchors = new Dictionary<string, PageAnchors>(good.Anchors, StringComparer.Ordinal);
-        var rendered = await ProcessAgainAsync(site, dirty, good.AssetUrls, photos, output, anchors, diagnostics);
-        // A page whose ids changed can break the #anchors other pages link to: those are checked again.
-        var changedIds = dirty.Select(p => p.OutputPath).Where(path => !anchors[path].Ids.SetEquals(good.Anchors[path].Ids)).ToHashSet();
+        var generated = Generate(site, pages, photos, output, diagnostics, good.GeneratedFiles, files);
+        var ownPaths = own.Select(p => p.OutputPath).ToHashSet();
+        var rest = dirty.Where(p => !ownPaths.Contains(p.OutputPath)).ToList();
+        rendered += await ProcessAgainAsync(site, rest, good.AssetUrls, photos, output, anchors, diagnostics);
+        // A page whose ids changed can break the #anchors other pages link to: those are checked again (the first look's
+        // pages were checked against the rest's ids from before).
+        bool IdsChanged(PageSpec page) => !anchors[page.OutputPath].Ids.SetEquals(good.Anchors[page.OutputPath].Ids);
+        var changedIds = dirty.Where(IdsChanged).Select(p => p.OutputPath).ToHashSet();
+        var restChangedIds = rest.Where(IdsChanged).Select(p => p.OutputPath).ToHashSet();
         var dirtyPaths = dirty.Select(p => p.OutputPath).ToHashSet();
-        var linking = pages.Where(p => !dirtyPaths.Contains(p.OutputPath) && anchors[p.OutputPath].Targets.Overlaps(changedIds)).ToList();
+        var linking = pages.Where(p => dirtyPaths.Contains(p.OutputPath)
+            ? ownPaths.Contains(p.OutputPath) && anchors[p.OutputPath].Targets.Overlaps(restChangedIds)
+            : anchors[p.OutputPath].Targets.Overlaps(changedIds)).ToList();
         rendered += await ProcessAgainAsync(site, linking, good.AssetUrls, photos, output, anchors, diagnostics);
         if (diagnostics.HasErrors) return Failed(diagnostics, "incremental");
 
         _pending = new HashSet<string>(StringComparer.Ordinal);
         _good = good with { Site = site, Photos = photos, Pages = pages, Dependencies = dependencies, Anchors = anchors, GeneratedFiles = generated, Output = output };
-        if (PrintTimings) Console.Error.WriteLine($"preview timings: plan+photos {planned - loaded} ms, file generators {generatedAt - planned} ms, render+links {clock.ElapsedMilliseconds - generatedAt} ms");
+        if (PrintTimings)
+            Console.Error.WriteLine($"preview timings: plan {planned - loaded} ms, first look {firstLookAt - planned} ms ({own.Count} pages), " +
+                $"rest {clock.ElapsedMilliseconds - firstLookAt} ms");
         Timings("incremental", loaded, clock.ElapsedMilliseconds, rendered);
         StartSearchIndex(output);
-        return new PreviewBuild(output, site.Settings.BasePath, diagnostics.Sorted(), "incremental", rendered);
+        // Pages rendered again only to check their links come out the same: no browser needs to reload them.
+        var changedPages = own.Count > 0 && firstLook is not null ? rest : dirty;
+        return new PreviewBuild(output, site.Settings.BasePath, diagnostics.Sorted(), "incremental", rendered, UrlsOf(site, changedPages));
     }
+
+    /// <summary>
+    /// Whether a content file was added or removed since the last good build: an editor's save fires an event for it, so
+    /// only the changed paths are looked at (a renamed folder is one event, for the folder).
+    /// </summary>
+    private bool AddedOrRemoved(Good good, IEnumerable<string> changed) =>
+        changed.Where(p => p.StartsWith(ContentLoader.InputFolder + "/", StringComparison.Ordinal)).Any(p =>
+        {
+            var full = Path.Combine(siteRoot, p);
+            return Directory.Exists(full) || good.InputFolders.Contains(p) || File.Exists(full) != good.InputFiles.Contains(p);
+        });
+
+    private static List<string> UrlsOf(Site site, IEnumerable<PageSpec> pages) =>
+        pages.Select(p => site.Settings.BasePath + p.UrlPath).Distinct(StringComparer.Ordinal).ToList();
 
     /// <summary>
     /// A changed stylesheet, script or icon of the theme: pages name assets only by their content-hashed URLs, so the
@@ -242,7 +292,7 @@ public sealed class IncrementalSite(string siteRoot) : IAsyncDisposable
             var diagnostics = new DiagnosticBag();
             var stale = snapshot.Paths.Where(IsSearchFile).ToList();
             foreach (var path in stale) snapshot.Remove(path);
-            PagefindIndex.Build(siteRoot, pages, snapshot, diagnostics);
+            PagefindIndex.Build(siteRoot, pages, snapshot, diagnostics, background: true);
             _searchDiagnostics = diagnostics.Sorted();
             foreach (var diagnostic in _searchDiagnostics)
                 Console.Error.WriteLine(diagnostic.ToLine(MessageLanguage.English));

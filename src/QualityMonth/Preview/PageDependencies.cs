@@ -54,6 +54,25 @@ public static class PageDependencies
         return deps;
     }
 
+    /// <summary>
+    /// Whether <paramref name="page"/> is made from one of <paramref name="changedFiles"/> itself (a notice's page from its
+    /// Markdown, an activity's from its activities file, a year's pages from its year.yml or slogans.yml) rather than
+    /// only listing or linking to it: the preview serves these first.
+    /// </summary>
+    public static bool MadeFrom(PageSpec page, IReadOnlyCollection<string> changedFiles)
+    {
+        var parameters = page.Parameters;
+        string? source = page.Component.Name switch
+        {
+            nameof(NoticePage) when parameters["Notice"] is Notice notice => NoticeFiles(notice.Year, notice.Slug),
+            nameof(ActivityPage) when parameters["Entry"] is ActivityEntry entry => entry.Group.Source.File,
+            nameof(YearPage) when parameters["Year"] is CampaignYear year => YearFile(year.Year, "year.yml"),
+            nameof(SlogansPage) when parameters["Year"] is CampaignYear year => YearFile(year.Year, "slogans.yml"),
+            _ => null,
+        };
+        return source is not null && changedFiles.Any(file => file.StartsWith(source, StringComparison.Ordinal));
+    }
+
     /// <summary>Whether a page with these dependencies is affected by a change to any of <paramref name="changedFiles"/>.</summary>
     public static bool Affected(IReadOnlyList<string> dependencies, IReadOnlyCollection<string> changedFiles) =>
         dependencies.Any(prefix => changedFiles.Any(file => file.StartsWith(prefix, StringComparison.Ordinal)));

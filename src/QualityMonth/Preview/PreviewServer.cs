@@ -41,7 +41,7 @@ public static class PreviewServer
         using var watcher = new SiteWatcher(siteRoot, async changed =>
         {
             var clock = System.Diagnostics.Stopwatch.StartNew();
-            Report(await site.UpdateAsync(changed), state, reporter, clock);
+            Report(await site.UpdateAsync(changed, state.Publish), state, reporter, clock);
         });
         await app.StartAsync(cancel);
         Console.WriteLine(reporter.Strings.PreviewServing($"http://127.0.0.1:{port}{state.BasePath}/", "input/, theme/assets/, statiq.json"));
@@ -71,8 +71,10 @@ public static class PreviewServer
             while (!context.RequestAborted.IsCancellationRequested)
             {
                 await state.WaitForChange(version, context.RequestAborted);
-                version = state.Version;
-                await context.Response.WriteAsync("data: reload\n\n", context.RequestAborted);
+                (version, var changedPages) = state.ChangesSince(version);
+                // "reload" alone: every page; else the pages that changed, one per line (a page reloads when it is named).
+                var data = changedPages is null ? "data: reload\n" : string.Concat(changedPages.Select(page => $"data: {page}\n"));
+                await context.Response.WriteAsync($"event: reload\n{data}\n", context.RequestAborted);
                 await context.Response.Body.FlushAsync(context.RequestAborted);
             }
         }
@@ -119,9 +121,13 @@ public static class PreviewServer
         return context.Response.Body.WriteAsync(body).AsTask();
     }
 
-    /// <summary>Only preview pages get this script; built sites carry none.</summary>
+    /// <summary>Only preview pages get this script; built sites carry none. A page reloads when the update names it.</summary>
     private const string ReloadScript =
-        $"<script>new EventSource('{EventsPath}').onmessage = () => location.reload();</script>";
+        $"<script>new EventSource('{EventsPath}').addEventListener('reload', e => " +
+        "{ const pages = e.data.split('\\n'); if (pages[0] === 'reload' || pages.includes(location.pathname)) location.reload(); });</script>";
+
+    /// <summary>The error page reloads on every update: it stands in for every page.</summary>
+    private const string ErrorReloadScript = $"<script>new EventSource('{EventsPath}').addEventListener('reload', () => location.reload());</script>";
 
     private static byte[] WithReloadScript(byte[] html)
     {
@@ -136,7 +142,7 @@ public static class PreviewServer
         return Encoding.UTF8.GetBytes(
             $"<!DOCTYPE html><html lang=\"zh-Hans\"><head><meta charset=\"utf-8\"><title>构建失败 Build failed</title>" +
             "<style>body{font-family:system-ui,sans-serif;margin:2rem;line-height:1.5}code{white-space:pre-wrap;color:#9b1c1c}</style></head>" +
-            $"<body><h1>构建失败 / Build failed</h1><p>修正以下问题后页面会自动刷新。Fix these and the page reloads by itself.</p><ul id=\"build-errors\">{items}</ul>{ReloadScript}</body></html>");
+            $"<body><h1>构建失败 / Build failed</h1><p>修正以下问题后页面会自动刷新。Fix these and the page reloads by itself.</p><ul id=\"build-errors\">{items}</ul>{ErrorReloadScript}</body></html>");
     }
 
     /// <summary>The latest build, swapped atomically; waiters are woken on every new build.</summary>
@@ -147,8 +153,21 @@ public static class PreviewServer
         private readonly object _gate = new();
         private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private (SiteOutput? Site, IReadOnlyList<Diagnostic>? Errors, string BasePath) _current = (null, [], "");
+        // What the last updates changed, for readers that wake after more than one (null: any page).
+        private readonly Queue<(int Version, IReadOnlyList<string>? Pages)> _recent = new();
 
         public int Version { get; private set; }
+
+        /// <summary>The current version, and the pages changed since <paramref name="seenVersion"/> (null: any page).</summary>
+        public (int Version, IReadOnlyList<string>? ChangedPages) ChangesSince(int seenVersion)
+        {
+            lock (_gate)
+            {
+                var missed = _recent.Where(r => r.Version > seenVersion).ToList();
+                if (missed.Count < Version - seenVersion || missed.Any(r => r.Pages is null)) return (Version, null);
+                return (Version, missed.SelectMany(r => r.Pages!).Distinct(StringComparer.Ordinal).ToList());
+            }
+        }
 
         public (SiteOutput? Site, IReadOnlyList<Diagnostic>? Errors, string BasePath) Current
         {
@@ -162,10 +181,14 @@ public static class PreviewServer
             TaskCompletionSource changed;
             lock (_gate)
             {
+                // After an error page every page reloads: it stood in for all of them.
+                var changedPages = build.Succeeded && _current.Errors is null ? build.ChangedPages : null;
                 _current = build.Succeeded
                     ? (build.Output, null, build.BasePath)
                     : (null, build.Diagnostics.Where(d => d.Severity == Severity.Error).ToList(), _current.BasePath);
                 Version++;
+                _recent.Enqueue((Version, changedPages));
+                if (_recent.Count > 16) _recent.Dequeue();
                 changed = _changed;
                 _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
             }

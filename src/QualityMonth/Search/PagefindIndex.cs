@@ -26,8 +26,11 @@ public static class PagefindIndex
     // 4,000-page build on the shared benchmark machine. The limit is only there to stop a hung process.
     private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(15);
 
+    private const string Nice = "/usr/bin/nice";
+
     /// <param name="pages">Output paths of the finished HTML pages in <paramref name="output"/>.</param>
-    public static void Build(string siteRoot, IEnumerable<string> pages, SiteOutput output, DiagnosticBag diagnostics)
+    /// <param name="background">Run Pagefind at the lowest CPU priority (the preview indexes while staff edit).</param>
+    public static void Build(string siteRoot, IEnumerable<string> pages, SiteOutput output, DiagnosticBag diagnostics, bool background = false)
     {
         var binary = PagefindBinary.Find(siteRoot, AppContext.BaseDirectory);
         if (binary is null)
@@ -49,7 +52,7 @@ public static class PagefindIndex
                 Directory.CreateDirectory(Path.GetDirectoryName(file)!);
                 File.WriteAllBytes(file, html);
             }
-            if (!Index(binary, scratch.FullName, site, bundle, diagnostics)) return;
+            if (!Index(binary, scratch.FullName, site, bundle, diagnostics, background)) return;
             foreach (var file in Directory.GetFiles(bundle, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
                 output.Add($"{Folder}/{Path.GetRelativePath(bundle, file).Replace(Path.DirectorySeparatorChar, '/')}", File.ReadAllBytes(file));
         }
@@ -61,13 +64,13 @@ public static class PagefindIndex
 
     /// <summary>Runs Pagefind on the pages in <paramref name="site"/>, writing its bundle to <paramref name="bundle"/>.</summary>
     /// <returns>Whether the bundle was made; if not, the reason is an error in <paramref name="diagnostics"/>.</returns>
-    private static bool Index(string binary, string scratch, string site, string bundle, DiagnosticBag diagnostics)
+    private static bool Index(string binary, string scratch, string site, string bundle, DiagnosticBag diagnostics, bool background)
     {
         int exitCode;
         string messages;
         try
         {
-            (exitCode, messages) = Run(binary, scratch, ["--site", site, "--output-path", bundle, "--quiet"]);
+            (exitCode, messages) = Run(binary, scratch, ["--site", site, "--output-path", bundle, "--quiet"], background);
         }
         catch (System.ComponentModel.Win32Exception e)
         {
@@ -91,9 +94,12 @@ public static class PagefindIndex
     }
 
     /// <returns>The exit code, and everything Pagefind printed (stdout and stderr), trimmed.</returns>
-    private static (int ExitCode, string Messages) Run(string binary, string workingDirectory, string[] arguments)
+    private static (int ExitCode, string Messages) Run(string binary, string workingDirectory, string[] arguments, bool background)
     {
-        var start = new ProcessStartInfo(binary)
+        // Linux gives each thread its own niceness, inherited by the threads it starts: Pagefind is started niced rather
+        // than reniced after its worker threads exist.
+        var niced = background && File.Exists(Nice);
+        var start = new ProcessStartInfo(niced ? Nice : binary)
         {
             // Pagefind reads pagefind.yml/.toml/.json from its working folder: an empty scratch folder keeps
             // a stray config file out of the build.
@@ -101,6 +107,7 @@ public static class PagefindIndex
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
+        if (niced) foreach (var argument in new[] { "-n", "19", binary }) start.ArgumentList.Add(argument);
         foreach (var argument in arguments) start.ArgumentList.Add(argument);
         // Nor may PAGEFIND_* variables of the user's shell change the index.
         foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("PAGEFIND_", StringComparison.OrdinalIgnoreCase)).ToList())

@@ -40,11 +40,23 @@ public sealed class IncrementalPreviewTests : IDisposable
         {
             if (file.EndsWith(".css", StringComparison.Ordinal)) File.AppendAllText(_site.PathOf(file), "\n.preview-test { color: red; }\n");
             else _site.Edit(file, find, replace);
-            var update = await preview.UpdateAsync([file]);
+            PreviewBuild? firstLook = null;
+            var update = await preview.UpdateAsync([file], look => firstLook = look);
             Assert.True(update.Succeeded, string.Join("\n", update.Diagnostics));
             Assert.Equal(kind, update.Kind);
             if (kind == "incremental")
             {
+                // The first look serves the saved file's own pages before the rest, already as they end up.
+                Assert.NotNull(firstLook);
+                Assert.True(firstLook.ChangedPages!.Count >= 1 && firstLook.ChangedPages.Count < update.PagesRendered,
+                    $"editing {file}: {firstLook.ChangedPages.Count} pages in the first look, {update.PagesRendered} rendered in all");
+                foreach (var url in firstLook.ChangedPages)
+                {
+                    var path = QualityMonth.Routing.OutputPaths.ForUrlPath(url);
+                    Assert.True(firstLook.Output!.TryGet(path, out var early) && update.Output!.TryGet(path, out var final) && early.AsSpan().SequenceEqual(final),
+                        $"after editing {file}: the first look's {url} differs from the finished update's");
+                }
+                Assert.DoesNotContain(update.ChangedPages!, firstLook.ChangedPages.Contains);
                 var pages = update.Output!.Paths.Count(p => p.EndsWith(".html", StringComparison.Ordinal));
                 var everyPage = file == "input/2025/year.yml";
                 Assert.True(update.PagesRendered >= 1 && (everyPage || update.PagesRendered < pages), $"editing {file} rendered {update.PagesRendered} of {pages} pages");

@@ -43,7 +43,9 @@ public sealed class PreviewTests : IDisposable
         using var events = await _http.GetStreamAsync(_url + "/__preview/events");
         using var reader = new StreamReader(events);
         _site.Edit("input/2025/year.yml", "theme: 加强全面质量管理 促进质量强省建设", "theme: 加强全面质量管理 促进质量强省建设（预览）");
-        await ReadUntil(reader, "data: reload");
+        // The year's own pages first, then the pages that show its theme (the home page among them), each update naming them.
+        await ReadUntil(reader, "data: /2025/");
+        await ReadUntil(reader, "data: /");
         Assert.Contains("促进质量强省建设（预览）", (await Get("/")).Body);
     }
 
