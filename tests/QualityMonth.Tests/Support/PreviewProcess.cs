@@ -1,0 +1,68 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+
+namespace QualityMonth.Tests.Support;
+
+/// <summary>The real 'preview' command on a copy of the site, on a free port; killed when disposed.</summary>
+public sealed class PreviewProcess : IDisposable
+{
+    private readonly Process _process;
+    private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(30) };
+
+    public PreviewProcess(TempSite site)
+    {
+        var port = FreePort();
+        Url = $"http://127.0.0.1:{port}";
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        foreach (var arg in new[] { Generator.Dll, "preview", "--root", site.Root, "--port", port.ToString() })
+            start.ArgumentList.Add(arg);
+        _process = Process.Start(start)!;
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+    }
+
+    public string Url { get; }
+
+    public bool HasExited => _process.HasExited;
+
+    public HttpClient Http => _http;
+
+    public async Task<(HttpStatusCode StatusCode, string Body)> GetAsync(string path)
+    {
+        using var response = await _http.GetAsync(Url + path);
+        return (response.StatusCode, await response.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>Polls <paramref name="path"/> until <paramref name="done"/> holds (the first build takes a while).</summary>
+    public async Task<(HttpStatusCode StatusCode, string Body)> WaitForAsync(string path, Func<(HttpStatusCode StatusCode, string Body), bool> done)
+    {
+        var clock = Stopwatch.StartNew();
+        while (true)
+        {
+            try
+            {
+                var response = await GetAsync(path);
+                if (done(response)) return response;
+            }
+            catch (HttpRequestException) when (clock.Elapsed < TimeSpan.FromSeconds(60)) { }
+            if (clock.Elapsed > TimeSpan.FromSeconds(60) || _process.HasExited)
+                throw new TimeoutException($"preview never served {path} as expected (exited: {_process.HasExited})");
+            await Task.Delay(200);
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public void Dispose()
+    {
+        if (!_process.HasExited) _process.Kill(entireProcessTree: true);
+        _process.Dispose();
+        _http.Dispose();
+    }
+}
