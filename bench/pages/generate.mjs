@@ -221,7 +221,7 @@ weight = 2
 {{ end }}</ul></nav>
 <nav aria-label="{{ if eq .Language.Lang "en" }}Languages{{ else }}语言{{ end }}">{{ range .Translations }}<a href="{{ .RelPermalink }}" hreflang="{{ .Language.Lang }}">{{ .Language.LanguageName }}</a>{{ end }}</nav>
 </header>
-<main id="main">{{ block "main" . }}{{ end }}</main>
+<main id="main" data-pagefind-body>{{ block "main" . }}{{ end }}</main>
 <footer class="site-footer"><p>{{ if eq .Language.Lang "en" }}Office of the Fujian Quality Province Leading Group{{ else }}福建省质量强省工作领导小组办公室{{ end }}</p></footer>
 </body>
 </html>

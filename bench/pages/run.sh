@@ -30,9 +30,10 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 [ -x "$here/node_modules/.bin/eleventy" ] || (cd "$here" && npm ci --silent --no-audit --no-fund)
 "$repo/scripts/setup.sh" build
-dotnet build "$repo/src/QualityMonth/QualityMonth.csproj" -c Release --verbosity quiet -nologo >/dev/null
-generator="$repo/src/QualityMonth/bin/Release/net10.0/qualitymonth.dll"
+# The generator as ./build.sh runs it: published precompiled (ReadyToRun).
+generator=$("$repo/scripts/publish-generator.sh")
 eleventy="$here/node_modules/.bin/eleventy"
+pagefind="$repo/node_modules/@pagefind/linux-x64/bin/pagefind_extended"
 mkdir -p "$work"
 
 # One cold build: fresh output folder, no caches. Prints "seconds peakKiB pagefindSeconds ownPeakKiB".
@@ -44,20 +45,23 @@ measure() { # tool size run
             dotnet "$generator" build --root . --output "$out") >"$log" 2>&1 ;;
     hugo) (cd "$site/hugo" && /usr/bin/time -f "%e %M" -o "$work/time.txt" \
             hugo --quiet --cacheDir "$work/hugo-cache" --destination "$out") >"$log" 2>&1 ;;
+    # What a Hugo site does for the same search: Pagefind (the same pinned binary) over Hugo's output.
+    hugo-pagefind) (cd "$site/hugo" && /usr/bin/time -f "%e %M" -o "$work/time.txt" sh -c \
+            'hugo --quiet --cacheDir "$1" --destination "$2" && "$3" --site "$2" --quiet' _ "$work/hugo-cache" "$out" "$pagefind") >"$log" 2>&1 ;;
     eleventy) (cd "$site/eleventy" && /usr/bin/time -f "%e %M" -o "$work/time.txt" \
             "$eleventy" --quiet --output="$out") >"$log" 2>&1 ;;
   esac || { echo "$tool failed on $size pages (run $3):" >&2; cat "$log" >&2; exit 1; }
-  local seconds kib pagefind own
+  local seconds kib pagefind_s own
   read -r seconds kib < "$work/time.txt"
   # Our build reports its Pagefind step's time and its own peak memory (GNU time's counts Pagefind's too).
-  pagefind=$(awk '$1 == "timing" && $2 == "pagefind" { print $3 / 1000 }' "$log")
+  pagefind_s=$(awk '$1 == "timing" && $2 == "pagefind" { print $3 / 1000 }' "$log")
   own=$(awk '$1 == "timing" && $2 == "peak-memory-kib" { print $3 }' "$log")
-  echo "$seconds $kib ${pagefind:-0} ${own:-$kib}"
+  echo "$seconds $kib ${pagefind_s:-0} ${own:-$kib}"
 }
 
 median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
-tools=(ours hugo eleventy)
+tools=(ours hugo hugo-pagefind eleventy)
 for size in "${sizes[@]}"; do
   echo "generating $size pages…" >&2
   node "$here/generate.mjs" --pages "$size" --out "$work/site-$size" --repo "$repo" >&2
@@ -72,18 +76,19 @@ done
 # Pages written per tool for the largest size, as a check that the sites are comparable.
 count_pages() { find "$1" -name '*.html' | wc -l; }
 
-echo "| pages | tool | wall time (s) | peak memory (MiB) | × Hugo (time) | × Hugo (memory) | ms per page | HTML files written |"
-echo "|---:|---|---:|---:|---:|---:|---:|---:|"
+echo "| pages | tool | wall time (s) | peak memory (MiB) | × Hugo (time) | × Hugo (memory) | × Hugo + Pagefind (time) | ms per page | HTML files written |"
+echo "|---:|---|---:|---:|---:|---:|---:|---:|---:|"
 for size in "${sizes[@]}"; do
   hugo_s=$(cat "$work"/result-hugo-"$size"-*.txt | awk '{ print $1 }' | median)
   hugo_kib=$(cat "$work"/result-hugo-"$size"-*.txt | awk '{ print $2 }' | median)
+  hugo_pagefind_s=$(cat "$work"/result-hugo-pagefind-"$size"-*.txt | awk '{ print $1 }' | median)
   for tool in "${tools[@]}"; do
     s=$(cat "$work"/result-"$tool"-"$size"-*.txt | awk '{ print $1 }' | median)
     kib=$(cat "$work"/result-"$tool"-"$size"-*.txt | awk '{ print $2 }' | median)
     files=$(count_pages "$work/out-$tool-$size")
     row() { # label seconds
-      awk -v size="$size" -v label="$1" -v s="$2" -v kib="$kib" -v hs="$hugo_s" -v hk="$hugo_kib" -v files="$files" \
-        'BEGIN { printf "| %d | %s | %.2f | %d | %.2f | %.2f | %.2f | %d |\n", size, label, s, kib / 1024, s / hs, kib / hk, s * 1000 / size, files }'
+      awk -v size="$size" -v label="$1" -v s="$2" -v kib="$kib" -v hs="$hugo_s" -v hk="$hugo_kib" -v hps="$hugo_pagefind_s" -v files="$files" \
+        'BEGIN { printf "| %d | %s | %.2f | %d | %.2f | %.2f | %.2f | %.2f | %d |\n", size, label, s, kib / 1024, s / hs, kib / hk, s / hps, s * 1000 / size, files }'
     }
     if [ "$tool" = ours ]; then
       pagefind=$(cat "$work"/result-ours-"$size"-*.txt | awk '{ print $3 }' | median)

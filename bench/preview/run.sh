@@ -9,12 +9,14 @@ saves=7
 work="$(mktemp -d /tmp/qm-bench-preview.XXXXXX)"
 port=5199
 trap 'kill "$server" 2>/dev/null || true; rm -rf "$work"' EXIT
-(cd "$repo" && scripts/setup.sh >/dev/null && dotnet build QualityMonth.slnx -c Release >/dev/null)
+# The generator as ./build.sh preview runs it: published precompiled (ReadyToRun).
+(cd "$repo" && scripts/setup.sh build >/dev/null)
+generator=$("$repo/scripts/publish-generator.sh")
 node "$repo/bench/pages/generate.mjs" --pages 4000 --out "$work/site" --repo "$repo" >/dev/null
 site="$work/site/ours"
 ln -s "$repo/node_modules" "$site/node_modules"
 start=$(date +%s.%N)
-QUALITYMONTH_PREVIEW_TIMINGS=1 dotnet "$repo/src/QualityMonth/bin/Release/net10.0/qualitymonth.dll" preview --root "$site" --port "$port" \
+QUALITYMONTH_PREVIEW_TIMINGS=1 dotnet "$generator" preview --root "$site" --port "$port" \
   >"$work/preview.log" 2>&1 &
 server=$!
 until curl -sf "http://127.0.0.1:$port/" >/dev/null; do sleep 0.2; done
