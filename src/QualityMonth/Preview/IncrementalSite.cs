@@ -214,18 +214,39 @@ public sealed class IncrementalSite(string siteRoot) : IAsyncDisposable
         var output = good.Output.Clone();
         foreach (var (oldUrl, _) in renamed) output.Remove(oldUrl.TrimStart('/'));
         foreach (var (_, newUrl) in renamed) output.SetFrom(assets, newUrl.TrimStart('/'));
-        foreach (var page in good.Pages)
+        var replacements = renamed.Select(r => (Old: System.Text.Encoding.UTF8.GetBytes(r.Old), New: System.Text.Encoding.UTF8.GetBytes(r.New))).ToList();
+        Parallel.ForEach(good.Pages, page =>
         {
             output.TryGet(page.OutputPath, out var bytes);
-            var html = System.Text.Encoding.UTF8.GetString(bytes);
-            var replaced = renamed.Aggregate(html, (text, url) => text.Replace(url.Old, url.New, StringComparison.Ordinal));
-            if (!ReferenceEquals(replaced, html)) output.Set(page.OutputPath, System.Text.Encoding.UTF8.GetBytes(replaced));
-        }
+            var replaced = replacements.Aggregate(bytes, (html, url) => ReplaceBytes(html, url.Old, url.New));
+            if (!ReferenceEquals(replaced, bytes)) output.Set(page.OutputPath, replaced);
+        });
         _pending = new HashSet<string>(StringComparer.Ordinal);
         _good = good with { AssetUrls = assetUrls, Output = output };
         Timings("assets", 0, clock.ElapsedMilliseconds, 0);
         StartSearchIndex(output);
         return new PreviewBuild(output, good.Site.Settings.BasePath, [], "assets", 0);
+    }
+
+    /// <summary>
+    /// <paramref name="html"/> with every <paramref name="oldValue"/> replaced by <paramref name="newValue"/>, or the same array
+    /// when there is none: UTF-8 bytes are searched as they are, without decoding the page.
+    /// </summary>
+    private static byte[] ReplaceBytes(byte[] html, byte[] oldValue, byte[] newValue)
+    {
+        var at = html.AsSpan().IndexOf(oldValue);
+        if (at < 0) return html;
+        using var result = new MemoryStream(html.Length + newValue.Length - oldValue.Length);
+        var rest = html.AsSpan();
+        while (at >= 0)
+        {
+            result.Write(rest[..at]);
+            result.Write(newValue);
+            rest = rest[(at + oldValue.Length)..];
+            at = rest.IndexOf(oldValue);
+        }
+        result.Write(rest);
+        return result.ToArray();
     }
 
     /// <summary>Renders and finishes <paramref name="pages"/> again into <paramref name="output"/>, checking their links against the rest.</summary>
