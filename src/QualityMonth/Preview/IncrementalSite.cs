@@ -30,7 +30,8 @@ public sealed record PreviewBuild(SiteOutput? Output, string BasePath, IReadOnly
 /// pages, the feeds and data files; the search index is rebuilt in the background after that. The result equals a full
 /// build's (tested page by page).
 /// </summary>
-public sealed class IncrementalSite(string siteRoot) : IAsyncDisposable
+/// <param name="language">The language of the problems the background search index prints on the console.</param>
+public sealed class IncrementalSite(string siteRoot, MessageLanguage language = MessageLanguage.English) : IAsyncDisposable
 {
     // The same steps as a build: the file generators in their order, and the theme files the pages need.
     private static IReadOnlyList<IFileGenerator> FileGenerators => SiteBuilder.FileGenerators;
@@ -316,7 +317,7 @@ public sealed class IncrementalSite(string siteRoot) : IAsyncDisposable
             PagefindIndex.Build(siteRoot, pages, snapshot, diagnostics, background: true);
             _searchDiagnostics = diagnostics.Sorted();
             foreach (var diagnostic in _searchDiagnostics)
-                Console.Error.WriteLine(diagnostic.ToLine(MessageLanguage.English));
+                Console.Error.WriteLine(diagnostic.ToLine(language));
             if (diagnostics.HasErrors) return;
             var fresh = snapshot.Paths.Where(IsSearchFile).ToHashSet(StringComparer.Ordinal);
             foreach (var path in fresh) output.SetFrom(snapshot, path);

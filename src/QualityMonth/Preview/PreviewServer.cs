@@ -27,7 +27,7 @@ public static class PreviewServer
     {
         var reporter = new Reporter(Reporter.DefaultFormat, language);
         var state = new PreviewState(language);
-        await using var site = new IncrementalSite(siteRoot);
+        await using var site = new IncrementalSite(siteRoot, language);
         Report(await site.BuildAllAsync(), state, reporter, System.Diagnostics.Stopwatch.StartNew());
 
         var builder = WebApplication.CreateSlimBuilder();
