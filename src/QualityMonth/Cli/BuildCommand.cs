@@ -20,7 +20,7 @@ public static class BuildCommand
         BuildResult result;
         try
         {
-            result = await PhotoProgress.Run(reporter, progress => SiteBuilder.BuildAsync(siteRoot, progress, previousOutput, overrides));
+            result = await PhotoProgress.Run(reporter, progress => SiteBuilder.BuildAsync(siteRoot, progress, previousOutput, overrides, outputFolder));
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -29,9 +29,6 @@ public static class BuildCommand
             Console.Error.WriteLine(reporter.Strings.InternalErrorAdvice(outputFolder));
             return ExitCodes.ContentError;
         }
-        if (result.Succeeded)
-            using (BuildTimings.Measure("write"))
-                AtomicWriter.Write(result.Output!, outputFolder);
         reporter.Build(result, outputFolder, clock.Elapsed);
         BuildTimings.PeakMemory();
         return result.Succeeded ? ExitCodes.Success : ExitCodes.ContentError;
