@@ -2,7 +2,6 @@ using System.Diagnostics;
 using QualityMonth.Build;
 using QualityMonth.Config;
 using QualityMonth.Diagnostics;
-using QualityMonth.Output;
 
 namespace QualityMonth.Cli;
 
