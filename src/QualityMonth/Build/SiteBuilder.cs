@@ -12,7 +12,8 @@ using QualityMonth.Search;
 namespace QualityMonth.Build;
 
 /// <summary>What a run of the pipeline produced: the site (null when an error was found), every diagnostic, and figures for the summary.</summary>
-/// <param name="Output">The site, or null when an error was found; a check's output holds stand-ins for images and is never written.</param>
+/// <param name="Output">The site, or null when an error was found; a check's output holds stand-ins for images and is never written.
+/// A build published to an output folder has its search index there only, not in <paramref name="Output"/> (see <see cref="SearchIndexFiles"/>).</param>
 /// <param name="PagesPerLanguage">The pages rendered and link-checked, per language; empty when the content did not load far enough to render.</param>
 public sealed record BuildResult(
     SiteOutput? Output,
@@ -24,6 +25,12 @@ public sealed record BuildResult(
     int PhotosProcessed)
 {
     public bool Succeeded => Output is not null;
+
+    /// <summary>The search index's files Pagefind wrote straight into the output folder.</summary>
+    public int SearchIndexFiles { get; init; }
+
+    /// <summary>How many files the site has.</summary>
+    public int Files => (Output?.Count ?? 0) + SearchIndexFiles;
 
     public int Errors => Diagnostics.Count(d => d.Severity == Severity.Error);
 
@@ -37,7 +44,8 @@ public sealed record BuildResult(
 /// The pipeline: load content → site model → photos → plan pages → file generators → render → post-process
 /// (links) → search index → outputs (in memory). <c>build</c> and <c>check</c> both run it, so they report the
 /// same problems; a check skips only the image work and the search index (<see cref="PipelineMode"/>).
-/// Writing to disk (atomically) or serving is up to the caller.
+/// A build given an output folder writes the site there (atomically) and has Pagefind index the written pages, so
+/// each file is written once; without one, it keeps the site, index included, in memory.
 /// </summary>
 public static class SiteBuilder
 {
@@ -57,20 +65,21 @@ public static class SiteBuilder
 
     /// <param name="previousOutput">The published site the result follows, if any (see <see cref="BuildContext.PreviousOutput"/>).</param>
     /// <param name="overrides">Settings given on the command line in place of statiq.json's.</param>
+    /// <param name="outputFolder">Where to publish the site; it is replaced only when the whole build succeeds.</param>
     public static Task<BuildResult> BuildAsync(string siteRoot, IProgress<(int Done, int Total)>? photoProgress = null, string? previousOutput = null,
-        SettingsOverrides? overrides = null) =>
-        RunAsync(siteRoot, PipelineMode.Build, photoProgress, previousOutput, overrides);
+        SettingsOverrides? overrides = null, string? outputFolder = null) =>
+        RunAsync(siteRoot, PipelineMode.Build, photoProgress, previousOutput, overrides, outputFolder);
 
     /// <summary>Everything a build would report, without making images or the search index; nothing is written.</summary>
     public static Task<BuildResult> CheckAsync(string siteRoot, SettingsOverrides? overrides = null) =>
-        RunAsync(siteRoot, PipelineMode.Check, null, null, overrides);
+        RunAsync(siteRoot, PipelineMode.Check, null, null, overrides, null);
 
     /// <summary>
     /// Runs every step the content allows, so one run reports as many problems as it can: only content that does not
     /// load, or a theme without its files, stops it before the pages are rendered and their links checked.
     /// </summary>
     private static async Task<BuildResult> RunAsync(string siteRoot, PipelineMode mode, IProgress<(int Done, int Total)>? photoProgress, string? previousOutput,
-        SettingsOverrides? overrides)
+        SettingsOverrides? overrides, string? outputFolder)
     {
         var diagnostics = new DiagnosticBag();
         Site? site;
@@ -109,13 +118,32 @@ public static class SiteBuilder
             Failed(diagnostics, site.Settings, coverage) with { PagesPerLanguage = pagesPerLanguage, Photos = photos.ByPhoto.Count };
 
         if (diagnostics.HasErrors) return RenderedButFailed();
-        if (mode == PipelineMode.Build)
-        {
+        var searchIndexFiles = 0;
+        if (mode == PipelineMode.Build && outputFolder is null)
             using (BuildTimings.Measure("pagefind"))
                 PagefindIndex.Build(siteRoot, pages.Select(p => p.OutputPath), output, diagnostics);
-            if (diagnostics.HasErrors) return RenderedButFailed();
-        }
-        return new BuildResult(output, site.Settings, diagnostics.Sorted(), pagesPerLanguage, coverage, photos.ByPhoto.Count, photos.Processed);
+        else if (mode == PipelineMode.Build)
+            searchIndexFiles = Publish(siteRoot, output, outputFolder!, diagnostics);
+        if (diagnostics.HasErrors) return RenderedButFailed();
+        return new BuildResult(output, site.Settings, diagnostics.Sorted(), pagesPerLanguage, coverage, photos.ByPhoto.Count, photos.Processed)
+        {
+            SearchIndexFiles = searchIndexFiles,
+        };
+    }
+
+    /// <summary>Writes the site to <paramref name="outputFolder"/> with the search index Pagefind makes from the written pages.</summary>
+    /// <returns>How many files the search index has; 0, with an error, when nothing was published.</returns>
+    private static int Publish(string siteRoot, SiteOutput output, string outputFolder, DiagnosticBag diagnostics)
+    {
+        if (PagefindIndex.FindBinary(siteRoot, diagnostics) is not { } pagefind) return 0;
+        var searchIndexFiles = 0;
+        AtomicWriter.Write(output, outputFolder, staging =>
+        {
+            using (BuildTimings.Measure("pagefind"))
+                searchIndexFiles = PagefindIndex.BuildInFolder(pagefind, staging, diagnostics);
+            return searchIndexFiles > 0;
+        });
+        return searchIndexFiles;
     }
 
     private static BuildResult Failed(DiagnosticBag diagnostics, SiteSettings? settings, IReadOnlyList<TranslationCoverage> coverage) =>

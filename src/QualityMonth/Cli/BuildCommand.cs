@@ -2,7 +2,6 @@ using System.Diagnostics;
 using QualityMonth.Build;
 using QualityMonth.Config;
 using QualityMonth.Diagnostics;
-using QualityMonth.Output;
 
 namespace QualityMonth.Cli;
 
@@ -20,7 +19,7 @@ public static class BuildCommand
         BuildResult result;
         try
         {
-            result = await PhotoProgress.Run(reporter, progress => SiteBuilder.BuildAsync(siteRoot, progress, previousOutput, overrides));
+            result = await PhotoProgress.Run(reporter, progress => SiteBuilder.BuildAsync(siteRoot, progress, previousOutput, overrides, outputFolder));
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -29,9 +28,6 @@ public static class BuildCommand
             Console.Error.WriteLine(reporter.Strings.InternalErrorAdvice(outputFolder));
             return ExitCodes.ContentError;
         }
-        if (result.Succeeded)
-            using (BuildTimings.Measure("write"))
-                AtomicWriter.Write(result.Output!, outputFolder);
         reporter.Build(result, outputFolder, clock.Elapsed);
         BuildTimings.PeakMemory();
         return result.Succeeded ? ExitCodes.Success : ExitCodes.ContentError;

@@ -60,7 +60,7 @@ public sealed class Reporter(ReportFormat format, MessageLanguage language)
             _error.WriteLine(Strings.BuildFailed(result.Errors, outputFolder));
             return;
         }
-        _out.WriteLine(Strings.Built(Pages(result), result.Output!.Count, result.Photos, result.PhotosProcessed, outputFolder, elapsed.TotalSeconds, result.Warnings));
+        _out.WriteLine(Strings.Built(Pages(result), result.Files, result.Photos, result.PhotosProcessed, outputFolder, elapsed.TotalSeconds, result.Warnings));
         Coverage(result);
     }
 

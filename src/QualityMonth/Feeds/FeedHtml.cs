@@ -1,3 +1,4 @@
+using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using QualityMonth.Config;
 using QualityMonth.Data;
@@ -27,12 +28,14 @@ public static class FeedHtml
 
     private static string Convert(SiteSettings settings, string html, string pageSitePath, Language language)
     {
-        var document = (t_parser ??= new HtmlParser()).ParseDocument("<!DOCTYPE html><html><body>" + html + "</body></html>");
-        foreach (var element in document.Body!.QuerySelectorAll("*"))
+        var body = (t_parser ??= new HtmlParser()).ParseDocument("<!DOCTYPE html><html><body>" + html + "</body></html>").Body!;
+        // Descendants rather than QuerySelectorAll("*"): AngleSharp's selector cache is behind one lock, which the
+        // entries made in parallel queued on.
+        foreach (var element in body.Descendants<IElement>().ToList())
             foreach (var attribute in UrlAttributes)
                 if (element.GetAttribute(attribute) is { } url && Resolve(url) is { } absolute)
                     element.SetAttribute(attribute, absolute);
-        return document.Body.InnerHtml;
+        return body.InnerHtml;
 
         string? Resolve(string url)
         {

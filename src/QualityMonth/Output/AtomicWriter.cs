@@ -1,3 +1,5 @@
+using QualityMonth.Build;
+
 namespace QualityMonth.Output;
 
 /// <summary>
@@ -6,7 +8,10 @@ namespace QualityMonth.Output;
 /// </summary>
 public static class AtomicWriter
 {
-    public static void Write(SiteOutput site, string outputFolder)
+    /// <param name="complete">Run on the written staging folder before the swap, to add what is made from the written
+    /// files (the search index); when it returns false, the staging folder is removed and the previous site left as it was.</param>
+    /// <returns>Whether the new site was swapped in.</returns>
+    public static bool Write(SiteOutput site, string outputFolder, Func<string, bool> complete)
     {
         var target = Path.GetFullPath(outputFolder).TrimEnd(Path.DirectorySeparatorChar);
         var parent = Path.GetDirectoryName(target)!;
@@ -19,7 +24,13 @@ public static class AtomicWriter
         try
         {
             Directory.CreateDirectory(staging);
-            site.WriteTo(staging);
+            using (BuildTimings.Measure("write"))
+                site.WriteTo(staging);
+            if (!complete(staging))
+            {
+                DeleteIfExists(staging);
+                return false;
+            }
             if (Directory.Exists(target))
                 Directory.Move(target, retired);
             Directory.Move(staging, target);
@@ -33,6 +44,7 @@ public static class AtomicWriter
             throw;
         }
         DeleteIfExists(retired);
+        return true;
     }
 
     private static void DeleteIfExists(string folder)

@@ -76,12 +76,13 @@ public sealed class HtmlPostProcessor
     {
         var page = _pages[index];
         var document = (t_parser ??= new HtmlParser()).ParseDocument(html);
-        AssignHeadingIds(document);
-        var ids = document.All.Select(e => e.Id).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        var elements = document.All.ToList();
+        var ids = elements.Select(e => e.Id).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        AssignHeadingIds(elements, ids);
         _idsByOutputPath[page.OutputPath] = ids;
         List<LinkProblem>? problems = null;
 
-        foreach (var element in document.All.ToList())
+        foreach (var element in elements)
         {
             foreach (var attribute in UrlAttributes)
                 if (element.GetAttribute(attribute) is { } url)
@@ -108,7 +109,7 @@ public sealed class HtmlPostProcessor
             var hashAt = url.IndexOf('#');
             var path = hashAt < 0 ? url : url[..hashAt];
             var fragment = hashAt < 0 ? null : url[(hashAt + 1)..];
-            if (!page.Language.IsDefault && element.Closest(".prose") is not null && !path.StartsWith($"/{page.Language.Prefix}/", StringComparison.Ordinal))
+            if (!page.Language.IsDefault && IsInProse(element) && !path.StartsWith($"/{page.Language.Prefix}/", StringComparison.Ordinal))
                 path = page.Language.Localize(path);
 
             var target = OutputPaths.ForUrlPath(path);
@@ -175,18 +176,29 @@ public sealed class HtmlPostProcessor
     private static string TemplateFile(Type component) =>
         "theme/" + (component.Namespace ?? "").Replace("QualityMonth.Theme", "", StringComparison.Ordinal).Trim('.').Replace('.', '/') + "/" + component.Name + ".razor";
 
-    /// <summary>Gives each heading in Markdown content an id made from its text, unique on the page.</summary>
-    private static void AssignHeadingIds(IHtmlDocument document)
+    /// <summary>Gives each heading in Markdown content (<c>.prose h2</c> … <c>h6</c>) an id made from its text, unique on the page.</summary>
+    /// <param name="elements">The page's elements, in document order.</param>
+    /// <param name="ids">The ids on the page; the new ones are added.</param>
+    private static void AssignHeadingIds(IEnumerable<IElement> elements, HashSet<string> ids)
     {
-        var taken = document.All.Select(e => e.Id).OfType<string>().ToHashSet(StringComparer.Ordinal);
-        foreach (var heading in document.QuerySelectorAll(".prose h2, .prose h3, .prose h4, .prose h5, .prose h6"))
+        foreach (var heading in elements)
         {
-            if (heading.Id is not null) continue;
+            if (heading.LocalName is not ("h2" or "h3" or "h4" or "h5" or "h6") || heading.Id is not null
+                || heading.ParentElement is not { } parent || !IsInProse(parent)) continue;
             var baseId = Slugify(heading.TextContent);
             var id = baseId;
-            for (var n = 2; !taken.Add(id); n++) id = $"{baseId}-{n}";
+            for (var n = 2; !ids.Add(id); n++) id = $"{baseId}-{n}";
             heading.Id = id;
         }
+    }
+
+    /// <summary>Whether <paramref name="element"/> is or is inside Markdown content: <c>element.Closest(".prose")</c>, without
+    /// AngleSharp's selector cache, whose lock the parallel workers queued on.</summary>
+    private static bool IsInProse(IElement element)
+    {
+        for (IElement? e = element; e is not null; e = e.ParentElement)
+            if (e.ClassList.Contains("prose")) return true;
+        return false;
     }
 
     internal static string Slugify(string text)

@@ -5,11 +5,11 @@ using QualityMonth.Output;
 namespace QualityMonth.Search;
 
 /// <summary>
-/// The full-text search index, made by Pagefind from the finished pages: the pages are written to a
-/// scratch folder, Pagefind indexes them (one index per <c>&lt;html lang&gt;</c>, Chinese segmented into
-/// words), and its bundle joins the site under <c>/pagefind/</c>, so the atomic writer and the preview
-/// serve it with everything else. Which part of a page is indexed is marked in the theme
-/// (<c>data-pagefind-body</c>, see <c>theme/Components/SearchFacts.razor</c>).
+/// The full-text search index, made by Pagefind from the finished pages (one index per <c>&lt;html lang&gt;</c>,
+/// Chinese segmented into words); its bundle joins the site under <c>/pagefind/</c>. A build indexes the site it
+/// has just written to the output's staging folder (<see cref="BuildInFolder"/>); the preview, which keeps its
+/// site in memory, has its pages written to a scratch folder (<see cref="Build"/>). Which part of a page is
+/// indexed is marked in the theme (<c>data-pagefind-body</c>, see <c>theme/Components/SearchFacts.razor</c>).
 /// </summary>
 public static class PagefindIndex
 {
@@ -28,17 +28,12 @@ public static class PagefindIndex
 
     private const string Nice = "/usr/bin/nice";
 
-    /// <param name="pages">Output paths of the finished HTML pages in <paramref name="output"/>.</param>
+    /// <summary>Indexes <paramref name="pages"/> (output paths of HTML pages in <paramref name="output"/>) and adds the bundle to <paramref name="output"/>.</summary>
     /// <param name="background">Run Pagefind at the lowest CPU priority (the preview indexes while staff edit).</param>
     public static void Build(string siteRoot, IEnumerable<string> pages, SiteOutput output, DiagnosticBag diagnostics, bool background = false)
     {
-        var binary = PagefindBinary.Find(siteRoot, AppContext.BaseDirectory);
-        if (binary is null)
-        {
-            diagnostics.Error(DiagnosticFile, 0, SearchMessages.NotInstalled(
-                $"node_modules/{PagefindBinary.PlatformPackage}/bin/{PagefindBinary.ExecutableName}", siteRoot, AppContext.BaseDirectory));
-            return;
-        }
+        var binary = FindBinary(siteRoot, diagnostics);
+        if (binary is null) return;
 
         var scratch = Directory.CreateTempSubdirectory("qualitymonth-pagefind-");
         try
@@ -62,7 +57,41 @@ public static class PagefindIndex
         }
     }
 
+    /// <summary>
+    /// Indexes the HTML pages of the site written in <paramref name="siteFolder"/> (every <c>.html</c> file there is a
+    /// page) and writes the bundle into its <c>pagefind/</c> folder, so no page is written twice.
+    /// </summary>
+    /// <param name="binary">From <see cref="FindBinary"/>.</param>
+    /// <returns>How many files the bundle has; 0 when it was not made, the reason being an error in <paramref name="diagnostics"/>.</returns>
+    public static int BuildInFolder(string binary, string siteFolder, DiagnosticBag diagnostics)
+    {
+        // The working folder only keeps a stray Pagefind config file out (see Run).
+        var scratch = Directory.CreateTempSubdirectory("qualitymonth-pagefind-");
+        try
+        {
+            var bundle = Path.Combine(siteFolder, Folder);
+            return Index(binary, scratch.FullName, siteFolder, bundle, diagnostics, background: false)
+                ? Directory.GetFiles(bundle, "*", SearchOption.AllDirectories).Length
+                : 0;
+        }
+        finally
+        {
+            scratch.Delete(recursive: true);
+        }
+    }
+
+    /// <summary>The Pagefind executable, or null after reporting that it is not installed.</summary>
+    public static string? FindBinary(string siteRoot, DiagnosticBag diagnostics)
+    {
+        var binary = PagefindBinary.Find(siteRoot, AppContext.BaseDirectory);
+        if (binary is null)
+            diagnostics.Error(DiagnosticFile, 0, SearchMessages.NotInstalled(
+                $"node_modules/{PagefindBinary.PlatformPackage}/bin/{PagefindBinary.ExecutableName}", siteRoot, AppContext.BaseDirectory));
+        return binary;
+    }
+
     /// <summary>Runs Pagefind on the pages in <paramref name="site"/>, writing its bundle to <paramref name="bundle"/>.</summary>
+    /// <param name="scratch">An empty folder to run Pagefind in.</param>
     /// <returns>Whether the bundle was made; if not, the reason is an error in <paramref name="diagnostics"/>.</returns>
     private static bool Index(string binary, string scratch, string site, string bundle, DiagnosticBag diagnostics, bool background)
     {

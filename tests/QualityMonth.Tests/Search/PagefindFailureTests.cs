@@ -40,6 +40,9 @@ public class PagefindFailureTests
         Assert.Contains("exit code 3", result.Stderr);
         Assert.Contains("Error: Pagefind could not read the site", result.Stderr);
         Assert.Equal(before, File.ReadAllText(Path.Combine(site.Output, "pagefind", "pagefind-entry.json")));
+        // Pagefind indexes the new site in a staging folder beside the output: a failure removes it.
+        var outputName = Path.GetFileName(site.Output);
+        Assert.Equal([outputName], Directory.GetDirectories(Path.GetDirectoryName(site.Output)!, $"*{outputName}*").Select(Path.GetFileName));
     }
 
     [Fact]
