@@ -9,6 +9,7 @@ using QualityMonth.Output;
 using QualityMonth.PostProcess;
 using QualityMonth.Render;
 using QualityMonth.Search;
+using QualityMonth.Theme.Pages;
 
 namespace QualityMonth.Preview;
 
@@ -141,19 +142,20 @@ public sealed class IncrementalSite(string siteRoot, MessageLanguage language = 
             photos = await PhotoPipeline.PublishAsync(siteRoot, site, diagnostics, null, encode: true);
             if (!photos.Files.Select(f => f.OutputPath).ToHashSet().SetEquals(good.Photos.Files.Select(f => f.OutputPath))) return await BuildAllAsync();
         }
-        var pages = PageClashes.ReportAndDrop(PagePlan.For(site, output.SizeOf), diagnostics);
-        // A page added or removed changes what every link may point to: that is a full build's work.
-        if (!pages.Select(p => p.OutputPath).SequenceEqual(good.Pages.Select(p => p.OutputPath))) return await BuildAllAsync();
-        var planned = clock.ElapsedMilliseconds;
-
-        // First look: the pages made from the saved files, rendered and served before anything else.
+        // First look: the pages made from the saved files, rendered and served before anything else (and before the
+        // whole site is planned again: they are the pages they were, made from the reloaded notice, year or activity).
         var anchors = new Dictionary<string, PageAnchors>(good.Anchors, StringComparer.Ordinal);
-        var own = pages.Where(p => PageDependencies.MadeFrom(p, files)).ToList();
+        var own = good.Pages.Where(p => PageDependencies.MadeFrom(p, files)).Select(p => Rebound(site, p)).OfType<PageSpec>().ToList();
         var rendered = await ProcessAgainAsync(site, own, good.AssetUrls, photos, output, anchors, diagnostics);
         if (diagnostics.HasErrors) return Failed(diagnostics, "incremental");
         if (own.Count > 0 && firstLook is not null)
             firstLook(new PreviewBuild(output.Clone(), site.Settings.BasePath, [], "first look", rendered, UrlsOf(site, own)));
         var firstLookAt = clock.ElapsedMilliseconds;
+
+        var pages = PageClashes.ReportAndDrop(PagePlan.For(site, output.SizeOf), diagnostics);
+        // A page added or removed changes what every link may point to: that is a full build's work.
+        if (!pages.Select(p => p.OutputPath).SequenceEqual(good.Pages.Select(p => p.OutputPath))) return await BuildAllAsync();
+        var planned = clock.ElapsedMilliseconds;
 
         // Then the rest: the feeds and data files, the other pages that show what changed, and the links into them.
         var dependencies = pages.ToDictionary(p => p.OutputPath, p => PageDependencies.Of(site, p));
@@ -177,13 +179,40 @@ public sealed class IncrementalSite(string siteRoot, MessageLanguage language = 
         _pending = new HashSet<string>(StringComparer.Ordinal);
         _good = good with { Site = site, Photos = photos, Pages = pages, Dependencies = dependencies, Anchors = anchors, GeneratedFiles = generated, Output = output };
         if (PrintTimings)
-            Console.Error.WriteLine($"preview timings: plan {planned - loaded} ms, first look {firstLookAt - planned} ms ({own.Count} pages), " +
-                $"rest {clock.ElapsedMilliseconds - firstLookAt} ms");
+            Console.Error.WriteLine($"preview timings: first look {firstLookAt - loaded} ms ({own.Count} pages), plan {planned - firstLookAt} ms, " +
+                $"rest {clock.ElapsedMilliseconds - planned} ms");
         Timings("incremental", loaded, clock.ElapsedMilliseconds, rendered);
         StartSearchIndex(output);
         // Pages rendered again only to check their links come out the same: no browser needs to reload them.
         var changedPages = own.Count > 0 && firstLook is not null ? rest : dirty;
         return new PreviewBuild(output, site.Settings.BasePath, diagnostics.Sorted(), "incremental", rendered, UrlsOf(site, changedPages));
+    }
+
+    /// <summary>
+    /// <paramref name="page"/> made from <paramref name="site"/>'s notice, year or activity of the same name, or null when the
+    /// reloaded site has none (the full plan that follows finds the change).
+    /// </summary>
+    private static PageSpec? Rebound(Site site, PageSpec page)
+    {
+        var parameters = new Dictionary<string, object?>(page.Parameters);
+        var source = page.Source;
+        foreach (var (name, value) in page.Parameters)
+        {
+            object? rebound;
+            (rebound, source) = value switch
+            {
+                Notice notice when site.Years.FirstOrDefault(y => y.Year == notice.Year)?.Notices.FirstOrDefault(n => n.Slug == notice.Slug) is { } now =>
+                    (now, now.Source),
+                CampaignYear year when site.Years.FirstOrDefault(y => y.Year == year.Year) is { } now =>
+                    (now, page.Component == typeof(SlogansPage) ? now.Slogans?.Source : now.Source),
+                ActivityEntry entry when site.Activities.FirstOrDefault(a => a.Key == entry.Key) is { } now => (now, now.Activity.Source),
+                Notice or CampaignYear or ActivityEntry => (null, source),
+                _ => (value, source),
+            };
+            if (rebound is null && value is not null) return null;
+            parameters[name] = rebound;
+        }
+        return page with { Parameters = parameters, Source = source };
     }
 
     /// <summary>

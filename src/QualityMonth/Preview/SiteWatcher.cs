@@ -6,7 +6,7 @@ namespace QualityMonth.Preview;
 /// </summary>
 public sealed class SiteWatcher : IDisposable
 {
-    private static readonly TimeSpan QuietPeriod = TimeSpan.FromMilliseconds(30);
+    private static readonly TimeSpan QuietPeriod = TimeSpan.FromMilliseconds(15);
     private readonly List<FileSystemWatcher> _watchers = [];
     private readonly Func<IReadOnlyCollection<string>, Task> _rebuild;
     private readonly string _siteRoot;
