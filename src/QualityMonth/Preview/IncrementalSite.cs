@@ -343,7 +343,10 @@ public sealed class IncrementalSite(string siteRoot, MessageLanguage language = 
             var diagnostics = new DiagnosticBag();
             var stale = snapshot.Paths.Where(IsSearchFile).ToList();
             foreach (var path in stale) snapshot.Remove(path);
-            PagefindIndex.Build(siteRoot, pages, snapshot, diagnostics, background: true);
+            // Its own thread: indexing blocks for seconds, and a blocked pool thread on two cores delays the next save's
+            // update and the server's requests until the pool adds a thread (about a second).
+            await Task.Factory.StartNew(() => PagefindIndex.Build(siteRoot, pages, snapshot, diagnostics, background: true),
+                CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
             _searchDiagnostics = diagnostics.Sorted();
             foreach (var diagnostic in _searchDiagnostics)
                 Console.Error.WriteLine(diagnostic.ToLine(language));
