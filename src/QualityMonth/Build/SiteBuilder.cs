@@ -50,7 +50,7 @@ public sealed record BuildResult(
 public static class SiteBuilder
 {
     /// <summary>The theme files every page links to: without them no page can be rendered.</summary>
-    internal static readonly string[] RequiredAssets = ["site.css", "favicon.svg", "age-friendly.js", "slogan-copy.js"];
+    private static readonly string[] RequiredAssets = ["site.css", "favicon.svg", "age-friendly.js", "slogan-copy.js"];
 
     /// <summary>The files made from the model besides the pages, in the order they run.</summary>
     internal static readonly IFileGenerator[] FileGenerators =
@@ -90,18 +90,9 @@ public static class SiteBuilder
         TranslationCoverage.WarnUntranslated(site, diagnostics);
 
         var output = new SiteOutput();
-        PublishedPhotos photos;
-        using (BuildTimings.Measure("photos"))
-            photos = await PhotoPipeline.PublishAsync(siteRoot, site, diagnostics, photoProgress, encode: mode == PipelineMode.Build);
-        foreach (var (path, cacheFile) in photos.Files)
-            if (cacheFile is null) output.AddStandIn(path);
-            else output.AddFile(path, cacheFile);
-        var assetUrls = ThemeAssets.Publish(siteRoot, output);
-        var missingAssets = RequiredAssets.Where(a => !assetUrls.ContainsKey(a)).ToList();
-        foreach (var missing in missingAssets)
-            diagnostics.Error($"{ThemeAssets.Folder}/{missing}", 0, BuildMessages.ThemeFileMissing());
-        // The theme's pages cannot be rendered without them.
-        if (missingAssets.Count > 0) return Failed(diagnostics, site.Settings, coverage);
+        var (photos, assetUrls) = await PublishFilesAsync(siteRoot, site, output, diagnostics, photoProgress, encode: mode == PipelineMode.Build);
+        // The theme's pages cannot be rendered without its files.
+        if (assetUrls is null) return Failed(diagnostics, site.Settings, coverage);
 
         var pages = PageClashes.ReportAndDrop(PagePlan.For(site, output.SizeOf), diagnostics);
         var build = new BuildContext(siteRoot, site, pages, photos.ByPhoto, output, diagnostics, previousOutput, mode);
@@ -129,6 +120,28 @@ public static class SiteBuilder
         {
             SearchIndexFiles = searchIndexFiles,
         };
+    }
+
+    /// <summary>
+    /// Puts the site's photos (stand-ins when not <paramref name="encode"/>) and the theme's assets into
+    /// <paramref name="output"/>; the build and the preview's full builds start with it.
+    /// </summary>
+    /// <returns>The photos, and each asset's URL by its file name; null URLs, with an error for each, when a file every page
+    /// needs is missing.</returns>
+    internal static async Task<(PublishedPhotos Photos, IReadOnlyDictionary<string, string>? AssetUrls)> PublishFilesAsync(string siteRoot, Site site,
+        SiteOutput output, DiagnosticBag diagnostics, IProgress<(int Done, int Total)>? photoProgress, bool encode)
+    {
+        PublishedPhotos photos;
+        using (BuildTimings.Measure("photos"))
+            photos = await PhotoPipeline.PublishAsync(siteRoot, site, diagnostics, photoProgress, encode);
+        foreach (var (path, cacheFile) in photos.Files)
+            if (cacheFile is null) output.AddStandIn(path);
+            else output.AddFile(path, cacheFile);
+        var assetUrls = ThemeAssets.Publish(siteRoot, output);
+        var missingAssets = RequiredAssets.Where(a => !assetUrls.ContainsKey(a)).ToList();
+        foreach (var missing in missingAssets)
+            diagnostics.Error($"{ThemeAssets.Folder}/{missing}", 0, BuildMessages.ThemeFileMissing());
+        return (photos, missingAssets.Count == 0 ? assetUrls : null);
     }
 
     /// <summary>Writes the site to <paramref name="outputFolder"/> with the search index Pagefind makes from the written pages.</summary>

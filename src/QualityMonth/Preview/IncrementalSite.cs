@@ -34,10 +34,8 @@ public sealed record PreviewBuild(SiteOutput? Output, string BasePath, IReadOnly
 /// <param name="language">The language of the problems the background search index prints on the console.</param>
 public sealed class IncrementalSite(string siteRoot, MessageLanguage language = MessageLanguage.English) : IAsyncDisposable
 {
-    // The same steps as a build: the file generators in their order, and the theme files the pages need.
+    // The same file generators as a build, in their order.
     private static IReadOnlyList<IFileGenerator> FileGenerators => SiteBuilder.FileGenerators;
-
-    private static IReadOnlyList<string> RequiredAssets => SiteBuilder.RequiredAssets;
 
     /// <summary>Set QUALITYMONTH_PREVIEW_TIMINGS=1 to print where an update's time goes.</summary>
     private static readonly bool PrintTimings = Environment.GetEnvironmentVariable("QUALITYMONTH_PREVIEW_TIMINGS") == "1";
@@ -83,23 +81,16 @@ public sealed class IncrementalSite(string siteRoot, MessageLanguage language = 
         if (site is null) return Failed(diagnostics, "full");
         TranslationCoverage.WarnUntranslated(site, diagnostics);
         var output = new SiteOutput();
-        var photos = await PhotoPipeline.PublishAsync(siteRoot, site, diagnostics, null, encode: true);
-        foreach (var (path, cacheFile) in photos.Files)
-            output.AddFile(path, cacheFile!);
-        var assetUrls = ThemeAssets.Publish(siteRoot, output);
-        foreach (var missing in RequiredAssets.Where(a => !assetUrls.ContainsKey(a)))
-            diagnostics.Error($"{ThemeAssets.Folder}/{missing}", 0, BuildMessages.ThemeFileMissing());
-        if (diagnostics.HasErrors) return Failed(diagnostics, "full");
+        var (photos, assetUrls) = await SiteBuilder.PublishFilesAsync(siteRoot, site, output, diagnostics, null, encode: true);
+        if (assetUrls is null || diagnostics.HasErrors) return Failed(diagnostics, "full");
         var loaded = clock.ElapsedMilliseconds;
 
         var pages = PageClashes.ReportAndDrop(PagePlan.For(site, output.SizeOf), diagnostics);
         var generated = Generate(site, pages, photos, output, diagnostics, new Dictionary<IFileGenerator, IReadOnlySet<string>>(), changedFiles: null);
-        var anchors = new Dictionary<string, PageAnchors>(StringComparer.Ordinal);
         var finisher = new HtmlPostProcessor(site, pages, output);
         await PageRendering.RenderAllAsync(site, pages, assetUrls, photos.ByPhoto, finisher);
         finisher.Report(diagnostics);
-        foreach (var (path, pageAnchors) in finisher.Anchors())
-            anchors[path] = pageAnchors;
+        var anchors = finisher.Anchors().ToDictionary(StringComparer.Ordinal);
         if (diagnostics.HasErrors) return Failed(diagnostics, "full");
 
         _pending = new HashSet<string>(StringComparer.Ordinal);

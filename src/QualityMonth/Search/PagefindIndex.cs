@@ -35,25 +35,24 @@ public static class PagefindIndex
         var binary = FindBinary(siteRoot, diagnostics);
         if (binary is null) return;
 
-        var scratch = Directory.CreateTempSubdirectory("qualitymonth-pagefind-");
+        var site = Directory.CreateTempSubdirectory("qualitymonth-pagefind-site-");
         try
         {
-            var site = Path.Combine(scratch.FullName, "site");
-            var bundle = Path.Combine(scratch.FullName, "bundle");
             foreach (var page in pages)
             {
                 if (!output.TryGet(page, out var html)) throw new InvalidOperationException($"page {page} is not in the output");
-                var file = Path.Combine(site, page);
+                var file = Path.Combine(site.FullName, page);
                 Directory.CreateDirectory(Path.GetDirectoryName(file)!);
                 File.WriteAllBytes(file, html);
             }
-            if (!Index(binary, scratch.FullName, site, bundle, diagnostics, background)) return;
+            if (IndexFolder(binary, site.FullName, diagnostics, background) == 0) return;
+            var bundle = Path.Combine(site.FullName, Folder);
             foreach (var file in Directory.GetFiles(bundle, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
                 output.Add($"{Folder}/{Path.GetRelativePath(bundle, file).Replace(Path.DirectorySeparatorChar, '/')}", File.ReadAllBytes(file));
         }
         finally
         {
-            scratch.Delete(recursive: true);
+            site.Delete(recursive: true);
         }
     }
 
@@ -63,14 +62,17 @@ public static class PagefindIndex
     /// </summary>
     /// <param name="binary">From <see cref="FindBinary"/>.</param>
     /// <returns>How many files the bundle has; 0 when it was not made, the reason being an error in <paramref name="diagnostics"/>.</returns>
-    public static int BuildInFolder(string binary, string siteFolder, DiagnosticBag diagnostics)
+    public static int BuildInFolder(string binary, string siteFolder, DiagnosticBag diagnostics) =>
+        IndexFolder(binary, siteFolder, diagnostics, background: false);
+
+    private static int IndexFolder(string binary, string siteFolder, DiagnosticBag diagnostics, bool background)
     {
         // The working folder only keeps a stray Pagefind config file out (see Run).
         var scratch = Directory.CreateTempSubdirectory("qualitymonth-pagefind-");
         try
         {
             var bundle = Path.Combine(siteFolder, Folder);
-            return Index(binary, scratch.FullName, siteFolder, bundle, diagnostics, background: false)
+            return Index(binary, scratch.FullName, siteFolder, bundle, diagnostics, background)
                 ? Directory.GetFiles(bundle, "*", SearchOption.AllDirectories).Length
                 : 0;
         }
