@@ -35,7 +35,7 @@ public sealed class CsvInjectionTests : IDisposable
     private Dictionary<string, string> Row(string prefix)
     {
         var (_, rows) = ActivitiesCsvTests.ReadCsv(Path.Combine(_site.Output, prefix, "data", "activities.csv"));
-        return Assert.Single(rows, r => r["id"] == "launch-ceremony" && r["city_slug"] == "fuzhou" && r["year"] == "2024");
+        return Assert.Single(rows, r => r["id"] == "2024/fuzhou/launch-ceremony");
     }
 
     public void Dispose() => _site.Dispose();
