@@ -48,7 +48,7 @@ public sealed partial class HtmlAllowListExtension : IMarkdownExtension
         Shorten(Tag().Matches(html).Select(m => m.Value).FirstOrDefault(tag => !AllowedOnly().IsMatch(tag))
                 ?? html.Split('\n')[0].Trim());
 
-    private static string Shorten(string html) => html.Length <= 60 ? html : html[..59] + "…";
+    private static string Shorten(string html) => html.Length <= 100 ? html : html[..99] + "…";
 
     [GeneratedRegex(@"^\s*(?:</?(?:sup|sub|br)\s*/?>\s*)+$", RegexOptions.IgnoreCase)]
     private static partial Regex AllowedOnly();
