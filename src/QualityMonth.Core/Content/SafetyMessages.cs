@@ -42,4 +42,9 @@ public static class SafetyMessages
     public static Message UnsafeLink(string url, string scheme) => new("unsafe-link",
         $"链接“{url}”以“{scheme}:”开头，不能发布：链接只能是 http(s)://、mailto:、tel: 或以“/”开头的本站地址",
         $"the link '{url}' starts with '{scheme}:' and cannot be published: a link is http(s)://, mailto:, tel: or a site address starting with '/'");
+
+    /// <param name="shown">The host the link's text shows, e.g. www.fujian.gov.cn.</param>
+    public static Message MisleadingLink(string shown, string url) => new("misleading-link",
+        $"链接文字显示的是网址“{shown}”，实际却指向“{url}”，会误导读者：让链接文字与链接地址一致",
+        $"the link's text shows the address '{shown}' but it leads to '{url}', which misleads readers: make the text and the address agree");
 }

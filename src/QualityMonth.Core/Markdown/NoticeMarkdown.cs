@@ -86,8 +86,10 @@ public sealed partial class NoticeMarkdown
         foreach (var (url, inline) in document.Descendants<Inline>().Select(Url).Where(l => l.Url is { Length: > 0 }))
         {
             var at = new SourceLocation(file.Path, inline.Line + 1, inline.Column + 1);
-            if (LinkSchemes.Refused(url!) is { } scheme)
+            if (SafeLinks.RefusedScheme(url!) is { } scheme)
                 file.Diagnostics.Error(at, SafetyMessages.UnsafeLink(url!, scheme));
+            else if (inline is LinkInline { IsImage: false } link && SafeLinks.MisleadingHost(PlainText(link), url!) is { } shown)
+                file.Diagnostics.Error(at, SafetyMessages.MisleadingLink(shown, url!));
             else if (inline is LinkInline)
                 links.Add(new ContentLink(url!, at));
         }
@@ -111,9 +113,12 @@ public sealed partial class NoticeMarkdown
         text.Split('\n').Select((line, i) => (Line: i + 1, Depth: line.TakeWhile(c => c is '>' or '-' or '*' or '+' or ' ' or '\t').Count()))
             .MaxBy(l => l.Depth).Line;
 
+    private static string PlainText(ContainerInline? inline) =>
+        string.Concat(inline?.Descendants<LiteralInline>().Select(l => l.Content.ToString()) ?? []);
+
     private static int? AttachmentNumber(HeadingBlock heading)
     {
-        var text = string.Concat(heading.Inline?.Descendants<LiteralInline>().Select(l => l.Content.ToString()) ?? []);
+        var text = PlainText(heading.Inline);
         var match = AttachmentHeading().Match(text.Trim());
         return match.Success ? int.Parse(match.Groups[1].Value) : null;
     }

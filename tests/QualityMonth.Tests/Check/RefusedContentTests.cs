@@ -38,6 +38,8 @@ public sealed class RefusedContentTests(RefusedContentSite site) : IClassFixture
         ["vbscript link"] = InNotice("[详情]( vbscript:msgbox(1) )", "[详情]", "unsafe-link", "starts with 'vbscript:'"),
         ["data link"] = InNotice("[详情](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)", "[详情]", "unsafe-link", "starts with 'data:'"),
         ["reference-style javascript link"] = InNotice("[详情][x]\n\n[x]: javascript:alert(1)", "[详情]", "unsafe-link", "starts with 'javascript:'"),
+        ["link text showing another address"] = InNotice("[www.fujian.gov.cn](https://example.com/login)", "[www.fujian", "misleading-link",
+            "the link's text shows the address 'www.fujian.gov.cn' but it leads to 'https://example.com/login'"),
         ["U+0001 in a YAML title"] = InActivities(LaunchTitle.Replace("启动仪式", "启动\u0001仪式"), "启动", "control-character", "the invisible control character U+0001"),
         ["U+0008 in a YAML title"] = InActivities(LaunchTitle.Replace("启动仪式", "启动\b仪式"), "启动", "control-character", "the invisible control character U+0008"),
         ["U+000B from Word in a YAML title"] = InActivities(LaunchTitle.Replace("启动仪式", "启动\v仪式"), "启动", "control-character", "U+000B, Word's manual line break"),
@@ -84,10 +86,11 @@ public sealed class RefusedContentTests(RefusedContentSite site) : IClassFixture
             NoticePageWith("水的化学式是 H<sub>2</sub>O，面积 100 m<sup>2</sup>，<br>换行。"));
 
     [Fact]
-    public void Http_mailto_tel_and_site_links_are_published_as_links()
+    public void Http_mailto_tel_and_site_links_and_addresses_shown_as_they_lead_are_published()
     {
-        var html = NoticePageWith("[门户](https://www.fujian.gov.cn/) [邮件](mailto:zly@example.gov.cn) [电话](tel:0591-87000000) [口号](/2024/slogans/)");
-        foreach (var href in new[] { "https://www.fujian.gov.cn/", "mailto:zly@example.gov.cn", "tel:0591-87000000", "/2024/slogans/" })
+        var html = NoticePageWith("[门户](https://www.fujian.gov.cn/) [邮件](mailto:zly@example.gov.cn) [电话](tel:0591-87000000) [口号](/2024/slogans/) " +
+                                  "[fujian.gov.cn](https://www.fujian.gov.cn/zwgk/) <https://www.samr.gov.cn/>");
+        foreach (var href in new[] { "https://www.fujian.gov.cn/", "mailto:zly@example.gov.cn", "tel:0591-87000000", "/2024/slogans/", "https://www.fujian.gov.cn/zwgk/", "https://www.samr.gov.cn/" })
             Assert.Contains($"href=\"{href}\"", html);
     }
 
