@@ -75,7 +75,7 @@ public sealed class ContentFuzzTests : IDisposable
             var (file, damage) = Damage(random);
             try
             {
-                var result = Generator.Run("check", "--root", _root, "--format", "lines", "--lang", "en");
+                var result = Generator.Run(RefusedContentSite.MemoryBound, "check", "--root", _root, "--format", "lines", "--lang", "en");
                 var where = $"seed {Seed + 1}, run {runs}: {Path.GetRelativePath(_root, file)} with {damage}";
                 Assert.True(result.ExitCode is 0 or 1 or 2, $"{where}: exit {result.ExitCode}\n{result.All}");
                 Assert.False(result.All.Contains("   at ", StringComparison.Ordinal) || result.All.Contains("internal error", StringComparison.Ordinal),

@@ -17,6 +17,12 @@ public sealed class RefusedContentSite : IDisposable
         Output = Snapshot();
     }
 
+    /// <summary>
+    /// The generator's environment for hostile input: at most 1 GiB of managed heap, so that a file that makes it
+    /// expand something (a billion-laughs YAML file once took 17.5 GB) fails the test instead of the machine.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string> MemoryBound = new Dictionary<string, string> { ["DOTNET_GCHeapHardLimit"] = "0x40000000" };
+
     public TempSite Site { get; } = new();
 
     /// <summary>Every file of the good build's output and its SHA-256.</summary>
@@ -33,7 +39,7 @@ public sealed class RefusedContentSite : IDisposable
         File.WriteAllBytes(path, bytes);
         try
         {
-            return Generator.Run(["build", "--root", Site.Root, "--format", "lines", "--lang", "en", .. options]);
+            return Generator.Run(MemoryBound, ["build", "--root", Site.Root, "--format", "lines", "--lang", "en", .. options]);
         }
         finally
         {
