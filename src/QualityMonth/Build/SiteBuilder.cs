@@ -138,6 +138,8 @@ public static class SiteBuilder
             if (cacheFile is null) output.AddStandIn(path);
             else output.AddFile(path, cacheFile);
         var assetUrls = ThemeAssets.Publish(siteRoot, output);
+        if (site.Settings.Footer.PartyGovernmentMark is { } mark)
+            output.AddFile(mark.ImageUrl.TrimStart('/'), mark.ImageFile);
         var missingAssets = RequiredAssets.Where(a => !assetUrls.ContainsKey(a)).ToList();
         foreach (var missing in missingAssets)
             diagnostics.Error($"{ThemeAssets.Folder}/{missing}", 0, BuildMessages.ThemeFileMissing());
