@@ -50,7 +50,7 @@ public sealed record BuildResult(
 public static class SiteBuilder
 {
     /// <summary>The theme files every page links to: without them no page can be rendered.</summary>
-    private static readonly string[] RequiredAssets = ["site.css", "favicon.svg", "age-friendly.js", "slogan-copy.js"];
+    private static readonly string[] RequiredAssets = ["site.css", "favicon.svg", "age-friendly.js", "slogan-copy.js", "read-aloud.js"];
 
     /// <summary>The files made from the model besides the pages, in the order they run.</summary>
     internal static readonly IFileGenerator[] FileGenerators =
