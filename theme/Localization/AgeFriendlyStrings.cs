@@ -12,8 +12,6 @@ public sealed record AgeFriendlyStrings
     public required string Resume { get; init; }
     public required string Stop { get; init; }
     public required string ReadAloudHint { get; init; }
-    /// <summary>The language the page is read in: the speech voices' language tag, a mainland Mandarin voice for Chinese.</summary>
-    public required string SpeechLanguage { get; init; }
 
     public static AgeFriendlyStrings For(string languageCode) => languageCode == "en" ? English : Chinese;
 
@@ -25,7 +23,6 @@ public sealed record AgeFriendlyStrings
         Resume = "继续",
         Stop = "停止",
         ReadAloudHint = "朗读本页正文；先选中一段文字，就只朗读选中的部分。",
-        SpeechLanguage = "zh-CN",
     };
 
     private static readonly AgeFriendlyStrings English = new()
@@ -36,6 +33,5 @@ public sealed record AgeFriendlyStrings
         Resume = "Resume",
         Stop = "Stop",
         ReadAloudHint = "Reads this page's main text aloud; select some text first to hear only that.",
-        SpeechLanguage = "en",
     };
 }

@@ -9,28 +9,29 @@
   var template = document.getElementById('read-aloud');
   if (!template || !('speechSynthesis' in window) || typeof SpeechSynthesisUtterance !== 'function') return;
   var synth = window.speechSynthesis;
-  var lang = template.getAttribute('data-speech-lang'); // zh-CN on Chinese pages, en on English ones
   // Text the reader should not hear: controls, hidden and decorative parts, charts (their table beside them is read).
   var skipped = 'button, script, style, template, svg, [hidden], [aria-hidden="true"], .visually-hidden, .slogan-actions';
   var longest = 160; // characters per utterance: some engines stop a long one midway
   var control = null;
-  var voice = null;
   var run = 0; // the current reading; events of a cancelled one are ignored
   var selectedBeforeClick = null;
 
-  function speaks(voiceLang) {
-    var code = voiceLang.replace(/_/g, '-').toLowerCase();
-    var wanted = lang.toLowerCase();
-    return code === wanted || code.indexOf(wanted + '-') === 0;
+  // The voice language for text marked lang="zh-Hans" is mainland Mandarin (zh-CN); for lang="en", any English.
+  function speechLanguage(lang) {
+    return /^zh\b/i.test(lang) ? 'zh-CN' : lang.split('-')[0].toLowerCase();
   }
 
-  function localVoice() {
+  function localVoice(language) {
+    var wanted = language.toLowerCase();
     var voices = synth.getVoices();
     for (var i = 0; i < voices.length; i++) {
-      if (voices[i].localService && speaks(voices[i].lang)) return voices[i];
+      var code = voices[i].lang.replace(/_/g, '-').toLowerCase();
+      if (voices[i].localService && (code === wanted || code.indexOf(wanted + '-') === 0)) return voices[i];
     }
     return null;
   }
+
+  var pageLanguage = speechLanguage(document.documentElement.lang);
 
   function button(action) {
     return control.querySelector('[data-read-aloud="' + action + '"]');
@@ -68,41 +69,54 @@
     return element;
   }
 
-  // The main text as the page shows it: one text per block (heading, paragraph, list item, cell), in order.
+  function languageOf(node) {
+    var marked = (node.nodeType === Node.ELEMENT_NODE ? node : node.parentElement).closest('[lang]');
+    return speechLanguage(marked ? marked.lang : document.documentElement.lang);
+  }
+
+  // The main text as the page shows it: one text per block (heading, paragraph, list item, cell) and language, in order.
   function mainTexts() {
     var main = document.querySelector('main');
     if (!main) return [];
     var texts = [];
-    var block = null;
-    var text = '';
+    var current = { block: null, language: null, text: '' };
     var walker = document.createTreeWalker(main, NodeFilter.SHOW_TEXT);
     for (var node = walker.nextNode(); node; node = walker.nextNode()) {
       var parent = node.parentElement;
       if (parent.closest(skipped) || (parent.checkVisibility && !parent.checkVisibility())) continue;
-      var nodeBlock = blockOf(parent, main);
-      if (nodeBlock !== block) { texts.push(text); text = ''; block = nodeBlock; }
-      text += node.data;
+      var block = blockOf(parent, main);
+      var language = languageOf(parent);
+      if (block !== current.block || language !== current.language) {
+        texts.push(current);
+        current = { block: block, language: language, text: '' };
+      }
+      current.text += node.data;
     }
-    texts.push(text);
-    return texts.map(function (t) { return t.replace(/\s+/g, ' ').trim(); }).filter(Boolean);
+    texts.push(current);
+    return texts.filter(function (t) { return t.text.trim(); });
   }
 
-  function selectedText() {
+  // The selection as texts in the language of where it starts; nothing when nothing (or only the control) is selected.
+  function selectedTexts() {
     var selection = window.getSelection();
-    if (!selection || selection.isCollapsed || control.contains(selection.anchorNode)) return '';
-    return selection.toString();
+    if (!selection || selection.isCollapsed || control.contains(selection.anchorNode)) return null;
+    var language = languageOf(selection.anchorNode);
+    return selection.toString().split(/\n+/).map(function (text) { return { language: language, text: text }; });
   }
 
+  // Text in a language this device has no voice for (a Chinese notice on an English page without a Chinese
+  // voice) is left out: another language's voice would only garble it.
   function read(selected) {
     run++;
     var thisRun = run;
     synth.cancel();
-    var texts = selected ? selected.split(/\n+/) : mainTexts();
     var utterances = [];
-    texts.forEach(function (text) {
-      pieces(text.replace(/\s+/g, ' ').trim()).forEach(function (piece) {
+    (selected || mainTexts()).forEach(function (text) {
+      var voice = localVoice(text.language);
+      if (!voice) return;
+      pieces(text.text.replace(/\s+/g, ' ').trim()).forEach(function (piece) {
         var utterance = new SpeechSynthesisUtterance(piece);
-        utterance.lang = lang;
+        utterance.lang = text.language;
         utterance.voice = voice;
         utterances.push(utterance);
       });
@@ -127,11 +141,11 @@
     control = template.nextElementSibling;
     var start = button('start');
     // A click would clear the selection before it is read: keep what was selected when the button was pressed.
-    start.addEventListener('pointerdown', function () { selectedBeforeClick = selectedText(); });
+    start.addEventListener('pointerdown', function () { selectedBeforeClick = selectedTexts(); });
     start.addEventListener('click', function () {
-      var selected = selectedBeforeClick !== null ? selectedBeforeClick : selectedText();
+      var selected = selectedBeforeClick || selectedTexts();
       selectedBeforeClick = null;
-      read(selected.trim());
+      read(selected);
     });
     button('pause').addEventListener('click', function () { synth.pause(); show('paused'); });
     button('resume').addEventListener('click', function () { synth.resume(); show('speaking'); });
@@ -144,10 +158,9 @@
     window.addEventListener('pagehide', stop);
   }
 
-  // Voices load asynchronously in some browsers: offer the control as soon as one for the language is there.
+  // Voices load asynchronously in some browsers: offer the control as soon as one for the page's language is there.
   function offer() {
-    voice = localVoice();
-    if (voice && !control) build();
+    if (!control && localVoice(pageLanguage)) build();
   }
   offer();
   if (synth.addEventListener) synth.addEventListener('voiceschanged', offer);
