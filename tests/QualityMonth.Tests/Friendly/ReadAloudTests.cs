@@ -16,41 +16,14 @@ namespace QualityMonth.Tests.Friendly;
 [Trait("Category", "Browser")]
 public sealed class ReadAloudTests(Chromium chromium, ServedSite site)
 {
-    private sealed record Voice(string Lang, bool LocalService = true)
-    {
-        public string Name => $"test voice {Lang}{(LocalService ? "" : " (network)")}";
-    }
-
     private sealed record Spoken(string Text, string Lang, string? Voice);
 
-    private static readonly Voice Chinese = new("zh-CN");
-    private static readonly Voice English = new("en-GB");
+    private static readonly SpeechVoice Chinese = SpeechStub.Chinese;
+    private static readonly SpeechVoice English = SpeechStub.English;
 
-    /// <summary>A recording speechSynthesis with the given voices: what is spoken, with its language and voice, and every call.</summary>
-    private static string SpeechRecorder(IEnumerable<Voice> voices) => $$"""
-        (() => {
-            const voices = {{JsonSerializer.Serialize(voices.Select(v => new { lang = v.Lang, localService = v.LocalService, name = v.Name, voiceURI = v.Name, @default = false }))}};
-            const record = { spoken: [], calls: [], queue: [] };
-            class Utterance extends EventTarget {
-                constructor(text) { super(); this.text = text; this.lang = ''; this.voice = null; }
-            }
-            const synth = new EventTarget();
-            synth.getVoices = () => voices;
-            synth.speak = u => { record.calls.push('speak'); record.queue.push(u); record.spoken.push({ text: u.text, lang: u.lang, voice: u.voice && u.voice.name }); };
-            synth.pause = () => record.calls.push('pause');
-            synth.resume = () => record.calls.push('resume');
-            synth.cancel = () => { record.calls.push('cancel'); record.queue.splice(0).forEach(u => u.dispatchEvent(new Event('error'))); };
-            Object.defineProperty(window, 'speechSynthesis', { value: synth, configurable: true });
-            window.SpeechSynthesisUtterance = Utterance;
-            window.__speech = record;
-            // The engine finishes the queue: the last utterance ends.
-            window.__finishSpeaking = () => { const queue = record.queue.splice(0); queue.forEach(u => u.dispatchEvent(new Event('end'))); };
-        })();
-        """;
-
-    private async Task<IPage> OpenAsync(IBrowserContext context, string path, IEnumerable<Voice> voices)
+    private async Task<IPage> OpenAsync(IBrowserContext context, string path, IEnumerable<SpeechVoice> voices)
     {
-        await context.AddInitScriptAsync(SpeechRecorder(voices));
+        await context.AddInitScriptAsync(SpeechStub.Recorder(voices));
         var page = await context.NewPageAsync();
         await page.GotoAsync(site.Url(path));
         return page;
@@ -171,7 +144,7 @@ public sealed class ReadAloudTests(Chromium chromium, ServedSite site)
     public async Task Voices_that_load_late_bring_the_control()
     {
         await using var context = await ModeOnAsync();
-        await context.AddInitScriptAsync(SpeechRecorder([Chinese]) + """
+        await context.AddInitScriptAsync(SpeechStub.Recorder([Chinese]) + """
             (() => { const voices = speechSynthesis.getVoices(); let loaded = false;
                 speechSynthesis.getVoices = () => loaded ? voices : [];
                 window.__loadVoices = () => { loaded = true; speechSynthesis.dispatchEvent(new Event('voiceschanged')); }; })();
@@ -194,7 +167,7 @@ public sealed class ReadAloudTests(Chromium chromium, ServedSite site)
     [Theory, MemberData(nameof(WithoutAVoice))]
     public async Task Without_a_voice_on_the_device_for_the_page_s_language_there_is_no_control(string path, string voices)
     {
-        Voice[] available = voices switch
+        SpeechVoice[] available = voices switch
         {
             "English only" => [English],
             "network voice only" => [Chinese with { LocalService = false }, English],
