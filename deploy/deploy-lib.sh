@@ -175,8 +175,14 @@ deploy_sandboxed_build() {
     sandbox+=(--ro-bind "$previous" "$previous")
     build+=(--previous "$previous")
   fi
-  sandbox+=(--clearenv --setenv PATH "$PATH" --setenv HOME "$scratch/home" --setenv LANG C.UTF-8 --setenv NO_COLOR 1
-    --setenv DOTNET_NOLOGO 1 --setenv DOTNET_CLI_TELEMETRY_OPTOUT 1 --chdir "$source" --)
+  sandbox+=(--clearenv --setenv PATH "$PATH" --setenv HOME "$scratch/home" --setenv LANG "${LANG:-C.UTF-8}" --setenv NO_COLOR 1
+    --setenv DOTNET_NOLOGO 1 --setenv DOTNET_CLI_TELEMETRY_OPTOUT 1 --chdir "$source")
+  # The pusher's language (sent by ssh) chooses the language of the build's messages, as on their computer.
+  local variable
+  for variable in LC_ALL LC_MESSAGES LANGUAGE; do
+    if [ -n "${!variable:-}" ]; then sandbox+=(--setenv "$variable" "${!variable}"); fi
+  done
+  sandbox+=(--)
   local limits=(prlimit "--data=$((DEPLOY_BUILD_MEMORY_MB * 1024 * 1024))" "--nproc=$DEPLOY_BUILD_PROCESSES"
     "--fsize=$((DEPLOY_BUILD_OUTPUT_MB * 1024 * 1024))" --)
   timeout --kill-after=10 "$DEPLOY_BUILD_SECONDS" "${limits[@]}" "${sandbox[@]}" "${build[@]}" >>"$log" 2>&1 &

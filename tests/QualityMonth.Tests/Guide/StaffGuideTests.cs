@@ -196,7 +196,7 @@ public sealed partial class StaffGuideWalkthroughTests(DeployServer server) : ID
                 # <host> <command>, as git runs a 'simple' ssh
                 SSH_ORIGINAL_COMMAND=$(printf '%s' "$2" | sed 's|{GuideAddress}|{server.Repository}|')
                 export SSH_ORIGINAL_COMMAND
-                exec '{server.Root}/bin/push-as' {DeployServer.SshPusher}
+                exec '{server.Root}/bin/push-as' zhang-san
 
                 """);
             File.SetUnixFileMode(ssh, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
