@@ -149,8 +149,9 @@ deploy_preview_address() { printf '%s/%s/' "$(deploy_preview_origin)$(deploy_pre
 # hidden; writable only the build's scratch folder and the photo cache; the administrator's installed
 # generator (bin/, theme/, node_modules/) read-only. The limits: wall time (timeout), memory
 # (RLIMIT_DATA: what the processes commit, unlike RLIMIT_AS which .NET's address-space reservations
-# exceed at once), processes (RLIMIT_NPROC, which the kernel does not apply to root), file size
-# (RLIMIT_FSIZE) and the scratch folder's total size (measured every second).
+# exceed at once), processes (RLIMIT_NPROC, which the kernel does not apply to root) and the scratch
+# folder's total size (measured every second; not RLIMIT_FSIZE, which .NET's start-up trips over: it
+# sizes an in-memory file for its code far beyond a small limit).
 #
 # deploy_sandboxed_build <log> <scratch> <previous site or ""> [generator build options…]
 # builds <scratch>/source into <scratch>/output with the installed generator (or DEPLOY_BUILD_GENERATOR). Returns the build's status; when a limit stopped it,
@@ -183,8 +184,7 @@ deploy_sandboxed_build() {
     if [ -n "${!variable:-}" ]; then sandbox+=(--setenv "$variable" "${!variable}"); fi
   done
   sandbox+=(--)
-  local limits=(prlimit "--data=$((DEPLOY_BUILD_MEMORY_MB * 1024 * 1024))" "--nproc=$DEPLOY_BUILD_PROCESSES"
-    "--fsize=$((DEPLOY_BUILD_OUTPUT_MB * 1024 * 1024))" --)
+  local limits=(prlimit "--data=$((DEPLOY_BUILD_MEMORY_MB * 1024 * 1024))" "--nproc=$DEPLOY_BUILD_PROCESSES" --)
   timeout --kill-after=10 "$DEPLOY_BUILD_SECONDS" "${limits[@]}" "${sandbox[@]}" "${build[@]}" >>"$log" 2>&1 &
   local build_pid=$!
   (
@@ -206,10 +206,12 @@ deploy_sandboxed_build() {
     DEPLOY_LIMIT_HIT="its files grew past the limit of $DEPLOY_BUILD_OUTPUT_MB MB (build_output_mb)"
   elif [ "$status" -eq 124 ] || [ "$status" -eq 137 ]; then
     DEPLOY_LIMIT_HIT="it took longer than the limit of $DEPLOY_BUILD_SECONDS seconds (build_seconds)"
-  elif [ "$status" -ne 0 ] && grep -qE 'Out of memory|OutOfMemoryException|PAL_SEHException|Cannot allocate memory' "$log"; then
+  elif [ "$status" -ne 0 ] && grep -qE 'Out of memory|OutOfMemoryException|PAL_SEHException|Cannot allocate memory|0x8007000E|bad_alloc|failed to map segment|terminate called after throwing' "$log"; then
     DEPLOY_LIMIT_HIT="it needed more memory than the limit of $DEPLOY_BUILD_MEMORY_MB MB (build_memory_mb)"
-  elif [ "$status" -ne 0 ] && grep -qE 'Resource temporarily unavailable|File size limit exceeded' "$log"; then
-    DEPLOY_LIMIT_HIT="it needed more processes or a bigger file than the limits allow (build_processes $DEPLOY_BUILD_PROCESSES, build_output_mb $DEPLOY_BUILD_OUTPUT_MB)"
+  elif [ "$status" -ne 0 ] && grep -qE 'Resource temporarily unavailable' "$log"; then
+    DEPLOY_LIMIT_HIT="it needed more processes than the limit of $DEPLOY_BUILD_PROCESSES (build_processes)"
+  elif [ "$status" -gt 128 ]; then
+    DEPLOY_LIMIT_HIT="it was killed by signal $((status - 128)), most likely at the memory limit of $DEPLOY_BUILD_MEMORY_MB MB (build_memory_mb)"
   fi
   rm -f "$over"
   return "$status"

@@ -219,6 +219,8 @@ public sealed class DeployServer : IDisposable
     /// <summary>The repository's address over SSH.</summary>
     public string SshUrl => _ssh.Url(Repository);
 
+    public int SshPort => _ssh.Port;
+
     /// <summary>Holds deploy.lock, as a push or rollback in progress does, until disposed.</summary>
     public Command HoldLock()
     {

@@ -191,7 +191,8 @@ public sealed class ReviewTests(DeployServer server)
         }
 
         Assert.NotEqual(0, push.ExitCode);
-        Assert.Contains($"remote: The build of {DeployServer.Git(clone, "rev-parse", "--short=9", "HEAD").Trim()} was stopped: {message}.", push.Output);
+        var stopped = $"remote: The build of {DeployServer.Git(clone, "rev-parse", "--short=9", "HEAD").Trim()} was stopped: {message}.";
+        Assert.True(push.Output.Contains(stopped, StringComparison.Ordinal), push.Output);
         Assert.Contains("remote: Nothing was published: the live site and the previews are as they were.", push.Output);
         Assert.Contains($"! [remote rejected] HEAD -> {branch} (pre-receive hook declined)", push.Output);
         Assert.True(DateTime.UtcNow - started < TimeSpan.FromMinutes(3), "the limit did not stop the build early");
