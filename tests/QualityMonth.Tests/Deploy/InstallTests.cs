@@ -164,6 +164,44 @@ public sealed class InstallTests : IDisposable
         Assert.Contains("preview of zhang-san/old removed: not pushed to for 2 days", File.ReadAllText(Path.Combine(root, "logs", "deploy.log")));
     }
 
+    [Fact]
+    public void The_sandbox_has_no_network_a_read_only_system_the_deploy_root_and_home_hidden_and_only_its_scratch_writable()
+    {
+        var root = Path.Combine(_folder, "root");
+        Assert.Equal(0, Install(root).ExitCode);
+        // A stand-in for dotnet, first on the sandbox's PATH, that tries what a hostile build would and reports.
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        var tools = Path.Combine(_folder, "tools");
+        Directory.CreateDirectory(tools);
+        var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+        File.WriteAllText(Path.Combine(tools, "dotnet"), $$"""
+            #!/bin/bash
+            report() { echo "$1" >>"$PWD/../report"; }
+            touch /usr/sandbox-probe 2>/dev/null && report "system: writable" || report "system: read-only"
+            [ -e "{{root}}/site.git" ] && report "deploy root: visible" || report "deploy root: hidden"
+            [ -n "$(ls -A "{{home}}")" ] && report "home: visible" || report "home: hidden"
+            (exec 3<>/dev/tcp/127.0.0.1/{{port}}) 2>/dev/null && report "network: reached" || report "network: none"
+            touch "$PWD/written-in-scratch" && report "scratch: writable"
+            """);
+        File.SetUnixFileMode(Path.Combine(tools, "dotnet"), (UnixFileMode)0b111_101_101);
+        var settings = Path.Combine(root, "deploy.conf");
+        File.WriteAllText(settings, System.Text.RegularExpressions.Regex.Replace(File.ReadAllText(settings), "(?m)^tool_path=", $"tool_path={tools}:"));
+        Directory.CreateDirectory(Path.Combine(root, "generators", "fake", "theme"));
+        Directory.CreateDirectory(Path.Combine(root, "builds", "probe", "source"));
+
+        var build = Command.Run("bash", root, "-c",
+            "source bin/deploy-lib.sh && deploy_load_config . && DEPLOY_BUILD_GENERATOR=$PWD/generators/fake deploy_sandboxed_build logs/probe.log builds/probe ''");
+
+        Assert.True(build.ExitCode == 0, build.Output + File.ReadAllText(Path.Combine(root, "logs", "probe.log")));
+        Assert.Equal(["system: read-only", "deploy root: hidden", "home: hidden", "network: none", "scratch: writable"],
+            File.ReadAllLines(Path.Combine(root, "builds", "probe", "report")));
+        Assert.True(File.Exists(Path.Combine(root, "builds", "probe", "source", "written-in-scratch")));
+        Assert.False(File.Exists("/usr/sandbox-probe"));
+        Assert.False(listener.Pending(), "the sandbox reached a port of the host");
+    }
+
     [Theory]
     [InlineData("ls -la")]
     [InlineData("git-receive-pack-but-not-really")]
