@@ -192,7 +192,7 @@ public sealed class InstallTests : IDisposable
         Directory.CreateDirectory(Path.Combine(root, "builds", "probe", "source"));
 
         var build = Command.Run("bash", root, "-c",
-            "source bin/deploy-lib.sh && deploy_load_config . && DEPLOY_BUILD_GENERATOR=$PWD/generators/fake deploy_sandboxed_build logs/probe.log builds/probe ''");
+            "source bin/deploy-lib.sh && deploy_load_config . && DEPLOY_BUILD_GENERATOR=$PWD/generators/fake deploy_sandboxed_build $PWD/logs/probe.log $PWD/builds/probe ''");
 
         Assert.True(build.ExitCode == 0, build.Output + File.ReadAllText(Path.Combine(root, "logs", "probe.log")));
         Assert.Equal(["system: read-only", "deploy root: hidden", "home: hidden", "network: none", "scratch: writable"],
