@@ -207,9 +207,10 @@ deploy_sandboxed_build() {
   elif [ "$status" -eq 124 ] || [ "$status" -eq 137 ]; then
     DEPLOY_LIMIT_HIT="it took longer than the limit of $DEPLOY_BUILD_SECONDS seconds (build_seconds)"
   elif [ "$status" -ne 0 ] && grep -qE 'Out of memory|OutOfMemoryException|PAL_SEHException|Cannot allocate memory|0x8007000E|bad_alloc|failed to map segment|terminate called after throwing' "$log"; then
-    DEPLOY_LIMIT_HIT="it needed more memory than the limit of $DEPLOY_BUILD_MEMORY_MB MB (build_memory_mb)"
+    DEPLOY_LIMIT_HIT="it reached the memory limit of $DEPLOY_BUILD_MEMORY_MB MB (build_memory_mb)"
   elif [ "$status" -ne 0 ] && grep -qE 'Resource temporarily unavailable' "$log"; then
-    DEPLOY_LIMIT_HIT="it needed more processes than the limit of $DEPLOY_BUILD_PROCESSES (build_processes)"
+    # A thread's stack is memory too: out of either, a new thread or process fails the same way.
+    DEPLOY_LIMIT_HIT="it could not start more threads or processes: it reached the memory limit of $DEPLOY_BUILD_MEMORY_MB MB (build_memory_mb) or the process limit of $DEPLOY_BUILD_PROCESSES (build_processes)"
   elif [ "$status" -gt 128 ]; then
     DEPLOY_LIMIT_HIT="it was killed by signal $((status - 128)), most likely at the memory limit of $DEPLOY_BUILD_MEMORY_MB MB (build_memory_mb)"
   fi

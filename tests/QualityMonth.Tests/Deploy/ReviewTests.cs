@@ -167,7 +167,8 @@ public sealed class ReviewTests(DeployServer server)
 
     [Theory]
     [InlineData("--build-seconds", "3", "it took longer than the limit of 3 seconds (build_seconds)")]
-    [InlineData("--build-memory-mb", "150", "it needed more memory than the limit of 150 MB (build_memory_mb)")]
+    // Out of memory, the build fails where it needs it: a thread that cannot start, an allocation, the runtime itself.
+    [InlineData("--build-memory-mb", "150", "the memory limit of 150 MB (build_memory_mb)")]
     [InlineData("--build-output-mb", "5", "its files grew past the limit of 5 MB (build_output_mb)")]
     public void A_build_that_exceeds_a_limit_is_refused_and_the_site_and_previews_stay_as_they_were(string option, string limit, string message)
     {
@@ -191,8 +192,7 @@ public sealed class ReviewTests(DeployServer server)
         }
 
         Assert.NotEqual(0, push.ExitCode);
-        var stopped = $"remote: The build of {DeployServer.Git(clone, "rev-parse", "--short=9", "HEAD").Trim()} was stopped: {message}.";
-        Assert.True(push.Output.Contains(stopped, StringComparison.Ordinal), push.Output);
+        Assert.Matches($"remote: The build of {DeployServer.Git(clone, "rev-parse", "--short=9", "HEAD").Trim()} was stopped: [^\n]*{Regex.Escape(message)}", push.Output);
         Assert.Contains("remote: Nothing was published: the live site and the previews are as they were.", push.Output);
         Assert.Contains($"! [remote rejected] HEAD -> {branch} (pre-receive hook declined)", push.Output);
         Assert.True(DateTime.UtcNow - started < TimeSpan.FromMinutes(3), "the limit did not stop the build early");
