@@ -46,8 +46,8 @@ public static class SettingsMessages
         $"'baseUrl': '{value}' must be an absolute http(s) URL of the host only, e.g. https://www.example.gov.cn (put any sub-path in basePath)");
 
     public static Message BadBasePath(string value) => new("invalid-setting",
-        $"“basePath”：“{value}”应是 / 或以“/”开头的路径，各段只含字母、数字、“.”、“_”或“-”，例如 /ztzl/zly/",
-        $"'basePath': '{value}' must be / or a path of segments of letters, digits, '.', '_' or '-' starting with '/', e.g. /ztzl/zly/");
+        $"“basePath”：“{value}”应是 / 或以“/”开头的路径，各段只含字母、数字、“.”、“_”或“-”，且不能只由点组成（如 ..），例如 /ztzl/zly/",
+        $"'basePath': '{value}' must be / or a path of segments of letters, digits, '.', '_' or '-' starting with '/', none of dots only (such as ..), e.g. /ztzl/zly/");
 
     /// <summary>A setting given on the command line (<c>--base-url</c>) in place of the file's: the file has no line for it.</summary>
     public static Message GivenByOption(string option, Message problem) => new(problem.Code,
@@ -70,9 +70,13 @@ public static class SettingsMessages
         $"页脚的 footer.{key} 没有填写：政府网站的页脚必须显示这一项，取得后请补上",
         $"footer.{key} is not set: a government website must show it in its footer");
 
-    public static Message BadWidths() => new("invalid-setting",
-        "“widths”：应是从 16 到 10000 的像素宽度，各不相同、从小到大排列，例如 [480, 960, 1600]",
-        "'widths': must be distinct pixel widths from 16 to 10000, in ascending order, e.g. [480, 960, 1600]");
+    public static Message BadWidths(int min, int max) => new("invalid-setting",
+        $"“widths”：应是从 {min} 到 {max} 的像素宽度，各不相同、从小到大排列，例如 [480, 960, 1600]",
+        $"'widths': must be distinct pixel widths from {min} to {max}, in ascending order, e.g. [480, 960, 1600]");
+
+    public static Message TooManyWidths(int count, int max) => new("invalid-setting",
+        $"“widths”：列了 {count} 个宽度，最多 {max} 个：每个宽度都要为每张照片、每种格式各生成一个文件，三到四个已足够，例如 [480, 960, 1600]",
+        $"'widths': {count} widths, at most {max}: each width is one more file per photo and format; three or four are enough, e.g. [480, 960, 1600]");
 
     public static Message UnknownFormat(string name) => new("invalid-setting",
         $"“formats”：“{name}”不是 avif、webp、jpeg 之一（每种最多写一次）",

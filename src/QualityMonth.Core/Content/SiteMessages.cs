@@ -52,4 +52,8 @@ public static class SiteMessages
     public static Message UnknownHost(Phrase host, string slug, string registry, string known) => new($"unknown-{host.English}",
         $"{host.Chinese}“{slug}”没有登记：改成以下网址名之一，或先在 {registry} 中登记：{known}",
         $"unknown {host.English} '{slug}': add it to {registry} or use one of: {known}");
+
+    public static Message SymbolicLink(string target) => new("symbolic-link",
+        $"这是一个符号链接（指向 {target}），不是文件本身：网站只发布网站文件夹中的普通文件和文件夹，不跟随链接。请删除链接，把文件本身放在这里",
+        $"a symbolic link (to {target}), not a file: the build reads only plain files and folders inside the site folder and follows no link; replace the link with the file itself");
 }

@@ -17,7 +17,7 @@ public static class ThemeAssets
         var folder = Path.Combine(siteRoot, Folder);
         var urls = new Dictionary<string, string>(StringComparer.Ordinal);
         if (!Directory.Exists(folder)) return urls;
-        foreach (var file in Directory.GetFiles(folder).Order(StringComparer.Ordinal))
+        foreach (var file in Directory.GetFiles(folder, "*", Content.SiteTree.WithoutLinks).Order(StringComparer.Ordinal))
         {
             var bytes = File.ReadAllBytes(file);
             var name = Path.GetFileName(file);

@@ -150,12 +150,21 @@ public static class SiteBuilder
     {
         if (PagefindIndex.FindBinary(siteRoot, diagnostics) is not { } pagefind) return 0;
         var searchIndexFiles = 0;
-        AtomicWriter.Write(output, outputFolder, staging =>
+        try
         {
-            using (BuildTimings.Measure("pagefind"))
-                searchIndexFiles = PagefindIndex.BuildInFolder(pagefind, staging, diagnostics);
-            return searchIndexFiles > 0;
-        });
+            AtomicWriter.Write(output, outputFolder, staging =>
+            {
+                using (BuildTimings.Measure("pagefind"))
+                    searchIndexFiles = PagefindIndex.BuildInFolder(pagefind, staging, diagnostics);
+                return searchIndexFiles > 0;
+            });
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A full disk or a folder without write permission: the machine's problem, not the content's.
+            diagnostics.Error(outputFolder, 0, OutputMessages.OutputUnwritable(Path.GetDirectoryName(Path.GetFullPath(outputFolder))!, e.Message));
+            return 0;
+        }
         return searchIndexFiles;
     }
 
