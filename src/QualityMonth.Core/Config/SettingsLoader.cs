@@ -65,6 +65,9 @@ public static partial class SettingsLoader
         var unknown = UnknownPropertyPattern().Match(e.Message);
         if (unknown.Success)
             return SettingsMessages.UnknownKey(unknown.Groups[1].Value, e.Path ?? "$");
+        var duplicate = DuplicatePropertyPattern().Match(e.Message);
+        if (duplicate.Success)
+            return SettingsMessages.DuplicateKey(duplicate.Groups[1].Value, e.Path ?? "$");
         var missing = MissingPropertiesPattern().Match(e.Message);
         if (missing.Success)
             return SettingsMessages.MissingKeys(missing.Groups[1].Value, e.Path ?? "$");
@@ -234,6 +237,9 @@ public static partial class SettingsLoader
 
     [GeneratedRegex("The JSON property '([^']+)' could not be mapped")]
     private static partial Regex UnknownPropertyPattern();
+
+    [GeneratedRegex("Duplicate property '([^']+)' encountered")]
+    private static partial Regex DuplicatePropertyPattern();
 
     [GeneratedRegex("missing required properties including: (.+)\\.")]
     private static partial Regex MissingPropertiesPattern();

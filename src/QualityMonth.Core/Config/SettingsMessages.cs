@@ -17,6 +17,10 @@ public static class SettingsMessages
         $"缺少必填的设置项 {keys}（位于 {path}）：请补上",
         $"missing required key(s) {keys} (in {path})");
 
+    public static Message DuplicateKey(string key, string path) => new("duplicate-setting",
+        $"设置项“{key}”（位于 {path}）写了两次：只能保留一个，请删去多余的那一行",
+        $"the key '{key}' (at {path}) is written twice: keep one");
+
     public static Message InvalidJson(string reason) => new("invalid-json",
         $"statiq.json 不是有效的 JSON（{reason}）：常见原因是缺少逗号、引号或括号不成对",
         reason);

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.StaticFiles;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using QualityMonth.Build;
 using QualityMonth.Cli;
@@ -21,6 +22,9 @@ public static class PreviewServer
 {
     public const string EventsPath = "/__preview/events";
 
+    /// <summary>The Host names the preview answers: this machine's own.</summary>
+    public static readonly string[] LoopbackHosts = ["localhost", "127.0.0.1", "[::1]"];
+
     private static readonly FileExtensionContentTypeProvider ContentTypes = new();
 
     public static async Task<int> RunAsync(string siteRoot, int port, MessageLanguage language, CancellationToken cancel)
@@ -33,7 +37,15 @@ public static class PreviewServer
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel().UseUrls($"http://127.0.0.1:{port}");
+        // DNS rebinding: a page on another site whose name is made to resolve to 127.0.0.1 could read unpublished
+        // drafts; its requests carry that name in Host, so only loopback names are answered (400 otherwise).
+        builder.Services.AddHostFiltering(options =>
+        {
+            options.AllowedHosts = LoopbackHosts;
+            options.AllowEmptyHosts = false;
+        });
         var app = builder.Build();
+        app.UseHostFiltering();
         app.MapGet(EventsPath, (HttpContext context) => StreamReloads(context, state));
         // "{**path}": the default fallback pattern skips paths that look like files (site.css, pagefind.js).
         app.MapFallback("{**path}", (HttpContext context) => Serve(context, state));
