@@ -17,12 +17,14 @@ public static partial class ContentLoader
     {
         // Nothing is read through a link: one could lead out of the site, or round a loop.
         if (!SiteTree.ReportLinks(siteRoot, diagnostics)) return null;
+        if (!ContentLimits.ReportLargeFiles(siteRoot, diagnostics)) return null;
         // Unfilled placeholders are reported first, one error each. A line holding one gets no other
         // message: 'date: 【待填写】' is unfilled, and saying it is also not a date would only add noise.
         var placeholders = PlaceholderCheck.InFolder(siteRoot, Path.Combine(siteRoot, InputFolder)).Select(p => p.ToDiagnostic()).ToHashSet();
         var loading = new DiagnosticBag();
         foreach (var placeholder in placeholders)
             loading.Add(placeholder);
+        MisnamedFiles.Report(siteRoot, loading);
         var site = LoadContent(siteRoot, loading, overrides);
         var unfilledLines = placeholders.Select(p => (p.File, p.Line)).ToHashSet();
         foreach (var diagnostic in loading.Sorted().Where(d => placeholders.Contains(d) || !unfilledLines.Contains((d.File, d.Line))))

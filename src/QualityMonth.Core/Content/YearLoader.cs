@@ -143,7 +143,7 @@ internal sealed class YearLoader(string siteRoot, Diagnostics.DiagnosticBag diag
     private Activity? ReadActivity(int year, YamlRecord item)
     {
         var id = item.RequiredSlug("id");
-        var title = item.Text("title", languages, required: true);
+        var title = item.Title("title", languages, required: true);
         var kinds = item.StringList("kinds");
         if (kinds.Count == 0)
             item.Error("kinds", YearMessages.KindsMissing());

@@ -148,6 +148,7 @@ public static class SiteBuilder
     /// <returns>How many files the search index has; 0, with an error, when nothing was published.</returns>
     private static int Publish(string siteRoot, SiteOutput output, string outputFolder, DiagnosticBag diagnostics)
     {
+        if (!OutputLimit.Check(output, outputFolder, diagnostics)) return 0;
         if (PagefindIndex.FindBinary(siteRoot, diagnostics) is not { } pagefind) return 0;
         var searchIndexFiles = 0;
         try
