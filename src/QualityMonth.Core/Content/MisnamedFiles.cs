@@ -25,7 +25,10 @@ public static class MisnamedFiles
             var (expected, mistakes) = inNotices ? (".md", NoticeMistakes) : (".yml", YamlMistakes);
             var extension = Path.GetExtension(file);
             if (extension == expected || !mistakes.Contains(extension.ToLowerInvariant())) continue;
-            var rightName = Path.GetFileNameWithoutExtension(file) + expected;
+            // notice.md.txt → notice.md, not notice.md.md
+            var stem = Path.GetFileNameWithoutExtension(file);
+            while (mistakes.Contains(Path.GetExtension(stem).ToLowerInvariant())) stem = Path.GetFileNameWithoutExtension(stem);
+            var rightName = stem + expected;
             diagnostics.Warning(Path.GetRelativePath(siteRoot, file).Replace('\\', '/'), 0, SiteMessages.MisnamedFile(Path.GetFileName(file), rightName));
         }
     }
