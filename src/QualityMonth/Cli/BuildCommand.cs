@@ -26,6 +26,8 @@ public static class BuildCommand
         BuildResult result;
         try
         {
+            // Before the content is read: a build that fails must still leave the previous site in place.
+            AtomicWriter.RecoverFromKilledBuilds(outputFolder);
             result = await PhotoProgress.Run(reporter, progress => SiteBuilder.BuildAsync(siteRoot, progress, previousOutput, overrides, outputFolder));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)

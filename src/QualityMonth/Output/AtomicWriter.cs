@@ -23,7 +23,7 @@ public static partial class AtomicWriter
         var parent = Path.GetDirectoryName(target)!;
         Directory.CreateDirectory(parent);
         var name = Path.GetFileName(target);
-        RecoverFromKilledBuilds(parent, name);
+        RecoverFromKilledBuilds(target);
         var staging = Path.Combine(parent, StagingName(name, "new", Environment.ProcessId));
         var swapped = false;
         try
@@ -40,7 +40,7 @@ public static partial class AtomicWriter
         {
             // Without a swap, the partial new site; after an exchange, the previous one.
             DeleteIfExists(staging);
-            if (!swapped && !Directory.Exists(target)) RecoverFromKilledBuilds(parent, name);
+            if (!swapped && !Directory.Exists(target)) RecoverFromKilledBuilds(target);
         }
         return true;
     }
@@ -68,9 +68,12 @@ public static partial class AtomicWriter
     /// Removes the staging folders of builds that were killed (their process is gone), and puts back a previous site a
     /// build killed between the two renames of the fallback left moved aside. Only folders the generator marked are touched.
     /// </summary>
-    private static void RecoverFromKilledBuilds(string parent, string name)
+    public static void RecoverFromKilledBuilds(string outputFolder)
     {
-        var target = Path.Combine(parent, name);
+        var target = Path.GetFullPath(outputFolder).TrimEnd(Path.DirectorySeparatorChar);
+        var parent = Path.GetDirectoryName(target)!;
+        var name = Path.GetFileName(target);
+        if (!Directory.Exists(parent)) return;
         foreach (var folder in Directory.EnumerateDirectories(parent, $".{name}.*"))
         {
             if (StagingPattern().Match(Path.GetFileName(folder)) is not { Success: true } match
