@@ -29,11 +29,14 @@ internal static class NoticeLoader
             file.Error(1, NoticeMessages.NoFrontMatter());
             return null;
         }
+        // Front matter alone publishes a notice page without its text: most likely the text was not pasted in yet.
+        if (string.IsNullOrWhiteSpace(markdown.MainHtml) && markdown.Attachments.Count == 0)
+            file.Diagnostics.Warning(file.Path, 0, NoticeMessages.NoText());
         var yamlFile = file with { LineOffset = markdown.FrontMatterLine };
         var record = YamlRecord.Load(markdown.FrontMatter, yamlFile, NoticeMessages.Metadata);
         if (record is null) return null;
 
-        var title = record.Text("title", languages, required: true);
+        var title = record.Title("title", languages, required: true);
         var docNumber = record.RequiredString("doc_number");
         var issuer = record.Text("issuer", languages, required: true);
         var sealNote = record.Text("seal_note", languages, required: false);
@@ -71,7 +74,7 @@ internal static class NoticeLoader
     private static Attachment? LoadAttachment(YamlRecord item, int number, NoticeMarkdown markdown,
         IReadOnlyDictionary<string, NoticeMarkdown> translations, IReadOnlyList<Language> languages)
     {
-        var title = item.Text("title", languages, required: true);
+        var title = item.Title("title", languages, required: true);
         var shows = item.RequiredString("shows");
         var noticeSlug = item.OptionalString("notice");
         item.RejectUnknownKeys();

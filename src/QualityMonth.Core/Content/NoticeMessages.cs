@@ -54,4 +54,8 @@ public static class NoticeMessages
     public static Message AttachmentTwice(int number) => new("attachment-twice",
         $"“# 附件{number}”出现了两次：删去或合并重复的一节",
         $"attachment {number} appears twice");
+
+    public static Message NoText() => new("empty-notice",
+        "这份通知只有开头的信息（--- 之间的部分），没有正文：通知页面将是空的。请把通知正文粘贴在第二个 --- 之后",
+        "the notice has front matter but no text: its page would be empty; paste the text after the closing ---");
 }

@@ -118,6 +118,24 @@ public sealed partial class YamlRecord
         return original is null ? null : new LocalizedText(original, translations);
     }
 
+    /// <summary>
+    /// A title: a <see cref="Text"/> of at most <see cref="ContentLimits.MaxTitleLength"/> characters in each language.
+    /// A title is repeated on its page, in lists, feeds, calendars and its share image: a 1 MB one made a 160-second build.
+    /// </summary>
+    public LocalizedText? Title(string key, IReadOnlyList<Language> languages, bool required)
+    {
+        var title = Text(key, languages, required);
+        if (title is null) return null;
+        var tooLong = false;
+        foreach (var language in languages)
+            if (title.In(language) is { IsFallback: false, Text: { Length: > ContentLimits.MaxTitleLength } text })
+            {
+                Error(language.IsDefault ? key : key + language.FieldSuffix, YamlMessages.TitleTooLong(text.Length, ContentLimits.MaxTitleLength));
+                tooLong = true;
+            }
+        return tooLong ? null : title;
+    }
+
     /// <summary>A list of texts: <c>key</c> and optional <c>key_en</c> lists of the same length.</summary>
     public IReadOnlyList<LocalizedText> TextList(string key, IReadOnlyList<Language> languages)
     {

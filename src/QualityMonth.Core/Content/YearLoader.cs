@@ -50,7 +50,7 @@ internal sealed class YearLoader(string siteRoot, Diagnostics.DiagnosticBag diag
     {
         var dir = Path.Combine(folder, "notices");
         var files = Directory.Exists(dir)
-            ? Directory.GetFiles(dir, "*.md").Where(IsOriginal).Order(StringComparer.Ordinal).ToList()
+            ? Directory.GetFiles(dir, "*.md", SiteTree.WithoutLinks).Where(IsOriginal).Order(StringComparer.Ordinal).ToList()
             : [];
         if (files.Count == 0)
             diagnostics.Error(Relative(folder), 0, YearMessages.NoNotice());
@@ -109,7 +109,7 @@ internal sealed class YearLoader(string siteRoot, Diagnostics.DiagnosticBag diag
         var dir = Path.Combine(folder, "activities");
         if (!Directory.Exists(dir)) return [];
         var groups = new List<ActivityGroup>();
-        foreach (var path in Directory.GetFiles(dir, "*.yml").Order(StringComparer.Ordinal))
+        foreach (var path in Directory.GetFiles(dir, "*.yml", SiteTree.WithoutLinks).Order(StringComparer.Ordinal))
         {
             var file = File(path);
             var record = YamlRecord.Load(ContentText.Read(file), file, YearMessages.ActivitiesFile);
@@ -143,7 +143,7 @@ internal sealed class YearLoader(string siteRoot, Diagnostics.DiagnosticBag diag
     private Activity? ReadActivity(int year, YamlRecord item)
     {
         var id = item.RequiredSlug("id");
-        var title = item.Text("title", languages, required: true);
+        var title = item.Title("title", languages, required: true);
         var kinds = item.StringList("kinds");
         if (kinds.Count == 0)
             item.Error("kinds", YearMessages.KindsMissing());

@@ -363,7 +363,7 @@ public sealed class IncrementalSite(string siteRoot, MessageLanguage language = 
     {
         var input = Path.Combine(siteRoot, ContentLoader.InputFolder);
         return Directory.Exists(input)
-            ? Directory.EnumerateFiles(input, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(siteRoot, f).Replace('\\', '/')).ToHashSet(StringComparer.Ordinal)
+            ? Directory.EnumerateFiles(input, "*", SiteTree.TreeWithoutLinks).Select(f => Path.GetRelativePath(siteRoot, f).Replace('\\', '/')).ToHashSet(StringComparer.Ordinal)
             : [];
     }
 
