@@ -76,9 +76,13 @@ public sealed partial class YamlRecord
 
     public string? OptionalString(string key) => String(key, required: false);
 
-    public int? RequiredInt(string key)
+    public int? RequiredInt(string key) => Int(key, required: true);
+
+    public int? OptionalInt(string key) => Int(key, required: false);
+
+    private int? Int(string key, bool required)
     {
-        var text = RequiredString(key);
+        var text = String(key, required);
         if (text is null) return null;
         if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value)) return value;
         Error(key, YamlMessages.NotANumber(key, text));

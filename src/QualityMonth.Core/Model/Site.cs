@@ -30,9 +30,9 @@ public sealed record Site(
 {
     private IReadOnlyList<ActivityEntry>? _activities;
 
-    /// <summary>Every activity of every year: newest year first, then in content order (cities, then organisers, by file).</summary>
+    /// <summary>Every activity of every year: newest year first, then in the documents' order (attachment, then the host's number in it).</summary>
     public IReadOnlyList<ActivityEntry> Activities => _activities ??= Years
-        .SelectMany(y => y.ActivityGroups.OrderBy(g => g.HostKind))
+        .SelectMany(y => y.ActivityGroups)
         .SelectMany(g => g.Activities.Select(a => new ActivityEntry(g, a)))
         .ToList();
 
