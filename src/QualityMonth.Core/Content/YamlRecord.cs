@@ -106,6 +106,7 @@ public sealed partial class YamlRecord
     {
         var original = String(key, required);
         var translations = new Dictionary<string, string>();
+        var sources = new Dictionary<string, SourceLocation>();
         foreach (var language in languages.Where(l => !l.IsDefault))
         {
             var translated = String(key + language.FieldSuffix, required: false);
@@ -113,8 +114,9 @@ public sealed partial class YamlRecord
             if (original is null)
                 Error(key + language.FieldSuffix, YamlMessages.TranslationWithoutOriginal(key + language.FieldSuffix, key));
             translations[language.Code] = translated;
+            sources[language.Code] = LocationOf(key + language.FieldSuffix);
         }
-        return original is null ? null : new LocalizedText(original, translations);
+        return original is null ? null : new LocalizedText(original, translations, sources);
     }
 
     /// <summary>A list of texts: <c>key</c> and optional <c>key_en</c> lists of the same length.</summary>
@@ -126,9 +128,10 @@ public sealed partial class YamlRecord
             .ToList();
         foreach (var (_, k, items) in translated.Where(t => t.Items.Count > 0 && t.Items.Count != originals.Count))
             Error(k, YamlMessages.TranslatedListLength(k, items.Count, key, originals.Count));
-        return originals.Select((text, i) => new LocalizedText(text, translated
-                .Where(t => t.Items.Count == originals.Count)
-                .ToDictionary(t => t.Code, t => t.Items[i])))
+        var complete = translated.Where(t => t.Items.Count == originals.Count).ToList();
+        return originals.Select((text, i) => new LocalizedText(text,
+                complete.ToDictionary(t => t.Code, t => t.Items[i]),
+                complete.ToDictionary(t => t.Code, t => LocationOf(t.Key))))
             .ToList();
     }
 

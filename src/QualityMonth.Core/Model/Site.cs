@@ -26,7 +26,8 @@ public sealed record Site(
     IReadOnlyList<ActivityKind> Kinds,
     IReadOnlyList<CampaignYear> Years,   // newest first
     IReadOnlyList<Markdown.ContentLink> Links,
-    IReadOnlyList<PressContact> PressContacts)
+    IReadOnlyList<PressContact> PressContacts,
+    IReadOnlyList<GlossaryTerm> Glossary)   // empty when input/site/glossary.yml does not exist
 {
     private IReadOnlyList<ActivityEntry>? _activities;
 
