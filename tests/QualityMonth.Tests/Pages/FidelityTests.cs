@@ -44,7 +44,7 @@ public class FidelityTests(BuiltSite site) : IClassFixture<BuiltSite>
     {
         // 000's attachments give no timing; 004's 附件2 has a 时间安排 column.
         var provincial = site.Page("2024/notices/provincial/");
-        Assert.Empty(provincial.QuerySelectorAll(".activity-meta dt").Where(dt => dt.TextContent == "时间安排"));
+        Assert.DoesNotContain(provincial.QuerySelectorAll(".activity-meta dt"), dt => dt.TextContent == "时间安排");
         Assert.DoesNotContain("时间安排", provincial.QuerySelector("#attachment-3")!.TextContent);
         var yongan = site.Page("2023/notices/yongan/");
         Assert.Equal(12, yongan.QuerySelectorAll("#attachment-2 .activity-meta dt").Count(dt => dt.TextContent == "时间安排"));
@@ -140,7 +140,10 @@ public class FidelityTests(BuiltSite site) : IClassFixture<BuiltSite>
         foreach (var page in new[] { "index.html", "2025/index.html", "2022/index.html" })
             Assert.All(site.Page(page).QuerySelectorAll(".cards .meta, .hero .meta"), meta => Assert.DoesNotContain("原文未标注", meta.TextContent));
         var english = site.Page("en/activities/2025/market-regulation/green-product-certification-week/");
-        Assert.DoesNotContain("Not stated in the document", english.QuerySelector("article.activity")!.TextContent);
+        // 003 bears no document number and no date: the source line after its title says nothing in brackets.
+        var source = english.QuerySelectorAll("article.activity p").Single(p => p.QuerySelector("a[href*='/notices/']") is not null);
+        Assert.DoesNotContain("Not stated in the document", source.TextContent);
+        Assert.EndsWith("Attachment 1", source.TextContent.Trim());
     }
 
     private static int CountOf(string text, string part) => (text.Length - text.Replace(part, "").Length) / part.Length;
