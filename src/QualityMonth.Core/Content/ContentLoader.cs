@@ -53,6 +53,7 @@ public static partial class ContentLoader
         var cities = RegistryLoader.LoadCities(File("site/cities.yml"), languages);
         var organisers = RegistryLoader.LoadOrganisers(File("site/organisers.yml"), languages);
         var kinds = RegistryLoader.LoadKinds(File("site/kinds.yml"), languages);
+        var glossary = RegistryLoader.LoadGlossary(File(RegistryLoader.GlossaryFile));
 
         var links = new List<ContentLink>();
         var yearLoader = new YearLoader(siteRoot, diagnostics, languages, kinds, links);
@@ -75,7 +76,7 @@ public static partial class ContentLoader
         if (!Directory.Exists(Path.Combine(input, settings.CurrentYear.ToString(System.Globalization.CultureInfo.InvariantCulture))))
             diagnostics.Error(SettingsLoader.FileName, 0, SiteMessages.NoCurrentYearFolder(settings.CurrentYear));
         // Cross-file checks run on whatever loaded, so one build reports every problem at once.
-        var site = new Site(settings, cities, organisers, kinds, years, links, pressContacts);
+        var site = new Site(settings, cities, organisers, kinds, years, links, pressContacts, glossary);
         SiteValidator.Validate(site, diagnostics);
         return diagnostics.HasErrors ? null : site;
     }

@@ -64,4 +64,12 @@ public static class SiteMessages
     public static Message FileTooLarge(long bytes, long limit) => new("file-too-large",
         $"文件太大：{bytes / 1024} KB，内容文件最大 {limit / 1024} KB。通知和活动文件只放文字；如果粘贴了整份文档或图片数据，请删去多余部分",
         $"the file is too large: {bytes / 1024} KB, a content file holds at most {limit / 1024} KB of text; remove what was pasted in by mistake (a whole document, image data)");
+
+    public static Message HostNumberMissing(int number, string slug) => new("host-number",
+        $"通知“{slug}”的附件{number}列出多个单位：每个活动文件都要在 source 中写明本单位在附件中的序号，如“一、福州市”写“number: 1”，网站按原文的顺序和序号排列",
+        $"attachment {number} of '{slug}' lists several hosts: give each activities file the host's number in it in source (一、福州市 is 'number: 1'), so the site keeps the document's order and numbering");
+
+    public static Message HostNumberTwice(int hostNumber, int number, string slug, string otherFile) => new("host-number",
+        $"序号 {hostNumber} 在通知“{slug}”的附件{number}中已被 {otherFile} 使用：请按原文核对序号",
+        $"number {hostNumber} in attachment {number} of '{slug}' is already {otherFile}'s: check the numbers against the document");
 }

@@ -81,9 +81,13 @@ public sealed partial class YamlRecord
 
     public string? OptionalString(string key) => String(key, required: false);
 
-    public int? RequiredInt(string key)
+    public int? RequiredInt(string key) => Int(key, required: true);
+
+    public int? OptionalInt(string key) => Int(key, required: false);
+
+    private int? Int(string key, bool required)
     {
-        var text = RequiredString(key);
+        var text = String(key, required);
         if (text is null) return null;
         if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var value)) return value;
         Error(key, YamlMessages.NotANumber(key, text));
@@ -107,6 +111,7 @@ public sealed partial class YamlRecord
     {
         var original = String(key, required);
         var translations = new Dictionary<string, string>();
+        var sources = new Dictionary<string, SourceLocation>();
         foreach (var language in languages.Where(l => !l.IsDefault))
         {
             var translated = String(key + language.FieldSuffix, required: false);
@@ -114,8 +119,9 @@ public sealed partial class YamlRecord
             if (original is null)
                 Error(key + language.FieldSuffix, YamlMessages.TranslationWithoutOriginal(key + language.FieldSuffix, key));
             translations[language.Code] = translated;
+            sources[language.Code] = LocationOf(key + language.FieldSuffix);
         }
-        return original is null ? null : new LocalizedText(original, translations);
+        return original is null ? null : new LocalizedText(original, translations, sources);
     }
 
     /// <summary>
@@ -145,9 +151,10 @@ public sealed partial class YamlRecord
             .ToList();
         foreach (var (_, k, items) in translated.Where(t => t.Items.Count > 0 && t.Items.Count != originals.Count))
             Error(k, YamlMessages.TranslatedListLength(k, items.Count, key, originals.Count));
-        return originals.Select((text, i) => new LocalizedText(text, translated
-                .Where(t => t.Items.Count == originals.Count)
-                .ToDictionary(t => t.Code, t => t.Items[i])))
+        var complete = translated.Where(t => t.Items.Count == originals.Count).ToList();
+        return originals.Select((text, i) => new LocalizedText(text,
+                complete.ToDictionary(t => t.Code, t => t.Items[i]),
+                complete.ToDictionary(t => t.Code, t => LocationOf(t.Key))))
             .ToList();
     }
 

@@ -88,6 +88,7 @@ public static class SiteBuilder
         if (site is null) return Failed(diagnostics, null, []);
         var coverage = TranslationCoverage.Measure(site);
         TranslationCoverage.WarnUntranslated(site, diagnostics);
+        GlossaryCheck.Warn(site, diagnostics);
 
         var output = new SiteOutput();
         var (photos, assetUrls) = await PublishFilesAsync(siteRoot, site, output, diagnostics, photoProgress, encode: mode == PipelineMode.Build);

@@ -80,6 +80,7 @@ public sealed class IncrementalSite(string siteRoot, MessageLanguage language = 
         var site = ContentLoader.Load(siteRoot, diagnostics);
         if (site is null) return Failed(diagnostics, "full");
         TranslationCoverage.WarnUntranslated(site, diagnostics);
+        GlossaryCheck.Warn(site, diagnostics);
         var output = new SiteOutput();
         var (photos, assetUrls) = await SiteBuilder.PublishFilesAsync(siteRoot, site, output, diagnostics, null, encode: true);
         if (assetUrls is null || diagnostics.HasErrors) return Failed(diagnostics, "full");
