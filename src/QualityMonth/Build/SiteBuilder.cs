@@ -5,7 +5,6 @@ using QualityMonth.Diagnostics;
 using QualityMonth.Imaging.Photos;
 using QualityMonth.Model;
 using QualityMonth.Output;
-using QualityMonth.PostProcess;
 using QualityMonth.Render;
 using QualityMonth.Search;
 
@@ -100,10 +99,10 @@ public static class SiteBuilder
             using (BuildTimings.Measure(generator.GetType().Name))
                 generator.Generate(build);
 
-        var finisher = new HtmlPostProcessor(site, pages, output);
+        var links = new PageLinks(site, pages, output);
         using (BuildTimings.Measure("render+post-process"))
-            await PageRendering.RenderAllAsync(site, pages, assetUrls, photos.ByPhoto, finisher);
-        finisher.Report(diagnostics);
+            await PageRendering.RenderAllAsync(site, pages, assetUrls, photos.ByPhoto, links);
+        links.Report(diagnostics);
         var pagesPerLanguage = pages.GroupBy(p => p.Language.Code).ToDictionary(g => g.Key, g => g.Count());
         BuildResult RenderedButFailed() =>
             Failed(diagnostics, site.Settings, coverage) with { PagesPerLanguage = pagesPerLanguage, Photos = photos.ByPhoto.Count };

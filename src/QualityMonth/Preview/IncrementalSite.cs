@@ -6,7 +6,6 @@ using QualityMonth.Diagnostics;
 using QualityMonth.Imaging.Photos;
 using QualityMonth.Model;
 using QualityMonth.Output;
-using QualityMonth.PostProcess;
 using QualityMonth.Render;
 using QualityMonth.Search;
 using QualityMonth.Theme.Pages;
@@ -87,10 +86,10 @@ public sealed class IncrementalSite(string siteRoot, MessageLanguage language = 
 
         var pages = PageClashes.ReportAndDrop(PagePlan.For(site, output.SizeOf), diagnostics);
         var generated = Generate(site, pages, photos, output, diagnostics, new Dictionary<IFileGenerator, IReadOnlySet<string>>(), changedFiles: null);
-        var finisher = new HtmlPostProcessor(site, pages, output);
-        await PageRendering.RenderAllAsync(site, pages, assetUrls, photos.ByPhoto, finisher);
-        finisher.Report(diagnostics);
-        var anchors = finisher.Anchors().ToDictionary(StringComparer.Ordinal);
+        var links = new PageLinks(site, pages, output);
+        await PageRendering.RenderAllAsync(site, pages, assetUrls, photos.ByPhoto, links);
+        links.Report(diagnostics);
+        var anchors = links.Anchors().ToDictionary(StringComparer.Ordinal);
         if (diagnostics.HasErrors) return Failed(diagnostics, "full");
 
         _pending = new HashSet<string>(StringComparer.Ordinal);
@@ -270,7 +269,7 @@ public sealed class IncrementalSite(string siteRoot, MessageLanguage language = 
         return result.ToArray();
     }
 
-    /// <summary>Renders and finishes <paramref name="pages"/> again into <paramref name="output"/>, checking their links against the rest.</summary>
+    /// <summary>Renders <paramref name="pages"/> again into <paramref name="output"/>, checking their links against the rest.</summary>
     private async Task<int> ProcessAgainAsync(Site site, IReadOnlyList<PageSpec> pages, IReadOnlyDictionary<string, string> assetUrls, PublishedPhotos photos,
         SiteOutput output, Dictionary<string, PageAnchors> anchors, DiagnosticBag diagnostics)
     {
@@ -278,12 +277,15 @@ public sealed class IncrementalSite(string siteRoot, MessageLanguage language = 
         var paths = pages.Select(p => p.OutputPath).ToHashSet();
         foreach (var path in paths) output.Remove(path);
         var others = anchors.Where(a => !paths.Contains(a.Key)).ToDictionary(a => a.Key, a => a.Value, StringComparer.Ordinal);
-        var finisher = new HtmlPostProcessor(site, pages, output, others);
+        var links = new PageLinks(site, pages, output, others);
         // The few pages a save touches are rendered by the one renderer kept warm between saves.
         for (var index = 0; index < pages.Count; index++)
-            finisher.Finish(index, await _renderer.RenderAsync(site, pages[index], assetUrls, photos.ByPhoto));
-        finisher.Report(diagnostics);
-        foreach (var (path, pageAnchors) in finisher.Anchors())
+        {
+            var recorder = links.Recorder(index);
+            links.Finish(index, recorder, await _renderer.RenderAsync(site, pages[index], assetUrls, photos.ByPhoto, recorder));
+        }
+        links.Report(diagnostics);
+        foreach (var (path, pageAnchors) in links.Anchors())
             anchors[path] = pageAnchors;
         return pages.Count;
     }
