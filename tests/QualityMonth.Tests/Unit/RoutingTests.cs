@@ -1,5 +1,5 @@
 using QualityMonth.Model;
-using QualityMonth.PostProcess;
+using QualityMonth.Render;
 using QualityMonth.Routing;
 
 namespace QualityMonth.Tests.Unit;
