@@ -40,8 +40,8 @@ public sealed record BuildResult(
 }
 
 /// <summary>
-/// The pipeline: load content → site model → photos → plan pages → file generators → render → post-process
-/// (links) → search index → outputs (in memory). <c>build</c> and <c>check</c> both run it, so they report the
+/// The pipeline: load content → site model → photos → plan pages → file generators → render (links checked as each
+/// page is written) → search index → outputs (in memory). <c>build</c> and <c>check</c> both run it, so they report the
 /// same problems; a check skips only the image work and the search index (<see cref="PipelineMode"/>).
 /// A build given an output folder writes the site there (atomically) and has Pagefind index the written pages, so
 /// each file is written once; without one, it keeps the site, index included, in memory.
@@ -100,7 +100,7 @@ public static class SiteBuilder
                 generator.Generate(build);
 
         var links = new PageLinks(site, pages, output);
-        using (BuildTimings.Measure("render+post-process"))
+        using (BuildTimings.Measure("render"))
             await PageRendering.RenderAllAsync(site, pages, assetUrls, photos.ByPhoto, links);
         links.Report(diagnostics);
         var pagesPerLanguage = pages.GroupBy(p => p.Language.Code).ToDictionary(g => g.Key, g => g.Count());
