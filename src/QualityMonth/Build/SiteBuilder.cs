@@ -5,7 +5,6 @@ using QualityMonth.Diagnostics;
 using QualityMonth.Imaging.Photos;
 using QualityMonth.Model;
 using QualityMonth.Output;
-using QualityMonth.PostProcess;
 using QualityMonth.Render;
 using QualityMonth.Search;
 
@@ -41,8 +40,8 @@ public sealed record BuildResult(
 }
 
 /// <summary>
-/// The pipeline: load content → site model → photos → plan pages → file generators → render → post-process
-/// (links) → search index → outputs (in memory). <c>build</c> and <c>check</c> both run it, so they report the
+/// The pipeline: load content → site model → photos → plan pages → file generators → render (links checked as each
+/// page is written) → search index → outputs (in memory). <c>build</c> and <c>check</c> both run it, so they report the
 /// same problems; a check skips only the image work and the search index (<see cref="PipelineMode"/>).
 /// A build given an output folder writes the site there (atomically) and has Pagefind index the written pages, so
 /// each file is written once; without one, it keeps the site, index included, in memory.
@@ -101,10 +100,10 @@ public static class SiteBuilder
             using (BuildTimings.Measure(generator.GetType().Name))
                 generator.Generate(build);
 
-        var finisher = new HtmlPostProcessor(site, pages, output);
-        using (BuildTimings.Measure("render+post-process"))
-            await PageRendering.RenderAllAsync(site, pages, assetUrls, photos.ByPhoto, finisher);
-        finisher.Report(diagnostics);
+        var links = new PageLinks(site, pages, output);
+        using (BuildTimings.Measure("render"))
+            await PageRendering.RenderAllAsync(site, pages, assetUrls, photos.ByPhoto, links);
+        links.Report(diagnostics);
         var pagesPerLanguage = pages.GroupBy(p => p.Language.Code).ToDictionary(g => g.Key, g => g.Count());
         BuildResult RenderedButFailed() =>
             Failed(diagnostics, site.Settings, coverage) with { PagesPerLanguage = pagesPerLanguage, Photos = photos.ByPhoto.Count };
