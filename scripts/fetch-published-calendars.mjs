@@ -1,6 +1,7 @@
 // Run by CI before it builds the site for Pages: copies the live site's calendar of all activities
-// (one per language) into the folder the build will replace, because the build reads the SEQUENCE
-// numbers of the events it publishes from there (docs/data.md). A CI machine starts from an empty
+// (one per language) into a folder that the build then reads with --previous FOLDER, for the SEQUENCE
+// numbers of the events it publishes (docs/data.md). Not the output folder itself: a build refuses to
+// replace a non-empty folder it did not make (docs/check.md). A CI machine starts from an empty
 // folder: without this, every deployment would start SEQUENCE again at 0, and calendar apps would
 // keep the old version of an event that changed.
 //

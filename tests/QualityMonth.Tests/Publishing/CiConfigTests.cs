@@ -69,15 +69,15 @@ public sealed class CiConfigTests
         var pages = Assert.Single(Uses(build, "actions/configure-pages@"));
         var id = pages.Get("id").Text();
 
-        // The check, the live calendars fetched into the folder the build replaces, the build for the Pages address.
+        // The check, the live calendars fetched into published/ (read with --previous), the build for the Pages address.
         var steps = build.Get("steps").Items();
         int IndexOf(string command) => steps.ToList().FindIndex(s => s.Get("run").Text()?.Contains(command, StringComparison.Ordinal) == true);
         Assert.True(IndexOf("./build.sh check") > steps.ToList().IndexOf(pages));
         var fetch = steps[IndexOf("scripts/fetch-published-calendars.mjs")];
-        Assert.EndsWith("\"$SITE_URL\" output", fetch.Get("run").Text());
+        Assert.EndsWith("\"$SITE_URL\" published", fetch.Get("run").Text());
         Assert.Equal($"${{{{ steps.{id}.outputs.base_url }}}}", fetch.At("env", "SITE_URL").Text());
         var buildStep = steps[IndexOf("./build.sh build")];
-        Assert.Equal("./build.sh build --base-url \"$ORIGIN\" --base-path \"$BASE_PATH\"", buildStep.Get("run").Text());
+        Assert.Equal("./build.sh build --previous published --base-url \"$ORIGIN\" --base-path \"$BASE_PATH\"", buildStep.Get("run").Text());
         Assert.Equal($"${{{{ steps.{id}.outputs.origin }}}}", buildStep.At("env", "ORIGIN").Text());
         Assert.Equal($"${{{{ steps.{id}.outputs.base_path }}}}", buildStep.At("env", "BASE_PATH").Text());
         Assert.True(IndexOf("./build.sh check") < steps.ToList().IndexOf(fetch) && steps.ToList().IndexOf(fetch) < steps.ToList().IndexOf(buildStep));
@@ -129,8 +129,8 @@ public sealed class CiConfigTests
         Assert.Equal(["public/"], pages.At("artifacts", "paths").Texts());
         Assert.Equal("pages", pages.At("environment", "name").Text());
         Assert.NotNull(pages.Get("resource_group").Text());
-        AssertInOrder(pages.Get("script").Texts(), "./build.sh check", "node scripts/fetch-published-calendars.mjs \"$CI_PAGES_URL\" public",
-            "./build.sh build --output public --base-url \"$origin\" --base-path \"$base_path\"");
+        AssertInOrder(pages.Get("script").Texts(), "./build.sh check", "node scripts/fetch-published-calendars.mjs \"$CI_PAGES_URL\" published",
+            "./build.sh build --output public --previous published --base-url \"$origin\" --base-path \"$base_path\"");
     }
 
     [Theory]

@@ -38,11 +38,12 @@ public sealed class PagesBuildTests
         // CI's fresh checkout fetches the live calendars, then builds the same content.
         await using var server = await StaticServer.StartAsync(live.Output, SubPath);
         using var checkout = new TempSite();
-        var fetch = FetchCalendars(server.BaseUrl + "/", checkout.Output);
+        var published = Path.Combine(checkout.Root, "published");
+        var fetch = FetchCalendars(server.BaseUrl + "/", published);
         Assert.True(fetch.ExitCode == 0, fetch.All);
-        Assert.All(CalendarFiles(live.Output).Zip(CalendarFiles(checkout.Output)),
+        Assert.All(CalendarFiles(live.Output).Zip(CalendarFiles(published)),
             pair => Assert.Equal(File.ReadAllBytes(pair.First), File.ReadAllBytes(pair.Second)));
-        BuildForPages(checkout.Root);
+        BuildForPages(checkout.Root, "--previous", published);
 
         // Unchanged events keep the published SEQUENCE (a fresh build without the fetch would say 0).
         var calendars = Calendars.ParseAll([.. CalendarFiles(checkout.Output)]);
@@ -112,9 +113,9 @@ public sealed class PagesBuildTests
             error.ToLine(MessageLanguage.English));
     }
 
-    private static void BuildForPages(string siteRoot)
+    private static void BuildForPages(string siteRoot, params string[] more)
     {
-        var result = Generator.Run("build", "--root", siteRoot, "--base-url", Host, "--base-path", SubPath + "/");
+        var result = Generator.Run(["build", "--root", siteRoot, "--base-url", Host, "--base-path", SubPath + "/", .. more]);
         Assert.True(result.ExitCode == 0, "the build for Pages failed:\n" + result.All);
     }
 
