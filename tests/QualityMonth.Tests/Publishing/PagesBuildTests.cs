@@ -109,7 +109,7 @@ public sealed class PagesBuildTests
         var diagnostics = new DiagnosticBag();
         Assert.Null(SettingsLoader.Load(Repo.Root, diagnostics, new SettingsOverrides(BasePath: "quality-month")));
         var error = Assert.Single(diagnostics.Sorted(), d => d.Severity == Severity.Error);
-        Assert.Equal("statiq.json: error: 'basePath': 'quality-month' must be / or a path of segments of letters, digits, '.', '_' or '-' starting with '/', e.g. /ztzl/zly/ (given by --base-path) [invalid-setting]",
+        Assert.Equal("statiq.json: error: 'basePath': 'quality-month' must be / or a path of segments of letters, digits, '.', '_' or '-' starting with '/', none of dots only (such as ..), e.g. /ztzl/zly/ (given by --base-path) [invalid-setting]",
             error.ToLine(MessageLanguage.English));
     }
 

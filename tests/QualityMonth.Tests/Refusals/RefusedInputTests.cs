@@ -117,7 +117,8 @@ public sealed class RefusedInputTests(RefusedInputTests.PublishedSite published)
     {
         var result = Generator.Run("build", "--root", published.Site.Root, "--base-path", "/../../etc/");
         Assert.Equal(2, result.ExitCode);
-        Assert.Contains("--base-path: 'basePath': '/../../etc/' must be / or a path", result.Stderr);
+        Assert.Contains("usage error: 'basePath': '/../../etc/' must be / or a path", result.Stderr);
+        Assert.Contains("(given by --base-path)", result.Stderr);
     }
 
     private static Action Link(PublishedSite s, string relative, string target)
