@@ -63,7 +63,7 @@ public sealed class RefusedInputTests(RefusedInputTests.PublishedSite published)
             "statiq.json", s => LineOf(s, "statiq.json", "\"widths\""), "invalid-setting", "'widths': must be distinct pixel widths from 16 to 4096"),
         new("a title of 2,001 characters", s => Edit(s, Fuzhou, "title: 举办福州市首届质量知识竞赛\n", $"title: {new string('长', 2001)}\n"),
             Fuzhou, s => LineOf(s, Fuzhou, "title: 长长"), "title-too-long", "the title is too long: 2001 characters, at most 2000"),
-        new("a notice over 1 MB", s => Edit(s, Notice, "\n# 附件1", "\n" + string.Concat(Enumerable.Repeat("质量月活动正文。\n", 50_000)) + "\n# 附件1"),
+        new("a notice over 1 MB", s => Edit(s, Notice, "\n为全面贯彻", "\n" + string.Concat(Enumerable.Repeat("质量月活动正文。\n", 50_000)) + "\n为全面贯彻"),
             Notice, _ => 0, "file-too-large", "the file is too large: 12"),
         new("a damaged SEQUENCE in the previous calendar", s => Edit(s, AllCalendar, "SEQUENCE:0\r\n", "SEQUENCE:zero\r\n"),
             "PREVIOUS/" + AllCalendar, s => LineOf(s, AllCalendar, "SEQUENCE:zero"), "previous-calendar", "the previous build's calendar is damaged: SEQUENCE 'zero' is not a number"),
