@@ -16,7 +16,7 @@ public sealed class CsvInjectionTests : IDisposable
     [Fact]
     public void Cells_that_start_like_a_formula_are_neutralised_in_both_languages()
     {
-        _site.Edit(Activities, "    title: 举办“加强质量支撑 共建质量强国”2024年福州“质量月”启动仪式\n    title_en: Hold the launch ceremony of Fuzhou's 2024 \"Quality Month\", themed \"Strengthen Quality Support, Build a Quality Country Together\"\n",
+        _site.Edit(Activities, "    title: 举办“加强质量支撑 共建质量强国”2024年福州“质量月”启动仪式\n    title_en: Hold the launch ceremony of Fuzhou's 2024 \"Quality Month\", themed \"Strengthen Quality Support, Build a Quality Powerhouse Together\"\n",
             $"    title: '{Formula.Replace("'", "''", StringComparison.Ordinal)}'\n    title_en: '@SUM(1+1)'\n    description: '+1+1'\n    description_en: '-1+1'\n");
         var build = Generator.Run("build", "--root", _site.Root);
         Assert.True(build.ExitCode == 0, build.All);
