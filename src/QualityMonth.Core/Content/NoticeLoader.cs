@@ -23,17 +23,21 @@ internal static partial class NoticeLoader
     public static Notice? Load(int year, ContentFile file, IReadOnlyList<Language> languages, ICollection<ContentLink> links)
     {
         var slug = Path.GetFileNameWithoutExtension(file.FullPath);
-        var markdown = NoticeMarkdown.Parse(File.ReadAllText(file.FullPath), file, links);
+        var markdown = NoticeMarkdown.Parse(ContentText.Read(file), file, links);
+        if (markdown is null) return null;
         if (markdown.FrontMatter is null)
         {
             file.Error(1, NoticeMessages.NoFrontMatter());
             return null;
         }
+        // Front matter alone publishes a notice page without its text: most likely the text was not pasted in yet.
+        if (string.IsNullOrWhiteSpace(markdown.MainHtml) && markdown.Attachments.Count == 0)
+            file.Diagnostics.Warning(file.Path, 0, NoticeMessages.NoText());
         var yamlFile = file with { LineOffset = markdown.FrontMatterLine };
         var record = YamlRecord.Load(markdown.FrontMatter, yamlFile, NoticeMessages.Metadata);
         if (record is null) return null;
 
-        var title = record.Text("title", languages, required: true);
+        var title = record.Title("title", languages, required: true);
         var docNumber = record.RequiredString("doc_number");
         var issuer = record.Text("issuer", languages, required: true);
         var sealNote = record.Text("seal_note", languages, required: false);
@@ -75,7 +79,7 @@ internal static partial class NoticeLoader
     private static Attachment? LoadAttachment(ContentFile file, YamlRecord item, int number, NoticeMarkdown markdown,
         IReadOnlyDictionary<string, NoticeMarkdown> translations, IReadOnlyList<Language> languages)
     {
-        var title = item.Text("title", languages, required: true);
+        var title = item.Title("title", languages, required: true);
         var shows = item.RequiredString("shows");
         var noticeSlug = item.OptionalString("notice");
         item.RejectUnknownKeys();
@@ -112,7 +116,8 @@ internal static partial class NoticeLoader
             var path = Path.Combine(Path.GetDirectoryName(file.FullPath)!, $"{slug}.{language.Code.ToLowerInvariant()}.md");
             if (!File.Exists(path)) continue;
             var translationFile = file with { Path = Path.GetDirectoryName(file.Path)!.Replace('\\', '/') + "/" + Path.GetFileName(path), FullPath = path };
-            var translated = NoticeMarkdown.Parse(File.ReadAllText(path), translationFile, links);
+            var translated = NoticeMarkdown.Parse(ContentText.Read(translationFile), translationFile, links);
+            if (translated is null) continue;
             if (translated.FrontMatter is not null)
                 translationFile.Error(1, NoticeMessages.TranslationHasFrontMatter());
             result[language.Code] = translated;

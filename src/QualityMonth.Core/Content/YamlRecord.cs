@@ -36,8 +36,13 @@ public sealed partial class YamlRecord
         try
         {
             var stream = new YamlStream();
-            stream.Load(parser);
+            stream.Load(new ContentYamlParser(parser, file));
             return stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode;
+        }
+        catch (RefusedYamlException e)
+        {
+            file.Diagnostics.Error(file.Path, file.LineOffset + (int)e.Start.Line, e.Refusal, (int)e.Start.Column);
+            return null;
         }
         catch (YamlException e)
         {
@@ -117,6 +122,24 @@ public sealed partial class YamlRecord
             sources[language.Code] = LocationOf(key + language.FieldSuffix);
         }
         return original is null ? null : new LocalizedText(original, translations, sources);
+    }
+
+    /// <summary>
+    /// A title: a <see cref="Text"/> of at most <see cref="ContentLimits.MaxTitleLength"/> characters in each language.
+    /// A title is repeated on its page, in lists, feeds, calendars and its share image: a 1 MB one made a 160-second build.
+    /// </summary>
+    public LocalizedText? Title(string key, IReadOnlyList<Language> languages, bool required)
+    {
+        var title = Text(key, languages, required);
+        if (title is null) return null;
+        var tooLong = false;
+        foreach (var language in languages)
+            if (title.In(language) is { IsFallback: false, Text: { Length: > ContentLimits.MaxTitleLength } text })
+            {
+                Error(language.IsDefault ? key : key + language.FieldSuffix, YamlMessages.TitleTooLong(text.Length, ContentLimits.MaxTitleLength));
+                tooLong = true;
+            }
+        return tooLong ? null : title;
     }
 
     /// <summary>A list of texts: <c>key</c> and optional <c>key_en</c> lists of the same length.</summary>

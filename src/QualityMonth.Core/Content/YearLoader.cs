@@ -23,7 +23,7 @@ internal sealed class YearLoader(string siteRoot, Diagnostics.DiagnosticBag diag
             yearFile.Error(0, YearMessages.NoYearFile());
             return null;
         }
-        var record = YamlRecord.Load(System.IO.File.ReadAllText(yearFile.FullPath), yearFile, YearMessages.YearSettings);
+        var record = YamlRecord.Load(ContentText.Read(yearFile), yearFile, YearMessages.YearSettings);
         if (record is null) return null;
         var year = record.RequiredInt("year");
         var theme = record.Text("theme", languages, required: true);
@@ -50,7 +50,7 @@ internal sealed class YearLoader(string siteRoot, Diagnostics.DiagnosticBag diag
     {
         var dir = Path.Combine(folder, "notices");
         var files = Directory.Exists(dir)
-            ? Directory.GetFiles(dir, "*.md").Where(IsOriginal).Order(StringComparer.Ordinal).ToList()
+            ? Directory.GetFiles(dir, "*.md", SiteTree.WithoutLinks).Where(IsOriginal).Order(StringComparer.Ordinal).ToList()
             : [];
         if (files.Count == 0)
             diagnostics.Error(Relative(folder), 0, YearMessages.NoNotice());
@@ -84,7 +84,7 @@ internal sealed class YearLoader(string siteRoot, Diagnostics.DiagnosticBag diag
     {
         var file = File(Path.Combine(folder, "slogans.yml"));
         if (!System.IO.File.Exists(file.FullPath)) return null;
-        var record = YamlRecord.Load(System.IO.File.ReadAllText(file.FullPath), file, YearMessages.SloganList);
+        var record = YamlRecord.Load(ContentText.Read(file), file, YearMessages.SloganList);
         if (record is null) return null;
         var source = ReadSource(record, numbered: false);
         var scopeText = record.RequiredString("scope");
@@ -109,10 +109,10 @@ internal sealed class YearLoader(string siteRoot, Diagnostics.DiagnosticBag diag
         var dir = Path.Combine(folder, "activities");
         if (!Directory.Exists(dir)) return [];
         var groups = new List<ActivityGroup>();
-        foreach (var path in Directory.GetFiles(dir, "*.yml").Order(StringComparer.Ordinal))
+        foreach (var path in Directory.GetFiles(dir, "*.yml", SiteTree.WithoutLinks).Order(StringComparer.Ordinal))
         {
             var file = File(path);
-            var record = YamlRecord.Load(System.IO.File.ReadAllText(path), file, YearMessages.ActivitiesFile);
+            var record = YamlRecord.Load(ContentText.Read(file), file, YearMessages.ActivitiesFile);
             if (record is null) continue;
             var city = record.OptionalString("city");
             var organiser = record.OptionalString("organiser");
@@ -144,7 +144,7 @@ internal sealed class YearLoader(string siteRoot, Diagnostics.DiagnosticBag diag
     private Activity? ReadActivity(int year, YamlRecord item)
     {
         var id = item.RequiredSlug("id");
-        var title = item.Text("title", languages, required: true);
+        var title = item.Title("title", languages, required: true);
         var kinds = item.StringList("kinds");
         if (kinds.Count == 0)
             item.Error("kinds", YearMessages.KindsMissing());
