@@ -13,6 +13,8 @@ public sealed record UiStrings
     public required string Language { get; init; }
     public required string ReferenceTranslation { get; init; }
     public required string UntranslatedNotice { get; init; }
+    /// <summary>Printed after a field shown in the original language because it has no translation.</summary>
+    public required string UntranslatedField { get; init; }
     public required string CurrentCampaign { get; init; }
     public required string Theme { get; init; }
     public required string NationalTheme { get; init; }
@@ -98,6 +100,7 @@ public sealed record UiStrings
         Language = "语言",
         ReferenceTranslation = "英文译文仅供参考，以中文原文为准。",
         UntranslatedNotice = "以下内容暂无英文译文，显示中文原文。",
+        UntranslatedField = "（暂无译文）",
         CurrentCampaign = "本年度“质量月”",
         Theme = "活动主题",
         NationalTheme = "全国活动主题",
@@ -163,6 +166,7 @@ public sealed record UiStrings
         Language = "Language",
         ReferenceTranslation = "English translations are for reference only; the Chinese original prevails.",
         UntranslatedNotice = "This text has not been translated yet; it is shown in the original Chinese.",
+        UntranslatedField = " (Chinese; not yet translated)",
         CurrentCampaign = "This year's Quality Month",
         Theme = "Theme",
         NationalTheme = "National theme",

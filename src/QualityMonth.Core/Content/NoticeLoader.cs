@@ -98,7 +98,7 @@ internal static partial class NoticeLoader
             if (markdown.Attachments.TryGetValue(number, out var section))
             {
                 text = Body(section.Html, translations, t => t.Attachments.GetValueOrDefault(number)?.Html);
-                if (PlainText(FirstBlock().Match(section.Html).Value) == PlainText(title.Original))
+                if (HtmlText.Squeezed(FirstBlock().Match(section.Html).Value) == HtmlText.Squeezed(title.Original))
                     file.Error(section.Line, NoticeMessages.AttachmentTitleRepeated(number));
             }
             else
@@ -170,15 +170,7 @@ internal static partial class NoticeLoader
         return false;
     }
 
-    /// <summary>Text without markup or white space, to compare what two pieces of HTML say.</summary>
-    private static string PlainText(string html) => WhiteSpace().Replace(System.Net.WebUtility.HtmlDecode(Tag().Replace(html, "")), "");
-
+    /// <summary>The first paragraph or heading of a piece of HTML.</summary>
     [GeneratedRegex(@"^\s*<(p|h\d)[ >].*?</\1>", RegexOptions.Singleline)]
     private static partial Regex FirstBlock();
-
-    [GeneratedRegex("<[^>]*>")]
-    private static partial Regex Tag();
-
-    [GeneratedRegex(@"\s+")]
-    private static partial Regex WhiteSpace();
 }

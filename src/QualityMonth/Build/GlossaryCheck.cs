@@ -1,7 +1,6 @@
-using System.Net;
-using System.Text.RegularExpressions;
 using QualityMonth.Content;
 using QualityMonth.Diagnostics;
+using QualityMonth.Markdown;
 using QualityMonth.Model;
 
 namespace QualityMonth.Build;
@@ -11,7 +10,7 @@ namespace QualityMonth.Build;
 /// (exactly as written) must contain the term's English rendering (ignoring case). A warning per text and term,
 /// at the English field's line; for a notice's text, at the first line of its translation file.
 /// </summary>
-public static partial class GlossaryCheck
+public static class GlossaryCheck
 {
     /// <summary>The one language the glossary's <c>en</c> renderings are in.</summary>
     private const string English = "en";
@@ -31,8 +30,8 @@ public static partial class GlossaryCheck
             foreach (var (body, file) in Bodies(notice))
             {
                 if (!body.HasTranslation(English)) continue;
-                var translation = Plain(body.In(english).Text);
-                foreach (var term in Missed(site.Glossary, Plain(body.OriginalHtml), translation))
+                var translation = HtmlText.Plain(body.In(english).Text);
+                foreach (var term in Missed(site.Glossary, HtmlText.Plain(body.OriginalHtml), translation))
                     diagnostics.Warning(new SourceLocation(file, 1), TranslationMessages.GlossaryTermRendered(term.Chinese, term.English, GlossaryPath));
             }
     }
@@ -81,9 +80,4 @@ public static partial class GlossaryCheck
             }
         }
     }
-
-    private static string Plain(string html) => WebUtility.HtmlDecode(Tag().Replace(html, ""));
-
-    [GeneratedRegex("<[^>]*>")]
-    private static partial Regex Tag();
 }

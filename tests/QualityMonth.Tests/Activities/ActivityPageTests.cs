@@ -39,12 +39,12 @@ public sealed class ActivityPageTests(BuiltSite site) : IClassFixture<BuiltSite>
     }
 
     [Theory]
-    [InlineData("/activities/2024/fuzhou/launch-ceremony/", "2024年9月", "文件未写明时间")]
-    [InlineData("/en/activities/2024/fuzhou/launch-ceremony/", "September 2024", "no date")]
-    public void An_activity_without_timing_is_dated_to_the_campaign_month_and_says_so(string path, string date, string note)
+    [InlineData("/activities/2024/fuzhou/launch-ceremony/", "文件未写明时间", "日历和数据文件按“质量月”（9月）标注")]
+    [InlineData("/en/activities/2024/fuzhou/launch-ceremony/", "Not stated in the document", "calendars and data files place it in Quality Month, September")]
+    public void An_activity_without_timing_says_the_document_gives_none_and_where_calendars_place_it(string path, string notStated, string note)
     {
         var dates = Facts(site.Page(path)).First(f => f.Key is "日期" or "Dates").Value;
-        Assert.StartsWith(date, dates);
+        Assert.StartsWith(notStated, dates);
         Assert.Contains(note, dates);
     }
 

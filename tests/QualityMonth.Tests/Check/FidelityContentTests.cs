@@ -1,3 +1,4 @@
+using AngleSharp.Html.Parser;
 using QualityMonth.Tests.Support;
 
 namespace QualityMonth.Tests.Check;
@@ -12,22 +13,34 @@ public class FidelityContentTests
 
     private static Generator.Result Check(TempSite site) => Generator.Run("check", "--root", site.Root);
 
+    private const string Fuzhou = "input/2024/activities/fuzhou.yml";
+
     private static int LineOf(TempSite site, string file, string text) =>
         File.ReadAllLines(site.PathOf(file)).Select((l, i) => (l, i)).First(x => x.l.Contains(text, StringComparison.Ordinal)).i + 1;
+
+    /// <summary>Sets (or, with null, removes) the English title of 福州市's launch ceremony, whatever it reads now.</summary>
+    private static void SetLaunchCeremonyTitle(TempSite site, string? english)
+    {
+        var lines = File.ReadAllLines(site.PathOf(Fuzhou)).ToList();
+        var at = lines.FindIndex(lines.FindIndex(l => l.Trim() == "- id: launch-ceremony"), l => l.TrimStart().StartsWith("title_en:", StringComparison.Ordinal));
+        if (english is null) lines.RemoveAt(at);
+        else lines[at] = $"    title_en: {english}";
+        File.WriteAllText(site.PathOf(Fuzhou), string.Join('\n', lines) + "\n");
+    }
 
     [Fact]
     public void An_english_text_that_renders_a_glossary_term_another_way_is_a_warning_at_its_line()
     {
         using var site = new TempSite();
         site.Write(Glossary, "terms:\n  - zh: 质量强国\n    en: Quality Powerhouse\n    note: as in the 2025 national theme\n");
-        // 福州市's launch ceremony: 共建质量强国, translated "Build a Quality Country Together".
-        const string fuzhou = "input/2024/activities/fuzhou.yml";
+        // 福州市's launch ceremony, 共建质量强国, as the review found it translated.
+        SetLaunchCeremonyTitle(site, "Hold the launch ceremony, themed \"Build a Quality Country Together\"");
         var result = Check(site);
         Assert.True(result.ExitCode == 0, result.All);
-        Assert.Contains($"{fuzhou}:{LineOf(site, fuzhou, "Build a Quality Country Together")}: warning: the Chinese has the term '质量强国' but the English does not use its rendering 'Quality Powerhouse' from {Glossary}", result.Stderr);
+        Assert.Contains($"{Fuzhou}:{LineOf(site, Fuzhou, "Build a Quality Country Together")}: warning: the Chinese has the term '质量强国' but the English does not use its rendering 'Quality Powerhouse' from {Glossary}", result.Stderr);
         // A translation that uses the rendering, in any case, is not reported.
-        site.Edit(fuzhou, "Build a Quality Country Together", "build a quality powerhouse together");
-        Assert.DoesNotContain(Check(site).Stderr.Split('\n'), l => l.StartsWith(fuzhou, StringComparison.Ordinal) && l.Contains("[glossary-term]", StringComparison.Ordinal));
+        SetLaunchCeremonyTitle(site, "Hold the launch ceremony, themed \"build a quality powerhouse together\"");
+        Assert.DoesNotContain(Check(site).Stderr.Split('\n'), l => l.StartsWith(Fuzhou, StringComparison.Ordinal) && l.Contains("[glossary-term]", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -84,5 +97,24 @@ public class FidelityContentTests
         var result = Check(site);
         Assert.Equal(1, result.ExitCode);
         Assert.Contains($"{press}:{LineOf(site, press, "unit: 省质量强省工作联席会议办公室")}: error: '省质量强省工作联席会议办公室' is printed in the notice, but not in the paragraph that gives '李海平'", result.Stderr);
+    }
+
+    [Fact]
+    public void An_english_page_marks_each_untranslated_field_visibly()
+    {
+        using var site = new TempSite();
+        // 福州市's launch ceremony without its English title: the English page shows the Chinese, and says so.
+        SetLaunchCeremonyTitle(site, null);
+        var built = Generator.Run("build", "--root", site.Root);
+        Assert.True(built.ExitCode == 0, built.All);
+
+        var page = new HtmlParser().ParseDocument(File.ReadAllText(Path.Combine(site.Output, "en/activities/2024/fuzhou/launch-ceremony/index.html")));
+        var heading = page.QuerySelector("main h1")!;
+        Assert.Equal("zh-Hans", heading.QuerySelector("span[lang]")!.GetAttribute("lang"));
+        Assert.Equal("举办“加强质量支撑 共建质量强国”2024年福州“质量月”启动仪式 (Chinese; not yet translated)", heading.TextContent.Trim());
+        // A translated field carries no mark, and the Chinese page none at all.
+        Assert.DoesNotContain("not yet translated", page.QuerySelector(".activity-facts")!.TextContent);
+        var chinese = new HtmlParser().ParseDocument(File.ReadAllText(Path.Combine(site.Output, "activities/2024/fuzhou/launch-ceremony/index.html")));
+        Assert.Null(chinese.QuerySelector(".untranslated-mark"));
     }
 }

@@ -71,8 +71,8 @@ public partial class StructuredDataTests(BuiltSite site) : IClassFixture<BuiltSi
                 var item = Assert.Single(events, e => e.GetProperty("url").GetString() == url);
                 Assert.Equal(activity.Title, item.GetProperty("name").GetString());
                 var (start, end) = ExpectedDates(year, activity.Time);
-                Assert.Equal(start, item.GetProperty("startDate").GetString());
-                Assert.Equal(end, item.GetProperty("endDate").GetString());
+                Assert.Equal(start, Optional(item, "startDate"));
+                Assert.Equal(end, Optional(item, "endDate"));
                 Assert.Equal("https://schema.org/EventScheduled", item.GetProperty("eventStatus").GetString());
                 Assert.Equal(hostName, item.GetProperty("organizer").GetProperty("name").GetString());
                 var address = item.GetProperty("location").GetProperty("address");
@@ -109,14 +109,15 @@ public partial class StructuredDataTests(BuiltSite site) : IClassFixture<BuiltSi
     }
 
     /// <summary>The calendar span each timing wording of the content means, worked out by hand.</summary>
-    private static (string Start, string End) ExpectedDates(int year, string? time) => time switch
+    /// <summary>The dates no more precise than the timing: none without one, months for months and parts of a month.</summary>
+    private static (string? Start, string? End) ExpectedDates(int year, string? time) => time switch
     {
-        null or "9月" => ($"{year}-09-01", $"{year}-09-30"),
-        "9-10月" or "9月-10月" => ($"{year}-09-01", $"{year}-10-31"),
-        "6-10月" => ($"{year}-06-01", $"{year}-10-31"),
-        "8月-12月" => ($"{year}-08-01", $"{year}-12-31"),
-        "9月中旬" => ($"{year}-09-11", $"{year}-09-20"),
-        "全年" => ($"{year}-01-01", $"{year}-12-31"),
+        null => (null, null),
+        "9月" or "9月中旬" => ($"{year}-09", $"{year}-09"),
+        "9-10月" or "9月-10月" => ($"{year}-09", $"{year}-10"),
+        "6-10月" => ($"{year}-06", $"{year}-10"),
+        "8月-12月" => ($"{year}-08", $"{year}-12"),
+        "全年" => ($"{year}", $"{year}"),
         _ => throw new Xunit.Sdk.XunitException($"the content has a new timing '{time}': add what it means to this test"),
     };
 

@@ -55,7 +55,7 @@ public class SeedFactsTests(BuiltSite site) : IClassFixture<BuiltSite>
         var attachments = page.QuerySelectorAll("section.attachment").Select(s => s.Id).ToList();
         Assert.Equal(["attachment-1", "attachment-2", "attachment-3"], attachments);
         Assert.Equal(10, page.QuerySelectorAll("#attachment-1 ol.slogans li").Length);
-        var cities = page.QuerySelectorAll("#attachment-3 h3").Select(Text).ToList();
+        var cities = page.QuerySelectorAll("#attachment-3 h3 a").Select(Text).ToList();
         string[] expected = ["龙岩市", "南平市", "宁德市", "平潭综合实验区", "莆田市", "泉州市", "三明市", "厦门市", "漳州市", "福州市"];
         Assert.Equal(expected.Order(StringComparer.Ordinal), cities.Order(StringComparer.Ordinal));
         Assert.Equal(12, page.QuerySelectorAll("#attachment-2 h3").Length);

@@ -60,7 +60,10 @@ public sealed class PhotoSite : IDisposable
     /// <summary>Writes the activities file listing these activities and their photos.</summary>
     public void WriteActivities(params PhotoActivity[] activities)
     {
-        var yaml = new StringBuilder("city: fuzhou\nsource: { notice: provincial, attachment: 1 }\nactivities:\n");
+        // A second host of 2025's 附件1: each of the two files gives its host's number in the attachment.
+        var regulation = Site.PathOf("input/2025/activities/market-regulation.yml");
+        File.WriteAllText(regulation, File.ReadAllText(regulation).Replace("attachment: 1 }", "attachment: 1, number: 1 }", StringComparison.Ordinal));
+        var yaml = new StringBuilder("city: fuzhou\nsource: { notice: provincial, attachment: 1, number: 2 }\nactivities:\n");
         foreach (var activity in activities)
         {
             yaml.Append($"  - id: {activity.Id}\n    title: 测试活动 {activity.Id}\n    title_en: Test activity {activity.Id}\n    kinds: [publicity]\n");

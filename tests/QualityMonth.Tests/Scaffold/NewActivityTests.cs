@@ -45,7 +45,7 @@ public sealed class NewActivityTests
         Assert.DoesNotContain("not found", failed.Stderr);
         Assert.All(unfilled, line => Assert.Contains(line, activity.Stdout));
 
-        site.Fill(Yongan, ("source", "3"),
+        site.Fill(Yongan, ("source", "3, number: 11"),
             ("id", "quality-seminar"), ("title", "举办永安市质量提升研讨会"), ("kinds", "meeting"),
             ("title", "举办永安市质量开放日活动"), ("kinds", "open-day, publicity"), ("file", "fair-1"), ("caption", "开放日现场"));
         PhotoFixtures.WriteJpeg(site.PathOf("input/2024/activities/yongan/fair-1.jpg"), 1200, 900);
@@ -104,7 +104,7 @@ public sealed class NewActivityTests
             "  # time: 9月",
             "",
             "# 以下为来源",
-            "source: { notice: provincial, attachment: 3 }",
+            "source: { notice: provincial, attachment: 3, number: 11 }",
         ];
         var original = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(string.Join("\r\n", lines) + "\r\n")).ToArray();
         File.WriteAllBytes(site.PathOf(Yongan), original);
