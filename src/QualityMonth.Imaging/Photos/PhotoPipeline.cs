@@ -2,9 +2,9 @@ using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using NetVips;
 using QualityMonth.Config;
 using QualityMonth.Diagnostics;
-using QualityMonth.Imaging.Vips;
 using QualityMonth.Model;
 
 namespace QualityMonth.Imaging.Photos;
@@ -88,7 +88,7 @@ public static class PhotoPipeline
         if (toProcess.Count > 0)
         {
             var workers = Math.Min(Environment.ProcessorCount, toProcess.Count);
-            VipsRuntime.SetConcurrency(Math.Max(1, Environment.ProcessorCount / workers));
+            LibVips.SetConcurrency(Math.Max(1, Environment.ProcessorCount / workers));
             var done = 0;
             progress?.Report((0, toProcess.Count));
             await Parallel.ForEachAsync(toProcess, new ParallelOptions { MaxDegreeOfParallelism = workers }, (job, _) =>
@@ -99,11 +99,10 @@ public static class PhotoPipeline
                 }
                 catch (VipsException e)
                 {
-                    Report(diagnostics, settings, job.Photo, job.Activity, new RuleViolation(PhotoRule.Unreadable, PhotoMessages.Damaged(e.Message)));
+                    Report(diagnostics, settings, job.Photo, job.Activity, new RuleViolation(PhotoRule.Unreadable, PhotoMessages.Damaged(PhotoInspector.Reason(e))));
                 }
                 finally
                 {
-                    VipsRuntime.ReleaseThread();
                     progress?.Report((Interlocked.Increment(ref done), toProcess.Count));
                 }
                 return ValueTask.CompletedTask;
@@ -169,7 +168,7 @@ public static class PhotoPipeline
         Directory.CreateDirectory(scratch);
         try
         {
-            var facts = PhotoProcessor.Process(job.Photo.FullPath, missing, scratch);
+            var facts = PhotoProcessor.Process(job.Photo.FullPath, missing, scratch, r => r.CacheName);
             foreach (var file in Directory.GetFiles(scratch))
                 File.Move(file, Path.Combine(job.CacheDir, Path.GetFileName(file)), overwrite: true);
             File.WriteAllText(job.FactsFile, JsonSerializer.Serialize(facts));

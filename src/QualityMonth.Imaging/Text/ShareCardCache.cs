@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using QualityMonth.Imaging.Vips;
 
 namespace QualityMonth.Imaging.Text;
 
@@ -45,7 +44,7 @@ public static class ShareCardCache
     private static string Key(ShareCardText card, CardFonts fonts)
     {
         var identity = string.Join('\u001f',
-            [$"layout {ShareCard.LayoutVersion}", $"libvips {VipsRuntime.Version}", $"fonts {fonts.FilesHash}", card.Top, .. card.Headline, "", card.Bottom]);
+            [$"layout {ShareCard.LayoutVersion}", $"libvips {LibVips.Version}", $"fonts {fonts.FilesHash}", card.Top, .. card.Headline, "", card.Bottom]);
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(identity)))[..32];
     }
 }
