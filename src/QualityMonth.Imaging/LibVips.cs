@@ -31,15 +31,12 @@ public static partial class LibVips
         NetVips.NetVips.Concurrency = threads;
     }
 
-    /// <summary>The loader libvips would pick for a file by its content, e.g. "VipsForeignLoadJpegFile"; null when there is none.</summary>
+    /// <summary>The loader libvips would pick for a file by its content, e.g. "VipsForeignLoadJpegFile"; null when no allowed loader reads it.</summary>
     public static string? FindLoader(string path)
     {
         EnsureStarted();
         return Image.FindLoad(path);
     }
-
-    /// <summary>Whether a loader (as <see cref="FindLoader"/> names it) is one a photo may be read with.</summary>
-    public static bool IsAllowed(string loader) => AllowedLoaders.Any(allowed => loader.StartsWith(allowed, StringComparison.Ordinal));
 
     private static string Start()
     {

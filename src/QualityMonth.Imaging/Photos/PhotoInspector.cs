@@ -33,9 +33,6 @@ public static class PhotoInspector
         ("VipsForeignLoadTiff", "TIFF", [".tif", ".tiff"]),
     ];
 
-    /// <summary>Formats libvips has no loader for here, named by their signature so the message can say what the file is.</summary>
-    private static readonly (string Signature, string Format)[] UnloadableSignatures = [("%PDF-", "PDF"), ("SIMPLE  =", "FITS")];
-
     public static PhotoInspection Inspect(PhotoRef photo, PhotoSettings settings)
     {
         var violations = new List<RuleViolation>();
@@ -44,23 +41,22 @@ public static class PhotoInspector
 
         if (new FileInfo(photo.FullPath).Length == 0)
             return Refused(PhotoRule.Unreadable, PhotoMessages.EmptyFile());
+        // Only the accepted loaders are left unblocked, and libvips offers no blocked one.
         var loader = LibVips.FindLoader(photo.FullPath);
-        if (loader is null)
-            return UnloadableFormat(photo.FullPath) is { } known
-                ? Refused(PhotoRule.WrongFormat, PhotoMessages.RefusedFormat(known))
+        var accepted = loader is null ? default : Accepted.FirstOrDefault(a => loader.StartsWith(a.Loader, StringComparison.Ordinal));
+        if (accepted.Format is null)
+            return RefusedFormats.Identify(photo.FullPath) is { } refused
+                ? Refused(PhotoRule.WrongFormat, PhotoMessages.RefusedFormat(refused))
                 : Refused(PhotoRule.Unreadable, PhotoMessages.NotAnImage());
-        if (!LibVips.IsAllowed(loader))
-            return Refused(PhotoRule.WrongFormat, PhotoMessages.RefusedFormat(FormatOfLoader(loader)));
 
+        var format = accepted.Format;
         int width, height;
-        string format;
         try
         {
             using var image = Image.NewFromFile(photo.FullPath, access: Enums.Access.Sequential, failOn: Enums.FailOn.Truncated);
             // Phones' HEIC is HEIF with HEVC inside, which NetVips.Native cannot decode (patents): only AVIF is readable HEIF.
             if (image.Contains("heif-compression") && (string)image.Get("heif-compression") != "av1")
                 return Refused(PhotoRule.WrongFormat, PhotoMessages.Heic());
-            format = Accepted.First(a => loader.StartsWith(a.Loader, StringComparison.Ordinal)).Format;
             var sideways = image.Contains("orientation") && (int)image.Get("orientation") is >= 5 and <= 8;
             (width, height) = sideways ? (image.Height, image.Width) : (image.Width, image.Height);
         }
@@ -70,7 +66,7 @@ public static class PhotoInspector
         }
 
         var extension = Path.GetExtension(photo.FullPath).ToLowerInvariant();
-        if (!Accepted.First(a => a.Format == format).Extensions.Contains(extension))
+        if (!accepted.Extensions.Contains(extension))
             violations.Add(new(PhotoRule.WrongFormat, PhotoMessages.WrongExtension(extension, format)));
         if (format != "JPEG")
             violations.Add(new(PhotoRule.NotJpeg, PhotoMessages.NotJpeg(format)));
@@ -106,27 +102,4 @@ public static class PhotoInspector
     /// <summary>libvips' own words for a failure, on one line.</summary>
     public static string Reason(VipsException e) =>
         string.Join("; ", e.Message.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
-
-    /// <summary>A blocked loader's format: VipsForeignLoadSvgFile → SVG, VipsForeignLoadNsgifFile → GIF.</summary>
-    private static string FormatOfLoader(string loader)
-    {
-        var name = loader["VipsForeignLoad".Length..];
-        foreach (var suffix in new[] { "File", "Source", "Buffer" })
-            if (name.EndsWith(suffix, StringComparison.Ordinal)) name = name[..^suffix.Length];
-        return name.ToUpperInvariant() switch
-        {
-            "NSGIF" => "GIF",
-            "PDFIUM" or "POPPLER" => "PDF",
-            "VIPS" => "VIPS (.v)",
-            var other => other,
-        };
-    }
-
-    private static string? UnloadableFormat(string path)
-    {
-        var start = new byte[16];
-        using (var stream = File.OpenRead(path))
-            stream.ReadAtLeast(start, start.Length, throwOnEndOfStream: false);
-        return UnloadableSignatures.FirstOrDefault(s => start.AsSpan().StartsWith(System.Text.Encoding.ASCII.GetBytes(s.Signature))).Format;
-    }
 }

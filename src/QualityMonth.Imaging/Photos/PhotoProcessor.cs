@@ -14,8 +14,8 @@ public sealed record PhotoFacts(int Width, int Height, string Placeholder);
 /// </summary>
 public static class PhotoProcessor
 {
-    /// <summary>Writes each rendition into <paramref name="folder"/> under the name <paramref name="fileName"/> gives it.</summary>
-    public static PhotoFacts Process(string source, IReadOnlyList<RenditionSpec> renditions, string folder, Func<RenditionSpec, string> fileName)
+    /// <summary>Writes each rendition to its path.</summary>
+    public static PhotoFacts Process(string source, IReadOnlyList<(RenditionSpec Spec, string Path)> outputs)
     {
         LibVips.EnsureStarted();
         // One full decode, kept in memory: the full-size download and every width are made from it.
@@ -26,9 +26,8 @@ public static class PhotoProcessor
         using var eightBit = srgb.Cast(Enums.BandFormat.Uchar);
         using var full = eightBit.CopyMemory();
 
-        foreach (var rendition in renditions)
+        foreach (var (rendition, path) in outputs)
         {
-            var path = Path.Combine(folder, fileName(rendition));
             if (rendition.Width is { } width && width < full.Width)
             {
                 using var resized = full.ThumbnailImage(width, height: 10_000_000, size: Enums.Size.Down);
