@@ -43,7 +43,7 @@ done
   echo "source: { notice: provincial, attachment: 3 }"
   echo "activities:"
   for i in $(seq 1 "$count"); do
-    if [ $(( (i - 1) % 6 )) -eq 0 ]; then echo "  - id: activity-$i"; echo "    title: 基准测试活动 $i"; echo "    photos:"; fi
+    if [ $(( (i - 1) % 6 )) -eq 0 ]; then echo "  - id: activity-$i"; echo "    title: 基准测试活动 $i"; echo "    kinds: [publicity]"; echo "    photos:"; fi
     echo "      - { file: bench/photo-$i.jpg, caption: 基准测试照片 $i }"
   done
 } > "$work/site/input/2024/activities/bench.yml"
@@ -55,8 +55,8 @@ measure() { # label, command… → "seconds peakMiB"
   echo "$seconds $((kib / 1024))"
 }
 
-# 2. The same outputs three ways, interleaved: the vips CLI (one process per output, $cores in parallel),
-# the generator's build with a cold photo cache, and sharp ($cores photos at a time).
+# 2. The same outputs three ways, interleaved: the generator's build with a cold photo cache, sharp
+# ($cores photos at a time), and the vips CLI (one process per output, $cores in parallel).
 floor_one() {
   local src=$1 out=$2 base; base=$(basename "$src" .jpg)
   for w in 480 960 1600; do
@@ -70,15 +70,15 @@ export -f floor_one
 median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
 : > "$work/runs.txt"
 for round in $(seq 1 "$rounds"); do
-  echo "round $round of $rounds: floor…" >&2
-  rm -rf "$work/floor"; mkdir -p "$work/floor"
-  echo "floor $(measure floor bash -c "ls $photos/*.jpg | xargs -P $cores -I{} bash -c 'floor_one {} $work/floor'")" >> "$work/runs.txt"
   echo "round $round of $rounds: generator, cold photo cache…" >&2
   rm -rf "$work/site/.cache/photos"
-  echo "cold $(measure cold $generator build --root "$work/site" --output "$work/out")" >> "$work/runs.txt"
+  run=$(measure cold $generator build --root "$work/site" --output "$work/out"); echo "cold $run" >> "$work/runs.txt"
   echo "round $round of $rounds: sharp…" >&2
   rm -rf "$work/sharp"
-  echo "sharp $(measure sharp node "$bench/sharp.mjs" "$photos" "$work/sharp")" >> "$work/runs.txt"
+  run=$(measure sharp node "$bench/sharp.mjs" "$photos" "$work/sharp"); echo "sharp $run" >> "$work/runs.txt"
+  echo "round $round of $rounds: floor…" >&2
+  rm -rf "$work/floor"; mkdir -p "$work/floor"
+  run=$(measure floor bash -c "ls $photos/*.jpg | xargs -P $cores -I{} bash -c 'floor_one {} $work/floor'"); echo "floor $run" >> "$work/runs.txt"
 done
 stat() { grep "^$1 " "$work/runs.txt" | cut -d' ' -f$(( $2 + 1 )) | median; }
 all() { grep "^$1 " "$work/runs.txt" | cut -d' ' -f$(( $2 + 1 )) | paste -sd' '; }
