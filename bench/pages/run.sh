@@ -2,7 +2,7 @@
 # Page benchmark: cold builds of synthetic sites of N Markdown pages (generate.mjs) by our generator, Hugo and
 # Eleventy, interleaved (ours, hugo, eleventy, ours, …), K runs each; prints a Markdown table of medians
 # (wall time, peak resident memory, ratio to Hugo in the same run, cost per page) for docs/benchmarks.md.
-# Our build also times its Pagefind step (QUALITYMONTH_TIMINGS), shown separately.
+# Our build also times its Pagefind step (--timings), shown separately.
 #
 #   bench/pages/run.sh [sizes…] [--runs K]       default: 250 1000 4000 16000 --runs 3
 #   BENCH_DIR=/tmp/…                             scratch folder (default /tmp/qm-bench-pages)
@@ -41,8 +41,8 @@ measure() { # tool size run
   local tool=$1 size=$2 site="$work/site-$2" out="$work/out-$1-$2" log="$work/$1-$2-$3.log"
   rm -rf "$out" "$site/ours/.cache" "$site/hugo/resources" "$work/hugo-cache"
   case $tool in
-    ours) (cd "$site/ours" && QUALITYMONTH_TIMINGS=1 /usr/bin/time -f "%e %M" -o "$work/time.txt" \
-            dotnet "$generator" build --root . --output "$out") >"$log" 2>&1 ;;
+    ours) (cd "$site/ours" && /usr/bin/time -f "%e %M" -o "$work/time.txt" \
+            dotnet "$generator" build --root . --output "$out" --timings) >"$log" 2>&1 ;;
     hugo) (cd "$site/hugo" && /usr/bin/time -f "%e %M" -o "$work/time.txt" \
             hugo --quiet --cacheDir "$work/hugo-cache" --destination "$out") >"$log" 2>&1 ;;
     # What a Hugo site does for the same search: Pagefind (the same pinned binary) over Hugo's output.

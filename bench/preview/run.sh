@@ -16,7 +16,7 @@ node "$repo/bench/pages/generate.mjs" --pages 4000 --out "$work/site" --repo "$r
 site="$work/site/ours"
 ln -s "$repo/node_modules" "$site/node_modules"
 start=$(date +%s.%N)
-QUALITYMONTH_PREVIEW_TIMINGS=1 dotnet "$generator" preview --root "$site" --port "$port" \
+dotnet "$generator" preview --root "$site" --port "$port" --timings \
   >"$work/preview.log" 2>&1 &
 server=$!
 until curl -sf "http://127.0.0.1:$port/" >/dev/null; do sleep 0.2; done
@@ -28,4 +28,4 @@ node "$repo/bench/preview/measure.mjs" --file "$notice" --url "http://127.0.0.1:
 sleep 5 # the file restored above settles first, or its update and the stylesheet's would be one
 echo "Theme CSS save (theme/assets/site.css):"
 node "$repo/bench/preview/measure.mjs" --file "$site/theme/assets/site.css" --url "http://127.0.0.1:$port/2025/notices/$slug/" --saves 3 --kind css
-echo "Server's own timings:"; grep "preview timings" "$work/preview.log" | tail -n 20
+echo "Server's own timings:"; grep "^timing " "$work/preview.log" | tail -n 40

@@ -4,7 +4,7 @@
 # by scripts/publish-generator.sh, tiered compilation off) against the plain `dotnet build` output (JIT only),
 # the same published generator with tiered compilation on and, optionally, the generator of another git revision. The variants run interleaved (A, B, C, A, B, C, …) because the
 # machine is shared; the table shows the median and spread of RUNS runs each, wall time and peak memory
-# from GNU time, then one phase breakdown per variant (QUALITYMONTH_TIMINGS=1).
+# from GNU time, then one phase breakdown per variant (--timings; a revision given must have that switch).
 #
 #   bench/startup/run.sh [RUNS=11] [BASELINE_REV]      e.g. bench/startup/run.sh 11 085e40c
 # (085e40c: the start-up work's first commit, before any change to the generator's speed; main itself
@@ -85,5 +85,5 @@ done
 echo
 for i in "${!names[@]}"; do
   echo "${names[$i]}:"
-  QUALITYMONTH_TIMINGS=1 ${commands[$i]} build --root "${sites[$i]}" --output "$work/out-${names[$i]}" 2>&1 >/dev/null | sed -n 's/^\[timings\] /    /p; s/^timing /    step /p'
+  ${commands[$i]} build --root "${sites[$i]}" --output "$work/out-${names[$i]}" --timings 2>&1 >/dev/null | sed -n 's/^\[timings\] /    /p; s/^timing /    step /p'
 done

@@ -29,6 +29,7 @@ var formatOption = new Option<string?>("--format")
     Description = "How problems are printed: human (grouped by file), lines (one 'path:line: error: message [code]' each) or json (default: human on a terminal, else lines)",
 };
 formatOption.AcceptOnlyFromAmong("human", "lines", "json");
+var timingsOption = new Option<bool>("--timings") { Description = "Print where the time goes, step by step, to standard error (for profiling)", Recursive = true };
 
 // Option values are checked while parsing, before --lang is known: the site in the current folder, or the environment, decides.
 static MessageLanguage UsageLanguage() => MessageLanguageChoice.Resolve(null, Directory.GetCurrentDirectory());
@@ -65,7 +66,7 @@ var check = new Command("check", "Report everything that would make a bad page (
 check.SetAction((r, _) => CheckCommand.RunAsync(Root(r), Overrides(r), Format(r), MessagesIn(r)));
 
 var root = new RootCommand("Static site generator for Fujian's 质量月 (Quality Month) campaign")
-    { rootOption, outputOption, previousOption, baseUrlOption, basePathOption, langOption, formatOption, build, preview, check, NewCommand.Create(rootOption) };
+    { rootOption, outputOption, previousOption, baseUrlOption, basePathOption, langOption, formatOption, timingsOption, build, preview, check, NewCommand.Create(rootOption) };
 root.SetAction((r, _) => Build(r));
 
 var parsed = root.Parse(args);
@@ -91,6 +92,7 @@ if (parsed.GetValue(previousOption) is { Exists: false } previous)
     Console.Error.WriteLine(strings.UsageError(strings.NoPreviousFolder(previous.FullName)));
     return ExitCodes.UsageError;
 }
+if (parsed.GetValue(timingsOption)) BuildTimings.Enable();
 PhaseTimings.Mark("parse command line");
 var exitCode = await parsed.InvokeAsync();
 PhaseTimings.Report();

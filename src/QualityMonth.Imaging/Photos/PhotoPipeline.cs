@@ -55,6 +55,7 @@ public static class PhotoPipeline
             jobs.Add(new Job(use, inspection, renditions, FactsKey(sourceHash)));
         }
         if (!encode) return Plan(jobs);
+        CacheLock.Hold(siteRoot);
 
         var toProcess = jobs.Where(j => !j.IsStored(store)).DistinctBy(j => j.FactsKey).ToList();
         var made = new ConcurrentDictionary<RenditionKey, PhotoFacts>();
@@ -94,7 +95,7 @@ public static class PhotoPipeline
             byPhoto[job.Use.Photo] = photo;
             files.AddRange(outputPaths.Zip(stored, (output, s) => (output, (string?)s.File)));
         }
-        store.Prune(jobs.SelectMany(j => j.StoredNames).ToHashSet(StringComparer.Ordinal));
+        CacheLock.PruneAlone(siteRoot, () => store.Prune(jobs.SelectMany(j => j.StoredNames).ToHashSet(StringComparer.Ordinal)));
         return new PublishedPhotos(byPhoto, files, toProcess.Count);
     }
 

@@ -17,12 +17,13 @@ public static class ShareCardCache
     public static IReadOnlyList<string> Publish(string siteRoot, IReadOnlyList<ShareCardText> cards)
     {
         var fonts = CardFonts.Find();
+        CacheLock.Hold(siteRoot);
         var store = new RenditionStore(Path.Combine(siteRoot, CacheFolder));
         var keys = cards.Select(card => Key(card, fonts)).ToList();
         foreach (var (card, key) in cards.Zip(keys).DistinctBy(c => c.Second))
             if (!store.Contains(key, Extension))
                 store.Write(key, Extension, png => ShareCard.Render(card, fonts, png));
-        store.Prune(keys.Select(key => RenditionStore.FileName(key, Extension)).ToHashSet(StringComparer.Ordinal));
+        CacheLock.PruneAlone(siteRoot, () => store.Prune(keys.Select(key => RenditionStore.FileName(key, Extension)).ToHashSet(StringComparer.Ordinal)));
         return [.. keys.Select(key => store.PathOf(key, Extension))];
     }
 

@@ -3,15 +3,22 @@ using System.Diagnostics;
 namespace QualityMonth.Build;
 
 /// <summary>
-/// Where a build's time goes, step by step, printed to standard error as <c>timing &lt;step&gt; &lt;ms&gt;</c> when the
-/// environment variable <c>QUALITYMONTH_TIMINGS</c> is set (the page benchmark, bench/pages/run.sh, reads the
-/// Pagefind step from it). Off by default: the numbers are for profiling, not for staff.
+/// Where a run's time goes, step by step, printed to standard error as <c>timing &lt;step&gt; &lt;ms&gt;</c> when the
+/// command runs with <c>--timings</c>: the same step names for build, check and each preview update (the benchmarks read
+/// them, e.g. bench/pages/run.sh the Pagefind step). Off by default: the numbers are for profiling, not for staff.
 /// </summary>
 public static class BuildTimings
 {
-    public const string Variable = "QUALITYMONTH_TIMINGS";
+    /// <summary>Whether <c>--timings</c> was given; set once, before the command runs.</summary>
+    public static bool Enabled { get; private set; }
 
-    private static readonly bool Enabled = !string.IsNullOrEmpty(Environment.GetEnvironmentVariable(Variable));
+    public static void Enable() => Enabled = true;
+
+    /// <summary>Prints a step timed elsewhere.</summary>
+    public static void Print(string step, long milliseconds)
+    {
+        if (Enabled) Console.Error.WriteLine(FormattableString.Invariant($"timing {step} {milliseconds}"));
+    }
 
     /// <summary>Prints this process's peak resident memory (without child processes such as Pagefind), in KiB.</summary>
     public static void PeakMemory()

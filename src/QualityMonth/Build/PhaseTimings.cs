@@ -4,16 +4,13 @@ using System.Runtime;
 namespace QualityMonth.Build;
 
 /// <summary>
-/// Where a run's time goes, for profiling start-up (bench/startup): with <c>QUALITYMONTH_TIMINGS=1</c> each
-/// phase's wall time, and how much of it the JIT compiler took, is printed to stderr when the process ends.
-/// These are the process's phases (runtime start, command line, the command); the build's own steps are
-/// timed by <see cref="BuildTimings"/> under the same variable. Off, a mark costs one branch.
+/// Where a run's time goes, for profiling start-up (bench/startup): with <c>--timings</c> each phase's wall time, and
+/// how much of it the JIT compiler took, is printed to stderr when the process ends. These are the process's phases
+/// (runtime start, command line, the command); the command's own steps are timed by <see cref="BuildTimings"/> under the
+/// same switch. The phases are marked before the command line is read, so they are always recorded (a few marks a run).
 /// </summary>
 public static class PhaseTimings
 {
-    public const string Variable = "QUALITYMONTH_TIMINGS";
-
-    private static readonly bool Enabled = Environment.GetEnvironmentVariable(Variable) == "1";
     private static readonly List<(string Phase, TimeSpan Wall, TimeSpan Jit, long Methods)> Phases = [];
     private static readonly Lock Gate = new();
     private static TimeSpan _lastWall;
@@ -23,7 +20,6 @@ public static class PhaseTimings
     /// <summary>Ends the phase that ran since the previous mark (the first one: since the process started).</summary>
     public static void Mark(string phase)
     {
-        if (!Enabled) return;
         lock (Gate)
         {
             var wall = DateTime.Now - Process.GetCurrentProcess().StartTime;
@@ -37,7 +33,7 @@ public static class PhaseTimings
     /// <summary>Prints the phases marked so far, one line each, then the total.</summary>
     public static void Report()
     {
-        if (!Enabled) return;
+        if (!BuildTimings.Enabled) return;
         Mark("until exit");
         lock (Gate)
         {

@@ -5,7 +5,6 @@ using QualityMonth.Diagnostics;
 using QualityMonth.Imaging.Photos;
 using QualityMonth.Model;
 using QualityMonth.Output;
-using QualityMonth.PostProcess;
 using QualityMonth.Render;
 using QualityMonth.Search;
 
@@ -41,8 +40,8 @@ public sealed record BuildResult(
 }
 
 /// <summary>
-/// The pipeline: load content → site model → photos → plan pages → file generators → render → post-process
-/// (links) → search index → outputs (in memory). <c>build</c> and <c>check</c> both run it, so they report the
+/// The pipeline: load content → site model → photos → plan pages → file generators → render (links checked as each
+/// page is written) → search index → outputs (in memory). <c>build</c> and <c>check</c> both run it, so they report the
 /// same problems; a check skips only the image work and the search index (<see cref="PipelineMode"/>).
 /// A build given an output folder writes the site there (atomically) and has Pagefind index the written pages, so
 /// each file is written once; without one, it keeps the site, index included, in memory.
@@ -50,7 +49,7 @@ public sealed record BuildResult(
 public static class SiteBuilder
 {
     /// <summary>The theme files every page links to: without them no page can be rendered.</summary>
-    private static readonly string[] RequiredAssets = ["site.css", "favicon.svg", "age-friendly.js", "slogan-copy.js"];
+    private static readonly string[] RequiredAssets = ["site.css", "favicon.svg", "age-friendly.js", "slogan-copy.js", "read-aloud.js"];
 
     /// <summary>The files made from the model besides the pages, in the order they run.</summary>
     internal static readonly IFileGenerator[] FileGenerators =
@@ -88,6 +87,7 @@ public static class SiteBuilder
         if (site is null) return Failed(diagnostics, null, []);
         var coverage = TranslationCoverage.Measure(site);
         TranslationCoverage.WarnUntranslated(site, diagnostics);
+        GlossaryCheck.Warn(site, diagnostics);
 
         var output = new SiteOutput();
         var (photos, assetUrls) = await PublishFilesAsync(siteRoot, site, output, diagnostics, photoProgress, encode: mode == PipelineMode.Build);
@@ -100,10 +100,10 @@ public static class SiteBuilder
             using (BuildTimings.Measure(generator.GetType().Name))
                 generator.Generate(build);
 
-        var finisher = new HtmlPostProcessor(site, pages, output);
-        using (BuildTimings.Measure("render+post-process"))
-            await PageRendering.RenderAllAsync(site, pages, assetUrls, photos.ByPhoto, finisher);
-        finisher.Report(diagnostics);
+        var links = new PageLinks(site, pages, output);
+        using (BuildTimings.Measure("render"))
+            await PageRendering.RenderAllAsync(site, pages, assetUrls, photos.ByPhoto, links);
+        links.Report(diagnostics);
         var pagesPerLanguage = pages.GroupBy(p => p.Language.Code).ToDictionary(g => g.Key, g => g.Count());
         BuildResult RenderedButFailed() =>
             Failed(diagnostics, site.Settings, coverage) with { PagesPerLanguage = pagesPerLanguage, Photos = photos.ByPhoto.Count };
@@ -138,6 +138,8 @@ public static class SiteBuilder
             if (cacheFile is null) output.AddStandIn(path);
             else output.AddFile(path, cacheFile);
         var assetUrls = ThemeAssets.Publish(siteRoot, output);
+        if (site.Settings.Footer.PartyGovernmentMark is { } mark)
+            output.AddFile(mark.ImageUrl.TrimStart('/'), mark.ImageFile);
         var missingAssets = RequiredAssets.Where(a => !assetUrls.ContainsKey(a)).ToList();
         foreach (var missing in missingAssets)
             diagnostics.Error($"{ThemeAssets.Folder}/{missing}", 0, BuildMessages.ThemeFileMissing());
@@ -148,14 +150,24 @@ public static class SiteBuilder
     /// <returns>How many files the search index has; 0, with an error, when nothing was published.</returns>
     private static int Publish(string siteRoot, SiteOutput output, string outputFolder, DiagnosticBag diagnostics)
     {
+        if (!OutputLimit.Check(output, outputFolder, diagnostics)) return 0;
         if (PagefindIndex.FindBinary(siteRoot, diagnostics) is not { } pagefind) return 0;
         var searchIndexFiles = 0;
-        AtomicWriter.Write(output, outputFolder, staging =>
+        try
         {
-            using (BuildTimings.Measure("pagefind"))
-                searchIndexFiles = PagefindIndex.BuildInFolder(pagefind, staging, diagnostics);
-            return searchIndexFiles > 0;
-        });
+            AtomicWriter.Write(output, outputFolder, staging =>
+            {
+                using (BuildTimings.Measure("pagefind"))
+                    searchIndexFiles = PagefindIndex.BuildInFolder(pagefind, staging, diagnostics);
+                return searchIndexFiles > 0;
+            });
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A full disk or a folder without write permission: the machine's problem, not the content's.
+            diagnostics.Error(outputFolder, 0, OutputMessages.OutputUnwritable(Path.GetDirectoryName(Path.GetFullPath(outputFolder))!, e.Message));
+            return 0;
+        }
         return searchIndexFiles;
     }
 

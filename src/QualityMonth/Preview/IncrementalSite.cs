@@ -6,7 +6,6 @@ using QualityMonth.Diagnostics;
 using QualityMonth.Imaging.Photos;
 using QualityMonth.Model;
 using QualityMonth.Output;
-using QualityMonth.PostProcess;
 using QualityMonth.Render;
 using QualityMonth.Search;
 using QualityMonth.Theme.Pages;
@@ -36,9 +35,6 @@ public sealed class IncrementalSite(string siteRoot, MessageLanguage language = 
 {
     // The same file generators as a build, in their order.
     private static IReadOnlyList<IFileGenerator> FileGenerators => SiteBuilder.FileGenerators;
-
-    /// <summary>Set QUALITYMONTH_PREVIEW_TIMINGS=1 to print where an update's time goes.</summary>
-    private static readonly bool PrintTimings = Environment.GetEnvironmentVariable("QUALITYMONTH_PREVIEW_TIMINGS") == "1";
 
     private readonly PageRenderer _renderer = new();
     private Task _search = Task.CompletedTask;
@@ -77,20 +73,23 @@ public sealed class IncrementalSite(string siteRoot, MessageLanguage language = 
         _good = null;
         var diagnostics = new DiagnosticBag();
         var inputFiles = InputFiles();
-        var site = ContentLoader.Load(siteRoot, diagnostics);
+        Site? site;
+        using (BuildTimings.Measure("load"))
+            site = ContentLoader.Load(siteRoot, diagnostics);
         if (site is null) return Failed(diagnostics, "full");
         TranslationCoverage.WarnUntranslated(site, diagnostics);
+        GlossaryCheck.Warn(site, diagnostics);
         var output = new SiteOutput();
         var (photos, assetUrls) = await SiteBuilder.PublishFilesAsync(siteRoot, site, output, diagnostics, null, encode: true);
         if (assetUrls is null || diagnostics.HasErrors) return Failed(diagnostics, "full");
-        var loaded = clock.ElapsedMilliseconds;
 
         var pages = PageClashes.ReportAndDrop(PagePlan.For(site, output.SizeOf), diagnostics);
         var generated = Generate(site, pages, photos, output, diagnostics, new Dictionary<IFileGenerator, IReadOnlySet<string>>(), changedFiles: null);
-        var finisher = new HtmlPostProcessor(site, pages, output);
-        await PageRendering.RenderAllAsync(site, pages, assetUrls, photos.ByPhoto, finisher);
-        finisher.Report(diagnostics);
-        var anchors = finisher.Anchors().ToDictionary(StringComparer.Ordinal);
+        var links = new PageLinks(site, pages, output);
+        using (BuildTimings.Measure("render"))
+            await PageRendering.RenderAllAsync(site, pages, assetUrls, photos.ByPhoto, links);
+        links.Report(diagnostics);
+        var anchors = links.Anchors().ToDictionary(StringComparer.Ordinal);
         if (diagnostics.HasErrors) return Failed(diagnostics, "full");
 
         _pending = new HashSet<string>(StringComparer.Ordinal);
@@ -98,9 +97,10 @@ public sealed class IncrementalSite(string siteRoot, MessageLanguage language = 
             anchors, generated, inputFiles, output);
         // The first build serves with its search index; later ones index in the background.
         Interlocked.Increment(ref _searchGeneration);
-        PagefindIndex.Build(siteRoot, pages.Select(p => p.OutputPath), output, diagnostics);
+        using (BuildTimings.Measure("pagefind"))
+            PagefindIndex.Build(siteRoot, pages.Select(p => p.OutputPath), output, diagnostics);
         if (diagnostics.HasErrors) return Failed(diagnostics, "full");
-        Timings("full", loaded, clock.ElapsedMilliseconds, pages.Count);
+        Timings("full", clock);
         return new PreviewBuild(output, site.Settings.BasePath, diagnostics.Sorted(), "full", pages.Count);
     }
 
@@ -120,9 +120,10 @@ public sealed class IncrementalSite(string siteRoot, MessageLanguage language = 
 
         var clock = Stopwatch.StartNew();
         var diagnostics = new DiagnosticBag();
-        var site = ContentLoader.Reload(siteRoot, good.Site, files, diagnostics);
+        Site? site;
+        using (BuildTimings.Measure("load"))
+            site = ContentLoader.Reload(siteRoot, good.Site, files, diagnostics);
         if (site is null) return Failed(diagnostics, "incremental");
-        var loaded = clock.ElapsedMilliseconds;
 
         var output = good.Output.Clone();
         var photos = good.Photos;
@@ -141,12 +142,11 @@ public sealed class IncrementalSite(string siteRoot, MessageLanguage language = 
         if (diagnostics.HasErrors) return Failed(diagnostics, "incremental");
         if (own.Count > 0 && firstLook is not null)
             firstLook(new PreviewBuild(output.Clone(), site.Settings.BasePath, [], "first look", rendered, UrlsOf(site, own)));
-        var firstLookAt = clock.ElapsedMilliseconds;
+        BuildTimings.Print("first-look", clock.ElapsedMilliseconds);
 
         var pages = PageClashes.ReportAndDrop(PagePlan.For(site, output.SizeOf), diagnostics);
         // A page added or removed changes what every link may point to: that is a full build's work.
         if (!pages.Select(p => p.OutputPath).SequenceEqual(good.Pages.Select(p => p.OutputPath))) return await BuildAllAsync();
-        var planned = clock.ElapsedMilliseconds;
 
         // Then the rest: the feeds and data files, the other pages that show what changed, and the links into them.
         var dependencies = pages.ToDictionary(p => p.OutputPath, p => PageDependencies.Of(site, p));
@@ -169,10 +169,7 @@ public sealed class IncrementalSite(string siteRoot, MessageLanguage language = 
 
         _pending = new HashSet<string>(StringComparer.Ordinal);
         _good = good with { Site = site, Photos = photos, Pages = pages, Dependencies = dependencies, Anchors = anchors, GeneratedFiles = generated, Output = output };
-        if (PrintTimings)
-            Console.Error.WriteLine($"preview timings: first look {firstLookAt - loaded} ms ({own.Count} pages), plan {planned - firstLookAt} ms, " +
-                $"rest {clock.ElapsedMilliseconds - planned} ms");
-        Timings("incremental", loaded, clock.ElapsedMilliseconds, rendered);
+        Timings("incremental", clock);
         StartSearchIndex(output);
         // Pages rendered again only to check their links come out the same: no browser needs to reload them.
         var changedPages = own.Count > 0 && firstLook is not null ? rest : dirty;
@@ -244,7 +241,7 @@ public sealed class IncrementalSite(string siteRoot, MessageLanguage language = 
         });
         _pending = new HashSet<string>(StringComparer.Ordinal);
         _good = good with { AssetUrls = assetUrls, Output = output };
-        Timings("assets", 0, clock.ElapsedMilliseconds, 0);
+        Timings("assets", clock);
         StartSearchIndex(output);
         return new PreviewBuild(output, good.Site.Settings.BasePath, [], "assets", 0);
     }
@@ -270,7 +267,7 @@ public sealed class IncrementalSite(string siteRoot, MessageLanguage language = 
         return result.ToArray();
     }
 
-    /// <summary>Renders and finishes <paramref name="pages"/> again into <paramref name="output"/>, checking their links against the rest.</summary>
+    /// <summary>Renders <paramref name="pages"/> again into <paramref name="output"/>, checking their links against the rest.</summary>
     private async Task<int> ProcessAgainAsync(Site site, IReadOnlyList<PageSpec> pages, IReadOnlyDictionary<string, string> assetUrls, PublishedPhotos photos,
         SiteOutput output, Dictionary<string, PageAnchors> anchors, DiagnosticBag diagnostics)
     {
@@ -278,12 +275,16 @@ public sealed class IncrementalSite(string siteRoot, MessageLanguage language = 
         var paths = pages.Select(p => p.OutputPath).ToHashSet();
         foreach (var path in paths) output.Remove(path);
         var others = anchors.Where(a => !paths.Contains(a.Key)).ToDictionary(a => a.Key, a => a.Value, StringComparer.Ordinal);
-        var finisher = new HtmlPostProcessor(site, pages, output, others);
+        var links = new PageLinks(site, pages, output, others);
         // The few pages a save touches are rendered by the one renderer kept warm between saves.
+        using var timing = BuildTimings.Measure("render");
         for (var index = 0; index < pages.Count; index++)
-            finisher.Finish(index, await _renderer.RenderAsync(site, pages[index], assetUrls, photos.ByPhoto));
-        finisher.Report(diagnostics);
-        foreach (var (path, pageAnchors) in finisher.Anchors())
+        {
+            var recorder = links.Recorder(index);
+            links.Finish(index, recorder, await _renderer.RenderAsync(site, pages[index], assetUrls, photos.ByPhoto, recorder));
+        }
+        links.Report(diagnostics);
+        foreach (var (path, pageAnchors) in links.Anchors())
             anchors[path] = pageAnchors;
         return pages.Count;
     }
@@ -305,10 +306,9 @@ public sealed class IncrementalSite(string siteRoot, MessageLanguage language = 
                 made[generator] = previous[generator];
                 continue;
             }
-            var clock = Stopwatch.StartNew();
             var generated = new SiteOutput();
-            generator.Generate(new BuildContext(siteRoot, site, pages, photos.ByPhoto, generated, diagnostics, null, PipelineMode.Build));
-            if (PrintTimings) Console.Error.WriteLine($"preview timings: {generator.GetType().Name} {clock.ElapsedMilliseconds} ms");
+            using (BuildTimings.Measure(generator.GetType().Name))
+                generator.Generate(new BuildContext(siteRoot, site, pages, photos.ByPhoto, generated, diagnostics, null, PipelineMode.Build));
             if (previous.TryGetValue(generator, out var before))
                 foreach (var path in before) output.Remove(path);
             foreach (var path in generated.Paths) output.SetFrom(generated, path);
@@ -363,17 +363,15 @@ public sealed class IncrementalSite(string siteRoot, MessageLanguage language = 
     {
         var input = Path.Combine(siteRoot, ContentLoader.InputFolder);
         return Directory.Exists(input)
-            ? Directory.EnumerateFiles(input, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(siteRoot, f).Replace('\\', '/')).ToHashSet(StringComparer.Ordinal)
+            ? Directory.EnumerateFiles(input, "*", SiteTree.TreeWithoutLinks).Select(f => Path.GetRelativePath(siteRoot, f).Replace('\\', '/')).ToHashSet(StringComparer.Ordinal)
             : [];
     }
 
     private PreviewBuild Failed(DiagnosticBag diagnostics, string kind) =>
         new(null, _good?.Site.Settings.BasePath ?? "", diagnostics.Sorted(), kind, 0);
 
-    private static void Timings(string kind, long loaded, long total, int pages)
-    {
-        if (PrintTimings) Console.Error.WriteLine($"preview timings: {kind}: content {loaded} ms, total {total} ms, {pages} pages rendered");
-    }
+    /// <summary>The whole update's time; its steps are timed under the build's step names.</summary>
+    private static void Timings(string kind, Stopwatch clock) => BuildTimings.Print($"update-{kind}", clock.ElapsedMilliseconds);
 
     public ValueTask DisposeAsync() => _renderer.DisposeAsync();
 }

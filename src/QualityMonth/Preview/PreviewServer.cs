@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.StaticFiles;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using QualityMonth.Build;
 using QualityMonth.Cli;
@@ -21,6 +22,15 @@ public static class PreviewServer
 {
     public const string EventsPath = "/__preview/events";
 
+    /// <summary>
+    /// The reload script is a file, not inline, so the pages' Content-Security-Policy (scripts from the site's own
+    /// origin only) lets it run in the preview as it would any of the site's scripts.
+    /// </summary>
+    public const string ReloadScriptPath = "/__preview/reload.js";
+
+    /// <summary>The Host names the preview answers: this machine's own.</summary>
+    public static readonly string[] LoopbackHosts = ["localhost", "127.0.0.1", "[::1]"];
+
     private static readonly FileExtensionContentTypeProvider ContentTypes = new();
 
     public static async Task<int> RunAsync(string siteRoot, int port, MessageLanguage language, CancellationToken cancel)
@@ -33,8 +43,21 @@ public static class PreviewServer
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel().UseUrls($"http://127.0.0.1:{port}");
+        // DNS rebinding: a page on another site whose name is made to resolve to 127.0.0.1 could read unpublished
+        // drafts; its requests carry that name in Host, so only loopback names are answered (400 otherwise).
+        builder.Services.AddHostFiltering(options =>
+        {
+            options.AllowedHosts = LoopbackHosts;
+            options.AllowEmptyHosts = false;
+        });
         var app = builder.Build();
+        app.UseHostFiltering();
         app.MapGet(EventsPath, (HttpContext context) => StreamReloads(context, state));
+        app.MapGet(ReloadScriptPath, (HttpContext context) =>
+        {
+            context.Response.Headers.CacheControl = "no-store";
+            return Write(context, HttpStatusCode.OK, "text/javascript; charset=utf-8", Encoding.UTF8.GetBytes(ReloadScriptSource));
+        });
         // "{**path}": the default fallback pattern skips paths that look like files (site.css, pagefind.js).
         app.MapFallback("{**path}", (HttpContext context) => Serve(context, state));
 
@@ -121,13 +144,20 @@ public static class PreviewServer
         return context.Response.Body.WriteAsync(body).AsTask();
     }
 
-    /// <summary>Only preview pages get this script; built sites carry none. A page reloads when the update names it.</summary>
-    private const string ReloadScript =
-        $"<script>new EventSource('{EventsPath}').addEventListener('reload', e => " +
-        "{ const pages = e.data.split('\\n'); if (pages[0] === 'reload' || pages.includes(location.pathname)) location.reload(); });</script>";
+    /// <summary>
+    /// Only preview pages get this script; built sites carry none. A page reloads when the update names it; the
+    /// error page (<c>data-every-update</c>) on every update, as it stands in for every page.
+    /// </summary>
+    private const string ReloadScriptSource =
+        "const everyUpdate = document.currentScript.hasAttribute('data-every-update');\n" +
+        $"new EventSource('{EventsPath}').addEventListener('reload', e => {{\n" +
+        "  const pages = e.data.split('\\n');\n" +
+        "  if (everyUpdate || pages[0] === 'reload' || pages.includes(location.pathname)) location.reload();\n" +
+        "});\n";
 
-    /// <summary>The error page reloads on every update: it stands in for every page.</summary>
-    private const string ErrorReloadScript = $"<script>new EventSource('{EventsPath}').addEventListener('reload', () => location.reload());</script>";
+    private const string ReloadScript = $"<script src=\"{ReloadScriptPath}\"></script>";
+
+    private const string ErrorReloadScript = $"<script src=\"{ReloadScriptPath}\" data-every-update></script>";
 
     private static byte[] WithReloadScript(byte[] html)
     {

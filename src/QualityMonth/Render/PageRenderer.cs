@@ -1,5 +1,6 @@
+using System.Text;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Web;
+using Microsoft.AspNetCore.Components.HtmlRendering.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -8,20 +9,26 @@ using QualityMonth.Theme;
 
 namespace QualityMonth.Render;
 
-/// <summary>Renders the theme's Razor components to static HTML with the framework's <see cref="HtmlRenderer"/>.</summary>
+#pragma warning disable BL0006 // The render tree is read to write the page (PageHtmlWriter).
+
+/// <summary>
+/// Renders the theme's Razor components with the framework's static renderer and writes each page's HTML once, from the
+/// render tree (<see cref="PageHtmlWriter"/>): links are checked and mounted as they are written.
+/// </summary>
 public sealed class PageRenderer : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
-    private readonly HtmlRenderer _renderer;
+    private readonly TreeRenderer _renderer;
 
     public PageRenderer()
     {
         _services = new ServiceCollection().AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance).BuildServiceProvider();
-        _renderer = new HtmlRenderer(_services, NullLoggerFactory.Instance);
+        _renderer = new TreeRenderer(_services);
     }
 
-    public Task<string> RenderAsync(Site site, PageSpec page, IReadOnlyDictionary<string, string> assetUrls,
-        IReadOnlyDictionary<PhotoRef, ProcessedPhoto> photos)
+    /// <summary>The page's HTML as UTF-8; its links and ids go to <paramref name="links"/>.</summary>
+    public Task<byte[]> RenderAsync(Site site, PageSpec page, IReadOnlyDictionary<string, string> assetUrls,
+        IReadOnlyDictionary<PhotoRef, ProcessedPhoto> photos, PageLinks.PageLinkRecorder links)
     {
         var parameters = new Dictionary<string, object?>(page.Parameters)
         {
@@ -29,8 +36,12 @@ public sealed class PageRenderer : IAsyncDisposable
         };
         return _renderer.Dispatcher.InvokeAsync(async () =>
         {
-            var output = await _renderer.RenderComponentAsync(page.Component, ParameterView.FromDictionary(parameters));
-            return output.ToHtmlString();
+            var root = _renderer.BeginRenderingComponent(page.Component, ParameterView.FromDictionary(parameters));
+            await root.QuiescenceTask;
+            var html = new StringWriter(new StringBuilder(64 * 1024));
+            _renderer.Links = links;
+            root.WriteHtmlTo(html);
+            return Encoding.UTF8.GetBytes(html.GetStringBuilder().ToString());
         });
     }
 
@@ -38,5 +49,15 @@ public sealed class PageRenderer : IAsyncDisposable
     {
         await _renderer.DisposeAsync();
         await _services.DisposeAsync();
+    }
+
+    /// <summary>The framework's renderer, with the page written by <see cref="PageHtmlWriter"/> instead of its own HTML writer.</summary>
+    private sealed class TreeRenderer(IServiceProvider services) : StaticHtmlRenderer(services, NullLoggerFactory.Instance)
+    {
+        /// <summary>Where the page being written hands its links; set on the dispatcher's thread before each page is written.</summary>
+        public PageLinks.PageLinkRecorder? Links { get; set; }
+
+        protected override void WriteComponentHtml(int componentId, TextWriter output) =>
+            new PageHtmlWriter(GetCurrentRenderTreeFrames, Links ?? throw new InvalidOperationException("no page to write")).Write(componentId, output);
     }
 }

@@ -1,19 +1,17 @@
 using QualityMonth.Model;
-using QualityMonth.PostProcess;
 
 namespace QualityMonth.Render;
 
 /// <summary>
-/// Renders every page and finishes it (<see cref="HtmlPostProcessor"/>) at once, on every core: each worker takes the
-/// next page of the plan, so a page's HTML lives only while it is parsed and written to the output. The output does
-/// not depend on which worker made which page.
+/// Renders every page on every core: each worker takes the next page of the plan and writes its HTML, links checked
+/// and mounted (<see cref="PageLinks"/>), to the output. The output does not depend on which worker made which page.
 /// </summary>
 public static class PageRendering
 {
     private const int PagesPerRenderer = 50;
 
     public static async Task RenderAllAsync(Site site, IReadOnlyList<PageSpec> pages, IReadOnlyDictionary<string, string> assetUrls,
-        IReadOnlyDictionary<PhotoRef, ProcessedPhoto> photos, HtmlPostProcessor finisher)
+        IReadOnlyDictionary<PhotoRef, ProcessedPhoto> photos, PageLinks links)
     {
         var next = -1;
         async Task Work()
@@ -31,7 +29,8 @@ public static class PageRendering
                         renderer = new PageRenderer();
                         rendered = 0;
                     }
-                    finisher.Finish(index, await renderer.RenderAsync(site, pages[index], assetUrls, photos));
+                    var recorder = links.Recorder(index);
+                    links.Finish(index, recorder, await renderer.RenderAsync(site, pages[index], assetUrls, photos, recorder));
                 }
             }
             finally

@@ -2,7 +2,6 @@ using QualityMonth.Build;
 using QualityMonth.Content;
 using QualityMonth.Diagnostics;
 using QualityMonth.Output;
-using QualityMonth.PostProcess;
 using QualityMonth.Render;
 using QualityMonth.Tests.Support;
 using QualityMonth.Theme.Pages;
@@ -23,16 +22,22 @@ public class ThemeLinkTests
         var site = ContentLoader.Load(Repo.Root, loading) ?? throw new InvalidOperationException(string.Join('\n', loading.Sorted()));
         var language = site.Settings.DefaultLanguage;
         PageSpec Page(string path) => new(path, language, typeof(YearPage), new Dictionary<string, object?>(), null);
-        string Html(string path) =>
-            $"<!DOCTYPE html><html lang=\"zh-Hans\"><head><title>t</title></head><body><a href=\"/no-such-page/\">x</a><a href=\"#nowhere\">y</a><a href=\"{path}\">ok</a></body></html>";
+        // The links a page with two broken ones hands over as it is written.
+        void Write(PageLinks links, int index, string path)
+        {
+            var recorder = links.Recorder(index);
+            foreach (var url in new[] { "/no-such-page/", "#nowhere", path })
+                recorder.Url(url, inContent: false);
+            links.Finish(index, recorder, []);
+        }
         PageSpec[] pages = [Page("/test-a/"), Page("/test-b/")];
 
         var diagnostics = new DiagnosticBag();
-        var finisher = new HtmlPostProcessor(site, pages, new SiteOutput());
+        var links = new PageLinks(site, pages, new SiteOutput());
         // Finished in reverse order, as parallel workers may: the report is still in page order.
-        finisher.Finish(1, Html("/test-b/"));
-        finisher.Finish(0, Html("/test-a/"));
-        finisher.Report(diagnostics);
+        Write(links, 1, "/test-b/");
+        Write(links, 0, "/test-a/");
+        links.Report(diagnostics);
 
         var reported = diagnostics.Sorted();
         Assert.Equal(2, reported.Count);

@@ -3,6 +3,7 @@ using AngleSharp.Html.Parser;
 using QualityMonth.Content;
 using QualityMonth.Diagnostics;
 using QualityMonth.Model;
+using QualityMonth.Output;
 using QualityMonth.Render;
 using QualityMonth.Tests.Support;
 
@@ -33,7 +34,9 @@ public static class ThemeRenderer
             .ToDictionary(f => Path.GetFileName(f), f => "/assets/" + Path.GetFileName(f));
         var spec = new PageSpec(sitePath, language, component, parameters.ToDictionary(p => p.Name, p => p.Value), null);
         await using var renderer = new PageRenderer();
-        var html = await renderer.RenderAsync(site, spec, assets, new Dictionary<PhotoRef, ProcessedPhoto>());
-        return new HtmlParser().ParseDocument(html);
+        // Links are recorded against this page alone: they are not checked here (Report is not called).
+        var links = new PageLinks(site, [spec], new SiteOutput());
+        var html = await renderer.RenderAsync(site, spec, assets, new Dictionary<PhotoRef, ProcessedPhoto>(), links.Recorder(0));
+        return new HtmlParser().ParseDocument(System.Text.Encoding.UTF8.GetString(html));
     }
 }

@@ -1,5 +1,5 @@
 using QualityMonth.Model;
-using QualityMonth.PostProcess;
+using QualityMonth.Render;
 using QualityMonth.Routing;
 
 namespace QualityMonth.Tests.Unit;
@@ -49,5 +49,5 @@ public class RoutingTests
     [InlineData("（一）", "一")]
     [InlineData("？", "section")]
     public void Heading_ids_keep_letters_of_any_script(string heading, string id) =>
-        Assert.Equal(id, HtmlPostProcessor.Slugify(heading));
+        Assert.Equal(id, PageHtmlWriter.Slugify(heading));
 }

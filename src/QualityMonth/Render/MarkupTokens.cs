@@ -1,0 +1,136 @@
+using System.Net;
+using System.Runtime.CompilerServices;
+
+namespace QualityMonth.Render;
+
+/// <summary>One piece of a markup string: text (decoded), a start tag, an end tag, or something written as it is (a comment,
+/// a doctype, the text of a script or style).</summary>
+internal abstract record MarkupToken;
+
+internal sealed record TextToken(string Text) : MarkupToken;
+
+internal sealed record VerbatimToken(string Markup) : MarkupToken;
+
+/// <param name="Attributes">Name and decoded value, as written; a value-less attribute has the value "".</param>
+/// <param name="SelfClosing">Written <c>&lt;x /&gt;</c> on an element that is not void (SVG's): it has no end tag.</param>
+internal sealed record StartTagToken(string Name, IReadOnlyList<KeyValuePair<string, string>> Attributes, bool SelfClosing) : MarkupToken;
+
+internal sealed record EndTagToken(string Name) : MarkupToken;
+
+/// <summary>
+/// The tags and text of the raw markup a page is made with: the theme's static HTML, which Razor hands over as strings, and
+/// rendered Markdown. Each string is split once and the result kept as long as the string lives (the theme's strings for
+/// the run, a content's HTML as long as its model), so a page's writer walks tokens instead of parsing the page.
+/// </summary>
+/// <remarks>The markup is the theme's and the Markdown renderer's own, well-formed HTML: this is a tokenizer for that, not for
+/// the HTML of the web at large.</remarks>
+internal static class MarkupTokens
+{
+    private static readonly ConditionalWeakTable<string, IReadOnlyList<MarkupToken>> Cache = [];
+
+    /// <summary>Elements whose text is not markup.</summary>
+    internal static bool IsRawText(string element) => element is "script" or "style";
+
+    internal static bool IsVoid(string element) => element is "area" or "base" or "br" or "col" or "embed" or "hr" or "img" or "input"
+        or "link" or "meta" or "source" or "track" or "wbr";
+
+    public static IReadOnlyList<MarkupToken> Of(string markup) => Cache.GetValue(markup, Split);
+
+    private static IReadOnlyList<MarkupToken> Split(string markup)
+    {
+        var tokens = new List<MarkupToken>();
+        var at = 0;
+        while (at < markup.Length)
+        {
+            var tagAt = markup.IndexOf('<', at);
+            if (tagAt < 0) tagAt = markup.Length;
+            if (tagAt > at) tokens.Add(new TextToken(WebUtility.HtmlDecode(markup[at..tagAt])));
+            if (tagAt == markup.Length) break;
+            at = Tag(markup, tagAt, tokens);
+        }
+        return tokens;
+    }
+
+    /// <returns>Where the markup after the tag starts.</returns>
+    private static int Tag(string markup, int at, List<MarkupToken> tokens)
+    {
+        if (string.CompareOrdinal(markup, at, "<!--", 0, 4) == 0)
+        {
+            var end = markup.IndexOf("-->", at + 4, StringComparison.Ordinal);
+            end = end < 0 ? markup.Length : end + 3;
+            tokens.Add(new VerbatimToken(markup[at..end]));
+            return end;
+        }
+        var close = markup.IndexOf('>', at);
+        if (close < 0)
+        {
+            tokens.Add(new TextToken(markup[at..]));
+            return markup.Length;
+        }
+        if (markup[at + 1] == '!')
+        {
+            tokens.Add(new VerbatimToken(markup[at..(close + 1)]));
+            return close + 1;
+        }
+        if (markup[at + 1] == '/')
+        {
+            tokens.Add(new EndTagToken(markup[(at + 2)..close].Trim().ToLowerInvariant()));
+            return close + 1;
+        }
+
+        var position = at + 1;
+        var name = Word(markup, ref position);
+        var attributes = new List<KeyValuePair<string, string>>();
+        var selfClosing = false;
+        while (true)
+        {
+            while (position < markup.Length && char.IsWhiteSpace(markup[position])) position++;
+            if (position >= markup.Length) break;
+            if (markup[position] == '>') { position++; break; }
+            if (markup[position] == '/') { selfClosing = true; position++; continue; }
+            var attribute = Word(markup, ref position);
+            if (attribute.Length == 0) { position++; continue; }
+            var value = "";
+            if (position < markup.Length && markup[position] == '=')
+            {
+                position++;
+                value = WebUtility.HtmlDecode(Value(markup, ref position));
+            }
+            attributes.Add(new(attribute, value));
+            selfClosing = false;
+        }
+        var element = name.ToLowerInvariant();
+        tokens.Add(new StartTagToken(element, attributes, selfClosing && !IsVoid(element)));
+        if (IsRawText(element) && !selfClosing)
+        {
+            var end = markup.IndexOf("</" + element, position, StringComparison.OrdinalIgnoreCase);
+            if (end < 0) end = markup.Length;
+            if (end > position) tokens.Add(new VerbatimToken(markup[position..end]));
+            return end;
+        }
+        return position;
+    }
+
+    private static string Word(string markup, ref int position)
+    {
+        var start = position;
+        while (position < markup.Length && !char.IsWhiteSpace(markup[position]) && markup[position] is not ('>' or '/' or '=')) position++;
+        return markup[start..position];
+    }
+
+    private static string Value(string markup, ref int position)
+    {
+        if (position < markup.Length && markup[position] is '"' or '\'')
+        {
+            var quote = markup[position];
+            var end = markup.IndexOf(quote, position + 1);
+            if (end < 0) end = markup.Length;
+            var quoted = markup[(position + 1)..end];
+            position = Math.Min(end + 1, markup.Length);
+            return quoted;
+        }
+        var start = position;
+        while (position < markup.Length && !char.IsWhiteSpace(markup[position]) && markup[position] != '>') position++;
+        return markup[start..position];
+    }
+}

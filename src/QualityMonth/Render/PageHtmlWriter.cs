@@ -1,0 +1,225 @@
+using System.Text;
+using Microsoft.AspNetCore.Components.RenderTree;
+
+namespace QualityMonth.Render;
+
+#pragma warning disable BL0006 // The render tree is read here to write the page: the one place that needs it.
+
+/// <summary>
+/// Writes a rendered page as HTML, once, straight from the components' render trees: every URL attribute goes through the
+/// page's <see cref="PageLinks.PageLinkRecorder"/> (checked, localised in content, mounted under the base path), every id
+/// is recorded, and each heading of Markdown content (<c>.prose h2</c> … <c>h6</c>) without an id gets one made from
+/// its text, unique on the page. Raw markup (the theme's static HTML, rendered Markdown) is walked as tokens
+/// (<see cref="MarkupTokens"/>), split once per string.
+/// </summary>
+/// <remarks>The HTML is written as an HTML5 serialiser writes a parsed document (the form the site has always had):
+/// value-less attributes as <c>name=""</c>, void elements without a slash, text escaped for <c>&amp; &lt; &gt;</c> and
+/// no-break spaces, attribute values for <c>&amp; "</c> and no-break spaces, and no whitespace before the <c>head</c>.</remarks>
+internal sealed class PageHtmlWriter
+{
+    private readonly Func<int, ArrayRange<RenderTreeFrame>> _framesOf;
+    private readonly PageLinks.PageLinkRecorder _links;
+    private readonly StringBuilder _html = new(64 * 1024);
+    private readonly Stack<OpenElement> _open = new();
+    /// <summary>The content headings without an id, in document order: where their id goes, and their text.</summary>
+    private readonly List<(int At, StringBuilder Text)> _headings = [];
+    /// <summary>The content heading being written, whose text is collected, and how many elements are open around its content.</summary>
+    private (StringBuilder Text, int Depth)? _heading;
+    private bool _headStarted;
+
+    /// <param name="framesOf">The current render tree of a component, by its id.</param>
+    public PageHtmlWriter(Func<int, ArrayRange<RenderTreeFrame>> framesOf, PageLinks.PageLinkRecorder links)
+    {
+        _framesOf = framesOf;
+        _links = links;
+    }
+
+    /// <summary>An open element; <paramref name="InContent"/> when it is or is inside Markdown content (<c>.prose</c>).</summary>
+    private readonly record struct OpenElement(string Name, bool InContent);
+
+    /// <summary>Writes the page whose root component is <paramref name="componentId"/>, with the final newline every page ends with.</summary>
+    public void Write(int componentId, TextWriter output)
+    {
+        WriteComponent(componentId);
+        while (_open.Count > 0) EndTag(_open.Peek().Name);
+        // Every id on the page is known now: each heading's is made unique among them, in document order.
+        var ids = _headings.Select(heading => UniqueId(Slugify(heading.Text.ToString()))).ToList();
+        for (var n = _headings.Count - 1; n >= 0; n--)
+            _html.Insert(_headings[n].At, $" id=\"{EscapeAttribute(ids[n])}\"");
+        output.Write(_html.Append('\n'));
+    }
+
+    private string UniqueId(string baseId)
+    {
+        var id = baseId;
+        for (var n = 2; !_links.Ids.Add(id); n++) id = $"{baseId}-{n}";
+        return id;
+    }
+
+    private void WriteComponent(int componentId)
+    {
+        var frames = _framesOf(componentId);
+        WriteFrames(frames, 0, frames.Count);
+    }
+
+    private void WriteFrames(ArrayRange<RenderTreeFrame> frames, int position, int end)
+    {
+        while (position < end)
+        {
+            ref var frame = ref frames.Array[position];
+            switch (frame.FrameType)
+            {
+                case RenderTreeFrameType.Element:
+                    WriteElement(frames, position);
+                    position += frame.ElementSubtreeLength;
+                    break;
+                case RenderTreeFrameType.Text:
+                    Text(frame.TextContent);
+                    position++;
+                    break;
+                case RenderTreeFrameType.Markup:
+                    Markup(frame.MarkupContent);
+                    position++;
+                    break;
+                case RenderTreeFrameType.Component:
+                    WriteComponent(frame.ComponentId);
+                    position += frame.ComponentSubtreeLength;
+                    break;
+                case RenderTreeFrameType.Region:
+                    WriteFrames(frames, position + 1, position + frame.RegionSubtreeLength);
+                    position += frame.RegionSubtreeLength;
+                    break;
+                default: // reference captures, render modes, named events: nothing of the HTML
+                    position++;
+                    break;
+            }
+        }
+    }
+
+    private void WriteElement(ArrayRange<RenderTreeFrame> frames, int position)
+    {
+        ref var element = ref frames.Array[position];
+        var end = position + element.ElementSubtreeLength;
+        var attributes = new List<KeyValuePair<string, string>>();
+        var child = position + 1;
+        for (; child < end; child++)
+        {
+            ref var frame = ref frames.Array[child];
+            if (frame.FrameType == RenderTreeFrameType.ElementReferenceCapture) continue;
+            if (frame.FrameType != RenderTreeFrameType.Attribute) break;
+            // As Razor's own HTML renderer: true is the attribute alone, false and event handlers are not HTML.
+            if (frame.AttributeEventHandlerId == 0 && frame.AttributeValue is true or string)
+                attributes.Add(new(frame.AttributeName, frame.AttributeValue as string ?? ""));
+        }
+        var name = element.ElementName;
+        StartTag(name, attributes);
+        if (MarkupTokens.IsVoid(name)) return;
+        WriteFrames(frames, child, end);
+        EndTag(name);
+    }
+
+    private void Markup(string markup)
+    {
+        foreach (var token in MarkupTokens.Of(markup))
+            switch (token)
+            {
+                case TextToken text:
+                    Text(text.Text);
+                    break;
+                case VerbatimToken verbatim:
+                    _html.Append(verbatim.Markup);
+                    break;
+                case StartTagToken start:
+                    StartTag(start.Name, start.Attributes);
+                    if (start.SelfClosing) EndTag(start.Name);
+                    break;
+                case EndTagToken end:
+                    EndTag(end.Name);
+                    break;
+            }
+    }
+
+    private void StartTag(string name, IReadOnlyList<KeyValuePair<string, string>> attributes)
+    {
+        var parentInContent = _open.TryPeek(out var parent) && parent.InContent;
+        var inContent = parentInContent || attributes.Any(a => a.Key == "class" && a.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Contains("prose"));
+        if (name == "head") _headStarted = true;
+
+        _html.Append('<').Append(name);
+        var hasId = false;
+        foreach (var (attribute, value) in attributes)
+        {
+            var written = attribute switch
+            {
+                "href" or "src" or "action" => _links.Url(value, inContent),
+                "srcset" => string.Join(", ", value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+                    .Select(candidate => candidate.Split(' ', 2) is [var url, var descriptor] ? $"{_links.Url(url, inContent)} {descriptor}" : _links.Url(candidate, inContent))),
+                _ => value,
+            };
+            if (attribute == "id")
+            {
+                hasId = true;
+                _links.Ids.Add(value);
+            }
+            _html.Append(' ').Append(attribute).Append("=\"").Append(EscapeAttribute(written)).Append('"');
+        }
+        if (!hasId && parentInContent && name is "h2" or "h3" or "h4" or "h5" or "h6" && _heading is null)
+        {
+            _heading = (new StringBuilder(), _open.Count + 1);
+            _headings.Add((_html.Length, _heading.Value.Text));
+        }
+        _html.Append('>');
+        if (!MarkupTokens.IsVoid(name)) _open.Push(new OpenElement(name, inContent));
+    }
+
+    /// <summary>Closes the innermost open <paramref name="name"/> element, and the elements left open inside it, as an HTML
+    /// parser would; an end tag without its element is dropped.</summary>
+    private void EndTag(string name)
+    {
+        if (!_open.Any(e => e.Name == name)) return;
+        string closed;
+        do
+        {
+            if (_heading is { Depth: var depth } && depth == _open.Count) _heading = null;
+            closed = _open.Pop().Name;
+            _html.Append("</").Append(closed).Append('>');
+        } while (closed != name);
+    }
+
+    private void Text(string text)
+    {
+        // As an HTML parser does: whitespace outside the html element and before its head is not part of the document.
+        if (!_headStarted && (_open.Count == 0 || _open.Peek().Name == "html") && string.IsNullOrWhiteSpace(text)) return;
+        if (_open.TryPeek(out var parent) && MarkupTokens.IsRawText(parent.Name))
+        {
+            _html.Append(text);
+            return;
+        }
+        _heading?.Text.Append(text);
+        foreach (var c in text)
+            _ = c switch
+            {
+                '&' => _html.Append("&amp;"),
+                '<' => _html.Append("&lt;"),
+                '>' => _html.Append("&gt;"),
+                '\u00A0' => _html.Append("&nbsp;"),
+                _ => _html.Append(c),
+            };
+    }
+
+    private static string EscapeAttribute(string value) =>
+        value.AsSpan().IndexOfAny("&\"\u00A0") < 0 ? value : value.Replace("&", "&amp;").Replace("\"", "&quot;").Replace("\u00A0", "&nbsp;");
+
+    /// <summary>A heading's id made from its text: lower case, letters and digits, words joined by hyphens.</summary>
+    internal static string Slugify(string text)
+    {
+        var builder = new StringBuilder();
+        foreach (var c in text.Trim().ToLowerInvariant())
+        {
+            if (char.IsLetterOrDigit(c)) builder.Append(c);
+            else if ((char.IsWhiteSpace(c) || c == '-') && builder.Length > 0 && builder[^1] != '-') builder.Append('-');
+        }
+        var slug = builder.ToString().Trim('-');
+        return slug.Length == 0 ? "section" : slug;
+    }
+}

@@ -1,0 +1,38 @@
+using AngleSharp.Html.Parser;
+using QualityMonth.Tests.Support;
+
+namespace QualityMonth.Tests.Pages;
+
+/// <summary>
+/// A notice's section headings can be linked to: each heading of the Markdown text carries an id made from its words,
+/// the same in both languages' pages, unique on the page, and a link to it is checked like any other anchor.
+/// </summary>
+public class ContentHeadingTests(BuiltSite site) : IClassFixture<BuiltSite>
+{
+    [Theory]
+    [InlineData("2024/notices/provincial/")]
+    [InlineData("en/2024/notices/provincial/")]
+    public void The_headings_of_a_notice_text_carry_ids_made_from_their_words(string page)
+    {
+        var headings = site.Page(page).QuerySelectorAll("main .prose h2").Select(h => (h.GetAttribute("id"), h.TextContent)).ToList();
+        Assert.Equal([("一活动内容", "一、活动内容"), ("二重点安排", "二、重点安排"), ("三工作要求", "三、工作要求")], headings);
+    }
+
+    [Fact]
+    public void Headings_get_ids_unique_on_the_page_and_links_to_them_resolve()
+    {
+        using var scratch = new TempSite();
+        const string notice = "input/2025/notices/provincial.md";
+        // A heading written twice, and one whose words make the id the page's own <main> has.
+        File.AppendAllText(scratch.PathOf(notice), "\n## 一、活动时间\n\n再次。\n\n## Main\n\n见[上文](#一活动时间-2)，[2024年的活动内容](/2024/notices/provincial/#一活动内容)。\n");
+        var built = Generator.Run("build", "--root", scratch.Root);
+        Assert.True(built.ExitCode == 0, built.All);
+
+        var page = new HtmlParser().ParseDocument(File.ReadAllText(Path.Combine(scratch.Output, "2025/notices/provincial/index.html")));
+        var ids = page.QuerySelectorAll("main .prose h2").Select(h => h.GetAttribute("id")).ToList();
+        Assert.Equal(2, ids.Count(id => id is "一活动时间" or "一活动时间-2"));
+        Assert.Contains("main-2", ids);
+        var everyId = page.All.Select(e => e.GetAttribute("id")).OfType<string>().ToList();
+        Assert.Equal(everyId.Count, everyId.Distinct().Count());
+    }
+}
