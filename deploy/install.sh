@@ -79,7 +79,7 @@ if ! sandbox_error=$(bwrap --unshare-all --die-with-parent --ro-bind / / --dev /
 fi
 say "checking the build's prerequisites with scripts/setup.sh (installs what is missing)…"
 if ! "$repo/scripts/setup.sh" build; then
-  fail "the build's prerequisites are not all there (see above). Install them as root — apt-get install libvips42 fonts-noto-cjk nodejs npm, and the .NET SDK from https://dot.net — then run install.sh again."
+  fail "the build's prerequisites are not all there (see above). Install them as root — apt-get install fonts-noto-cjk libfontconfig1 nodejs npm, and the .NET SDK from https://dot.net — then run install.sh again."
 fi
 framework=$(sed -n 's:.*<TargetFramework>net\([0-9]*\)\..*</TargetFramework>.*:\1:p' "$repo/Directory.Build.props")
 if [ -n "$framework" ] && ! dotnet --list-sdks | grep -q "^$framework\."; then

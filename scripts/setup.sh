@@ -9,11 +9,13 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 say() { printf '[setup] %s\n' "$*" >&2; }
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 
-# System packages: libvips for photos, CJK fonts for the share images (Noto Sans CJK SC, set by
-# libvips' text rendering; the tests' browser needs them too), npm for the npm packages (Pagefind
-# for the build's search index); for tests also a browser, Java for the Nu Html Checker, and what the
-# publishing tests run for real: bubblewrap (the build sandbox), jq (the audit log), sshd and nginx.
-packages=(libvips42 fonts-noto-cjk)
+# System packages: CJK fonts for the share images (Noto Sans CJK SC, set by libvips' text rendering;
+# the tests' browser needs them too) and fontconfig (its /etc/fonts configuration, read by the fontconfig
+# inside NetVips.Native, and the library the generator asks which file a font name resolves to), npm for
+# the npm packages (Pagefind for the build's search index); for tests also a browser, Java for the Nu
+# Html Checker, and what the publishing tests run for real: bubblewrap (the build sandbox), jq (the audit
+# log), sshd and nginx. libvips itself comes from NuGet (NetVips.Native), not from apt.
+packages=(fonts-noto-cjk libfontconfig1)
 command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)
 if [ "$purpose" = test ]; then
   packages+=(chromium bubblewrap jq openssh-server nginx-light)
@@ -22,8 +24,7 @@ fi
 installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"; }
 missing=()
 for package in "${packages[@]}"; do
-  # Debian 13 and Ubuntu 24.04 ship libvips42 as libvips42t64 (which apt installs when asked for libvips42).
-  installed "$package" || { [ "$package" = libvips42 ] && installed libvips42t64; } || missing+=("$package")
+  installed "$package" || missing+=("$package")
 done
 if [ ${#missing[@]} -gt 0 ]; then
   say "installing ${missing[*]}"

@@ -27,8 +27,16 @@ public static partial class PhotoMessages
         "is an empty file (0 bytes)");
 
     public static Phrase NotAnImage() => new(
-        "不是能读取的图片（接受 JPEG，也能读取 PNG、WebP、HEIF、TIFF）：请重新索取原图",
-        "is not an image libvips may read (accepted: JPEG; also PNG, WebP, HEIF, TIFF)");
+        "不是能读取的图片（接受 JPEG，也能读取 PNG、WebP、AVIF、TIFF）：请重新索取原图",
+        "is not an image libvips may read (accepted: JPEG; also PNG, WebP, AVIF, TIFF)");
+
+    public static Phrase RefusedFormat(string format) => new(
+        $"是 {format} 格式，网站不接受这种格式：请按通知要求提供 JPG 照片",
+        $"is {format}, a format the site does not take: send it as JPG, as the notices ask");
+
+    public static Phrase Heic() => new(
+        "是 HEIC 格式（手机的“高效”照片格式），网站无法读取：请按通知要求提供 JPG 照片（手机相机设置选“兼容性最佳”，或导出为 JPG）",
+        "is HEIC (a phone's 'high efficiency' format), which the site cannot read: send it as JPG, as the notices ask (camera setting 'Most Compatible', or export as JPG)");
 
     public static Phrase WrongExtension(string extension, string format) => new(
         $"扩展名是 {extension}，实际却是 {format} 格式：请用图片软件另存为 JPG，或改成正确的扩展名",

@@ -1,10 +1,8 @@
 using System.Collections.Concurrent;
-using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
+using NetVips;
 using QualityMonth.Config;
 using QualityMonth.Diagnostics;
-using QualityMonth.Imaging.Vips;
 using QualityMonth.Model;
 
 namespace QualityMonth.Imaging.Photos;
@@ -18,46 +16,19 @@ public sealed record PublishedPhotos(
     int Processed);
 
 /// <summary>
-/// Checks every photo against the rules, then makes what is missing from the disk cache, in
-/// parallel on all cores. A rebuild with no photo changed does no image work; stale cache entries
-/// are pruned. A check plans the same files without making any.
+/// Publishes the photos: <see cref="PhotoRules"/> check them, what the rendition store
+/// (<c>.cache/photos/</c>, by <see cref="RenditionKey"/>) lacks is made in parallel on all cores, and
+/// <see cref="PhotoPublisher"/> names the files. A rebuild with no photo changed does no image work; entries
+/// no longer wanted are pruned. A check plans the same files without making any.
 /// </summary>
 public static class PhotoPipeline
 {
     public const string CacheFolder = ".cache/photos";
 
-    /// <summary>Every photo of every activity, with where it is used.</summary>
-    public static IEnumerable<(CampaignYear Year, ActivityGroup Group, Activity Activity, PhotoRef Photo, int Number)> AllPhotos(Site site) =>
-        from year in site.Years
-        from g in year.ActivityGroups
-        from a in g.Activities
-        from p in a.Photos.Select((p, i) => (p, i + 1))
-        select (year, g, a, p.p, p.Item2);
+    public const string FactsExtension = "json";
 
-    /// <summary>Checks the rules without processing anything; reports every violation.</summary>
-    /// <param name="decode">
-    /// Also decode each photo (at a small size) to find truncated or damaged files, which the build only finds
-    /// when it processes them: for a check, which processes nothing.
-    /// </param>
-    private static IReadOnlyList<PhotoInspection> Check(Site site, DiagnosticBag diagnostics, bool decode = false)
-    {
-        var settings = site.Settings.Photos;
-        var inspections = new List<PhotoInspection>();
-        foreach (var (_, _, activity, photo, number) in AllPhotos(site))
-        {
-            // Each photo beyond the limit is reported on its own line, naming it, like every other rule.
-            if (number > settings.MaxPerActivity)
-                Report(diagnostics, settings, photo, activity,
-                    new RuleViolation(PhotoRule.TooMany, PhotoMessages.TooMany(number, activity.Photos.Count, settings.MaxPerActivity)));
-            var inspection = PhotoInspector.Inspect(photo, settings);
-            if (decode && inspection.Processable && PhotoInspector.Decode(photo) is { } damaged)
-                inspection = inspection with { Violations = [.. inspection.Violations, damaged] };
-            foreach (var violation in inspection.Violations)
-                Report(diagnostics, settings, photo, activity, violation);
-            inspections.Add(inspection);
-        }
-        return inspections;
-    }
+    /// <summary>The key of a photo's facts (size, placeholder colour) in the store, by its source hash: present once the photo is made.</summary>
+    public static RenditionKey FactsKey(string sourceHash) => RenditionKey.For(sourceHash, "facts", RenditionSpec.PipelineVersion);
 
     /// <param name="encode">
     /// Make the files (a build). Without it (a check) no image is made, read from or pruned in the cache: each photo is
@@ -68,43 +39,44 @@ public static class PhotoPipeline
         IProgress<(int Done, int Total)>? progress, bool encode = true)
     {
         var settings = site.Settings.Photos;
-        // One inspection per use of a photo, in the order of AllPhotos: a file two activities list is inspected twice.
-        var inspections = Check(site, diagnostics, decode: !encode);
-        var cacheRoot = Path.Combine(siteRoot, CacheFolder);
+        var store = new RenditionStore(Path.Combine(siteRoot, CacheFolder));
+        var sourceHashes = new Dictionary<string, string>(StringComparer.Ordinal); // a file two activities list is hashed once
         var jobs = new List<Job>();
-        foreach (var ((year, group, activity, photo, number), inspection) in AllPhotos(site).Zip(inspections))
+        foreach (var (use, inspection) in PhotoRules.Check(site, diagnostics, decode: !encode))
         {
             if (!inspection.Processable) continue;
-            string sourceHash;
-            await using (var stream = File.OpenRead(photo.FullPath))
-                sourceHash = Convert.ToHexStringLower(await SHA256.HashDataAsync(stream))[..32];
-            var stem = $"{year.Year}-{group.HostSlug}-{activity.Id}-{number}";
-            jobs.Add(new Job(photo, activity, inspection, stem, Path.Combine(cacheRoot, sourceHash), RenditionSpec.For(inspection.Width, settings)));
+            if (!sourceHashes.TryGetValue(use.Photo.FullPath, out var sourceHash))
+            {
+                await using var stream = File.OpenRead(use.Photo.FullPath);
+                sourceHashes[use.Photo.FullPath] = sourceHash = RenditionKey.HashOf(stream);
+            }
+            var renditions = RenditionSpec.For(inspection.Width, settings)
+                .Select(spec => (spec, RenditionKey.For(sourceHash, spec.Name, RenditionSpec.PipelineVersion))).ToList();
+            jobs.Add(new Job(use, inspection, renditions, FactsKey(sourceHash)));
         }
         if (!encode) return Plan(jobs);
         CacheLock.Hold(siteRoot);
 
-        var toProcess = jobs.Where(j => !j.IsCached).DistinctBy(j => j.CacheDir).ToList();
-        var facts = new ConcurrentDictionary<string, PhotoFacts>();
+        var toProcess = jobs.Where(j => !j.IsStored(store)).DistinctBy(j => j.FactsKey).ToList();
+        var made = new ConcurrentDictionary<RenditionKey, PhotoFacts>();
         if (toProcess.Count > 0)
         {
             var workers = Math.Min(Environment.ProcessorCount, toProcess.Count);
-            VipsRuntime.SetConcurrency(Math.Max(1, Environment.ProcessorCount / workers));
+            LibVips.SetConcurrency(Math.Max(1, Environment.ProcessorCount / workers));
             var done = 0;
             progress?.Report((0, toProcess.Count));
             await Parallel.ForEachAsync(toProcess, new ParallelOptions { MaxDegreeOfParallelism = workers }, (job, _) =>
             {
                 try
                 {
-                    facts[job.CacheDir] = Make(job);
+                    made[job.FactsKey] = Make(job, store);
                 }
                 catch (VipsException e)
                 {
-                    Report(diagnostics, settings, job.Photo, job.Activity, new RuleViolation(PhotoRule.Unreadable, PhotoMessages.Damaged(e.Message)));
+                    PhotoRules.Report(diagnostics, settings, job.Use, new RuleViolation(PhotoRule.Unreadable, PhotoMessages.Damaged(PhotoInspector.Reason(e))));
                 }
                 finally
                 {
-                    VipsRuntime.ReleaseThread();
                     progress?.Report((Interlocked.Increment(ref done), toProcess.Count));
                 }
                 return ValueTask.CompletedTask;
@@ -115,15 +87,15 @@ public static class PhotoPipeline
         var files = new List<(string, string?)>();
         foreach (var job in jobs)
         {
-            var fact = facts.TryGetValue(job.CacheDir, out var made) ? made : job.ReadFacts();
-            if (fact is null) continue; // failed to decode: reported above
-            byPhoto[job.Photo] = Publish(job, fact, spec =>
-            {
-                var cacheFile = Path.Combine(job.CacheDir, spec.CacheName);
-                return (cacheFile, new FileInfo(cacheFile).Length);
-            }, files);
+            var facts = made.TryGetValue(job.FactsKey, out var fresh) ? fresh : job.ReadFacts(store);
+            if (facts is null) continue; // failed to decode: reported above
+            var stored = job.Renditions.Select(r => (r, File: store.PathOf(r.Key, r.Spec.Extension))).ToList();
+            var (photo, outputPaths) = PhotoPublisher.Publish(job.Use, facts,
+                [.. stored.Select(s => new PlannedRendition(s.r.Spec, s.r.Key, new FileInfo(s.File).Length))]);
+            byPhoto[job.Use.Photo] = photo;
+            files.AddRange(outputPaths.Zip(stored, (output, s) => (output, (string?)s.File)));
         }
-        CacheLock.PruneAlone(siteRoot, () => Prune(cacheRoot, jobs));
+        CacheLock.PruneAlone(siteRoot, () => store.Prune(jobs.SelectMany(j => j.StoredNames).ToHashSet(StringComparer.Ordinal)));
         return new PublishedPhotos(byPhoto, files, toProcess.Count);
     }
 
@@ -135,7 +107,9 @@ public static class PhotoPipeline
         foreach (var job in jobs)
         {
             var planned = new PhotoFacts(job.Inspection.Width, job.Inspection.Height, PlannedPlaceholder);
-            byPhoto[job.Photo] = Publish(job, planned, _ => (null, 0), files);
+            var (photo, outputPaths) = PhotoPublisher.Publish(job.Use, planned, [.. job.Renditions.Select(r => new PlannedRendition(r.Spec, r.Key, 0))]);
+            byPhoto[job.Use.Photo] = photo;
+            files.AddRange(outputPaths.Select(output => (output, (string?)null)));
         }
         return new PublishedPhotos(byPhoto, files, 0);
     }
@@ -143,77 +117,36 @@ public static class PhotoPipeline
     /// <summary>The colour a planned photo stands in with; a check's pages are never shown.</summary>
     private const string PlannedPlaceholder = "#808080";
 
-    /// <summary>A photo's renditions under their published names (each added to <paramref name="files"/>).</summary>
-    /// <param name="made">The cached file holding a rendition and its size, or (null, 0) when not made.</param>
-    private static ProcessedPhoto Publish(Job job, PhotoFacts fact, Func<RenditionSpec, (string? File, long Bytes)> made, List<(string, string?)> files)
+    /// <summary>Makes the renditions the store lacks, and the photo's facts, from one decode.</summary>
+    private static PhotoFacts Make(Job job, RenditionStore store)
     {
-        var renditions = new List<PhotoRendition>();
-        PhotoRendition? full = null;
-        foreach (var spec in job.Renditions)
-        {
-            var (file, bytes) = made(spec);
-            var (width, height) = spec.Width is { } w && w < fact.Width ? (w, (int)Math.Round((double)fact.Height * w / fact.Width)) : (fact.Width, fact.Height);
-            var name = $"{job.Stem}-{(spec.Width is null ? "full" : width.ToString(System.Globalization.CultureInfo.InvariantCulture))}.{ShortHash(job.CacheDir + spec.CacheName)}.{spec.Extension}";
-            var rendition = new PhotoRendition(spec.Format, width, height, "/photos/" + name, bytes);
-            files.Add(("photos/" + name, file));
-            if (spec.Width is null) full = rendition; else renditions.Add(rendition);
-        }
-        return new ProcessedPhoto(job.Photo, fact.Width, fact.Height, fact.Placeholder, renditions, full!);
-    }
-
-    private static PhotoFacts Make(Job job)
-    {
-        Directory.CreateDirectory(job.CacheDir);
-        var missing = job.Renditions.Where(r => !File.Exists(Path.Combine(job.CacheDir, r.CacheName))).ToList();
-        // Work in a scratch folder and move finished files in: the cache never holds half a file.
-        var scratch = Path.Combine(job.CacheDir, ".tmp-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(scratch);
+        var outputs = job.Renditions.Where(r => !store.Contains(r.Key, r.Spec.Extension))
+            .Select(r => (r.Spec, r.Key, Scratch: store.ScratchPath(r.Spec.Extension))).ToList();
         try
         {
-            var facts = PhotoProcessor.Process(job.Photo.FullPath, missing, scratch);
-            foreach (var file in Directory.GetFiles(scratch))
-                File.Move(file, Path.Combine(job.CacheDir, Path.GetFileName(file)), overwrite: true);
-            File.WriteAllText(job.FactsFile, JsonSerializer.Serialize(facts));
+            var facts = PhotoProcessor.Process(job.Use.Photo.FullPath, [.. outputs.Select(o => (o.Spec, o.Scratch))]);
+            foreach (var (spec, key, scratch) in outputs)
+                store.Commit(scratch, key, spec.Extension);
+            // Written last: facts present means every rendition is there too.
+            store.Write(job.FactsKey, FactsExtension, path => File.WriteAllText(path, JsonSerializer.Serialize(facts)));
             return facts;
         }
         finally
         {
-            Directory.Delete(scratch, recursive: true);
+            foreach (var output in outputs)
+                File.Delete(output.Scratch);
         }
     }
 
-    /// <summary>Removes cache entries of photos no longer used, and renditions no longer wanted.</summary>
-    private static void Prune(string cacheRoot, IReadOnlyList<Job> jobs)
+    private sealed record Job(PhotoUse Use, PhotoInspection Inspection, IReadOnlyList<(RenditionSpec Spec, RenditionKey Key)> Renditions, RenditionKey FactsKey)
     {
-        if (!Directory.Exists(cacheRoot)) return;
-        var wanted = jobs.GroupBy(j => j.CacheDir).ToDictionary(g => g.Key,
-            g => g.SelectMany(j => j.Renditions).Select(r => r.CacheName).Append(Job.FactsName).ToHashSet(), StringComparer.Ordinal);
-        foreach (var dir in Directory.GetDirectories(cacheRoot))
-        {
-            if (!wanted.TryGetValue(dir, out var names))
-            {
-                Directory.Delete(dir, recursive: true);
-                continue;
-            }
-            foreach (var file in Directory.GetFiles(dir).Where(f => !names.Contains(Path.GetFileName(f))))
-                File.Delete(file);
-        }
-    }
+        public IEnumerable<string> StoredNames =>
+            Renditions.Select(r => RenditionStore.FileName(r.Key, r.Spec.Extension)).Append(RenditionStore.FileName(FactsKey, FactsExtension));
 
-    private static void Report(DiagnosticBag diagnostics, PhotoSettings settings, PhotoRef photo, Activity activity, RuleViolation violation) =>
-        diagnostics.Report(settings.PolicyFor(violation.Rule) == RulePolicy.Error ? Severity.Error : Severity.Warning, photo.Source,
-            PhotoMessages.Violation(violation.Rule, photo.File, activity.Id, violation.Detail));
+        public bool IsStored(RenditionStore store) =>
+            store.Contains(FactsKey, FactsExtension) && Renditions.All(r => store.Contains(r.Key, r.Spec.Extension));
 
-    private static string ShortHash(string text) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..10];
-
-    private sealed record Job(PhotoRef Photo, Activity Activity, PhotoInspection Inspection, string Stem, string CacheDir, IReadOnlyList<RenditionSpec> Renditions)
-    {
-        public const string FactsName = "facts.json";
-
-        public string FactsFile => Path.Combine(CacheDir, FactsName);
-
-        public bool IsCached => File.Exists(FactsFile) && Renditions.All(r => File.Exists(Path.Combine(CacheDir, r.CacheName)));
-
-        public PhotoFacts? ReadFacts() => File.Exists(FactsFile) ? JsonSerializer.Deserialize<PhotoFacts>(File.ReadAllText(FactsFile)) : null;
+        public PhotoFacts? ReadFacts(RenditionStore store) =>
+            store.Contains(FactsKey, FactsExtension) ? JsonSerializer.Deserialize<PhotoFacts>(File.ReadAllText(store.PathOf(FactsKey, FactsExtension))) : null;
     }
 }

@@ -1,6 +1,6 @@
 using System.Globalization;
+using NetVips;
 using QualityMonth.Config;
-using QualityMonth.Imaging.Vips;
 
 namespace QualityMonth.Imaging.Photos;
 
@@ -14,33 +14,23 @@ public sealed record PhotoFacts(int Width, int Height, string Placeholder);
 /// </summary>
 public static class PhotoProcessor
 {
-    /// <summary>Writes each rendition into <paramref name="folder"/> under its cache name.</summary>
-    public static PhotoFacts Process(string source, IReadOnlyList<RenditionSpec> renditions, string folder)
+    /// <summary>Writes each rendition to its path.</summary>
+    public static PhotoFacts Process(string source, IReadOnlyList<(RenditionSpec Spec, string Path)> outputs)
     {
+        LibVips.EnsureStarted();
         // One full decode, kept in memory: the full-size download and every width are made from it.
-        using var upright = VipsOperation.Create("thumbnail")
-            .Set("filename", source)
-            .Set("width", 10_000_000).Set("height", 10_000_000).Set("size", "down")
-            // Without an import profile, libvips 8.14 takes a photo with no embedded profile to XYZ with its own
-            // D65 formula and exports that as if it were the D50 ICC connection space: colours shift (a blue
-            // 40,70,220 comes out 82,59,221). "srgb" is only the fallback: an embedded profile still wins.
-            .Set("import_profile", "srgb")
-            .Set("export_profile", "srgb")
-            .Set("fail_on", "truncated")
-            .Build();
-        using var decoded = upright.GetImage("out");
-        using var opaque = decoded.Bands is 2 or 4 ? Flatten(decoded) : null;
-        using var srgb = Colourspace(opaque ?? decoded);
-        using var full = srgb.CopyMemory();
+        using var upright = Image.Thumbnail(source, 10_000_000, height: 10_000_000, size: Enums.Size.Down,
+            outputProfile: "srgb", failOn: Enums.FailOn.Truncated);
+        using var opaque = upright.HasAlpha() ? upright.Flatten(background: [255, 255, 255]) : null;
+        using var srgb = (opaque ?? upright).Colourspace(Enums.Interpretation.Srgb);
+        using var eightBit = srgb.Cast(Enums.BandFormat.Uchar);
+        using var full = eightBit.CopyMemory();
 
-        foreach (var rendition in renditions)
+        foreach (var (rendition, path) in outputs)
         {
-            var path = Path.Combine(folder, rendition.CacheName);
             if (rendition.Width is { } width && width < full.Width)
             {
-                using var resize = VipsOperation.Create("thumbnail_image").Set("in", full).Set("width", width)
-                    .Set("height", 10_000_000).Set("size", "down").Build();
-                using var resized = resize.GetImage("out");
+                using var resized = full.ThumbnailImage(width, height: 10_000_000, size: Enums.Size.Down);
                 Save(resized, rendition, path);
             }
             else
@@ -51,40 +41,26 @@ public static class PhotoProcessor
         return new PhotoFacts(full.Width, full.Height, AverageColour(full));
     }
 
-    private static VipsImage Flatten(VipsImage image)
+    private static void Save(Image image, RenditionSpec rendition, string path)
     {
-        using var flatten = VipsOperation.Create("flatten").Set("in", image).Set("background", new[] { 255.0, 255.0, 255.0 }).Build();
-        return flatten.GetImage("out");
-    }
-
-    /// <summary>8-bit sRGB whatever came in (16-bit PNGs, greyscale, images without a profile).</summary>
-    private static VipsImage Colourspace(VipsImage image)
-    {
-        using var convert = VipsOperation.Create("colourspace").Set("in", image).Set("space", "srgb").Build();
-        using var srgb = convert.GetImage("out");
-        using var cast = VipsOperation.Create("cast").Set("in", srgb).Set("format", "uchar").Build();
-        return cast.GetImage("out");
-    }
-
-    private static void Save(VipsImage image, RenditionSpec rendition, string path)
-    {
-        var save = rendition.Format switch
+        switch (rendition.Format)
         {
-            PhotoFormat.Avif => VipsOperation.Create("heifsave").Set("compression", "av1").Set("bitdepth", 8).Set("effort", 4),
-            PhotoFormat.Webp => VipsOperation.Create("webpsave"),
-            _ => VipsOperation.Create("jpegsave").Set("optimize_coding", true).Set("interlace", true),
-        };
-        using (save)
-            save.Set("in", image).Set("filename", path).Set("Q", rendition.Quality).Set("strip", true).Build();
-        if (rendition.Format == PhotoFormat.Webp)
-            WebpMetadata.Strip(path); // libvips 8.14.1's webpsave ignores "strip"
+            case PhotoFormat.Avif:
+                image.Heifsave(path, q: rendition.Quality, bitdepth: 8, compression: Enums.ForeignHeifCompression.Av1, effort: 4, keep: Enums.ForeignKeep.None);
+                break;
+            case PhotoFormat.Webp:
+                image.Webpsave(path, q: rendition.Quality, keep: Enums.ForeignKeep.None);
+                break;
+            default:
+                image.Jpegsave(path, q: rendition.Quality, optimizeCoding: true, interlace: true, keep: Enums.ForeignKeep.None);
+                break;
+        }
     }
 
-    private static string AverageColour(VipsImage image)
+    private static string AverageColour(Image image)
     {
-        using var shrink = VipsOperation.Create("thumbnail_image").Set("in", image).Set("width", 1).Set("height", 1).Set("size", "force").Build();
-        using var pixel = shrink.GetImage("out");
-        var rgb = pixel.ToMemory();
+        using var pixel = image.ThumbnailImage(1, height: 1, size: Enums.Size.Force);
+        var rgb = pixel.WriteToMemory<byte>();
         return string.Create(CultureInfo.InvariantCulture, $"#{rgb[0]:x2}{rgb[1]:x2}{rgb[2]:x2}");
     }
 }

@@ -3,16 +3,16 @@ using QualityMonth.Config;
 namespace QualityMonth.Imaging.Photos;
 
 /// <summary>
-/// One output a photo needs, described completely by its own fields: its <see cref="CacheName"/> is
-/// the cache key within the photo's source hash, so changing one setting reprocesses only the
+/// One output a photo needs, described completely by its own fields: its <see cref="Name"/> is the spec
+/// part of the rendition's <see cref="RenditionKey"/>, so changing one setting re-makes only the
 /// renditions that setting shapes.
 /// </summary>
 /// <param name="Width">Target width, or null for the full-size download.</param>
 public sealed record RenditionSpec(PhotoFormat Format, int? Width, int Quality)
 {
     /// <summary>Bump when the processing itself changes, so every cached output is made again.</summary>
-    // 2: WebP without the metadata libvips 8.14.1 left in; photos without a profile no longer colour-shifted.
-    public const int PipelineVersion = 2;
+    // 3: libvips 8.18 from NetVips.Native; no workarounds for Debian's 8.14.1.
+    public const int PipelineVersion = 3;
 
     public string Extension => Format switch
     {
@@ -21,7 +21,8 @@ public sealed record RenditionSpec(PhotoFormat Format, int? Width, int Quality)
         _ => "jpg",
     };
 
-    public string CacheName => $"v{PipelineVersion}-{(Width is { } w ? $"{Format.ToString().ToLowerInvariant()}-{w}" : "full")}-q{Quality}.{Extension}";
+    /// <summary>e.g. <c>avif-960-q55</c>, <c>full-q90</c>.</summary>
+    public string Name => $"{(Width is { } w ? $"{Format.ToString().ToLowerInvariant()}-{w}" : "full")}-q{Quality}";
 
     /// <summary>Every rendition a photo of this upright width needs: each width not above it (never upscaled), each format, and the full size.</summary>
     public static IReadOnlyList<RenditionSpec> For(int photoWidth, PhotoSettings settings)

@@ -46,9 +46,9 @@ public sealed class CardFonts
     public FontFace Bold { get; }
 
     /// <summary>
-    /// A hash of the font files' paths, sizes and modification times: a card made with other fonts is another card.
-    /// Not of their bytes: hashing the 40 MB of the two files took longer than the rest of an empty site's build
-    /// start, and a font package update changes the files' sizes and times anyway.
+    /// A hash of the font files' names and sizes: a card made with other fonts is another card. Not of their
+    /// folders (no path of the build machine goes into a key), nor of their bytes: hashing the 40 MB of the two
+    /// files took longer than the rest of an empty site's build start, and a font update changes their sizes anyway.
     /// </summary>
     public string FilesHash => _filesHash.Value;
 
@@ -74,7 +74,7 @@ public sealed class CardFonts
     private static string HashFiles(params FontFace[] faces)
     {
         var identities = faces.Select(f => new FileInfo(f.File)).DistinctBy(f => f.FullName)
-            .Select(f => $"{f.FullName}\u001f{f.Length}\u001f{f.LastWriteTimeUtc.Ticks}");
+            .Select(f => $"{f.Name}\u001f{f.Length}");
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\u001e', identities))));
     }
 }

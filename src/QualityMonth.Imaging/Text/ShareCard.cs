@@ -1,5 +1,5 @@
 using System.Security;
-using QualityMonth.Imaging.Vips;
+using NetVips;
 
 namespace QualityMonth.Imaging.Text;
 
@@ -43,8 +43,9 @@ public static class ShareCard
     public static void Render(ShareCardText text, CardFonts fonts, string pngPath)
     {
         if (!text.Headline.Any(line => line.Trim().Length > 0)) throw new ArgumentException("a share card needs a headline", nameof(text));
-        using var top = SetText(Escape(text.Top), fonts.Regular.PangoName(TopPoints), "low", dpi: 72);
-        using var bottom = SetText(Escape(text.Bottom), fonts.Regular.PangoName(BottomPoints), "low", dpi: 72);
+        LibVips.EnsureStarted();
+        using var top = SetText(Escape(text.Top), fonts.Regular.PangoName(TopPoints), Enums.Align.Low, dpi: 72);
+        using var bottom = SetText(Escape(text.Bottom), fonts.Regular.PangoName(BottomPoints), Enums.Align.Low, dpi: 72);
         var ruleTop = Margin + top.Height + RuleGap;
         var boxTop = ruleTop + RuleHeight + HeadlineGap;
         var boxHeight = Height - Margin - bottom.Height - HeadlineGap - boxTop;
@@ -56,8 +57,7 @@ public static class ShareCard
         using var withRule = Paint(withTop, rule, Margin, ruleTop, TopColour);
         using var withHeadline = Paint(withRule, headline, Margin + (SafeWidth - headline.Width) / 2, boxTop + (boxHeight - headline.Height) / 2, HeadlineColour);
         using var card = Paint(withHeadline, bottom, Margin, Height - Margin - bottom.Height, BottomColour);
-        using var save = VipsOperation.Create("pngsave").Set("in", card).Set("filename", pngPath)
-            .Set("compression", 9).Set("strip", true).Build();
+        card.Pngsave(pngPath, compression: 9, keep: Enums.ForeignKeep.None);
     }
 
     /// <summary>
@@ -67,7 +67,7 @@ public static class ShareCard
     /// long for one line even at <see cref="SmallestUnwrappedDpi"/> is wrapped, and libvips' autofit finds
     /// the size that fits.
     /// </summary>
-    private static VipsImage FitHeadline(IReadOnlyList<string> phrases, FontFace face, int boxHeight)
+    private static Image FitHeadline(IReadOnlyList<string> phrases, FontFace face, int boxHeight)
     {
         var font = face.PangoName(HeadlinePoints);
         var (markup, dpi) = Enumerable.Range(1, phrases.Count).Where(perLine => phrases.Count % perLine == 0) // lines of equal length
@@ -77,13 +77,11 @@ public static class ShareCard
         // Type does not scale exactly with the resolution (hinting, rounding): step down until it fits.
         for (; dpi >= SmallestUnwrappedDpi; dpi -= 2)
         {
-            var headline = SetText(markup, font, "centre", dpi, wrapWidth: null);
+            var headline = SetText(markup, font, Enums.Align.Centre, dpi, wrapWidth: null);
             if (headline.Width <= SafeWidth && headline.Height <= boxHeight) return headline;
             headline.Dispose();
         }
-        using var fit = VipsOperation.Create("text").Set("text", HeadlineMarkup(phrases)).Set("font", font)
-            .Set("width", SafeWidth).Set("height", boxHeight).Set("align", "centre").Set("wrap", "word-char").Build();
-        return fit.GetImage("out");
+        return Image.Text(HeadlineMarkup(phrases), font, width: SafeWidth, height: boxHeight, align: Enums.Align.Centre, wrap: Enums.TextWrap.WordChar);
     }
 
     private static string HeadlineMarkup(IEnumerable<string> lines) =>
@@ -92,41 +90,30 @@ public static class ShareCard
     /// <summary>The resolution at which the lines, unwrapped, fill the width or the height, from their size at 72 dpi.</summary>
     private static int LargestUnwrappedDpi(string markup, string font, int boxHeight)
     {
-        using var natural = SetText(markup, font, "centre", HeadlinePoints, wrapWidth: null);
+        using var natural = SetText(markup, font, Enums.Align.Centre, HeadlinePoints, wrapWidth: null);
         return Math.Min(LargestHeadlineDpi, Math.Min(HeadlinePoints * SafeWidth / natural.Width, HeadlinePoints * boxHeight / natural.Height));
     }
 
     /// <summary>A one-band mask of the text (255 where ink is), wrapped at <paramref name="wrapWidth"/> if given.</summary>
-    private static VipsImage SetText(string markup, string font, string align, int dpi, int? wrapWidth = SafeWidth)
-    {
-        using var text = VipsOperation.Create("text").Set("text", markup).Set("font", font).Set("align", align).Set("dpi", dpi);
-        if (wrapWidth is { } width) text.Set("width", width).Set("wrap", "word-char");
-        text.Build();
-        return text.GetImage("out");
-    }
+    private static Image SetText(string markup, string font, Enums.Align align, int dpi, int? wrapWidth = SafeWidth) =>
+        wrapWidth is { } width
+            ? Image.Text(markup, font, width: width, align: align, dpi: dpi, wrap: Enums.TextWrap.WordChar)
+            : Image.Text(markup, font, align: align, dpi: dpi);
 
     /// <summary>Paints a colour through a mask placed at (x, y), blending the mask's anti-aliased edges.</summary>
-    private static VipsImage Paint(VipsImage canvas, VipsImage mask, int x, int y, double[] colour)
+    private static Image Paint(Image canvas, Image mask, int x, int y, double[] colour)
     {
-        using var embed = VipsOperation.Create("embed").Set("in", mask).Set("x", x).Set("y", y)
-            .Set("width", Width).Set("height", Height).Build();
-        using var placed = embed.GetImage("out");
+        using var placed = mask.Embed(x, y, Width, Height);
         using var ink = Solid(Width, Height, colour);
-        using var blend = VipsOperation.Create("ifthenelse").Set("cond", placed).Set("in1", ink).Set("in2", canvas)
-            .Set("blend", true).Build();
-        return blend.GetImage("out");
+        return placed.Ifthenelse(ink, canvas, blend: true);
     }
 
     /// <summary>An 8-bit image of one colour (one band per value).</summary>
-    private static VipsImage Solid(int width, int height, double[] colour)
+    private static Image Solid(int width, int height, double[] colour)
     {
-        using var black = VipsOperation.Create("black").Set("width", width).Set("height", height).Set("bands", colour.Length).Build();
-        using var zero = black.GetImage("out");
-        using var linear = VipsOperation.Create("linear").Set("in", zero).Set("a", colour.Select(_ => 1.0).ToArray())
-            .Set("b", colour).Set("uchar", true).Build();
-        using var flat = linear.GetImage("out");
-        using var typed = VipsOperation.Create("copy").Set("in", flat).Set("interpretation", colour.Length == 1 ? "b-w" : "srgb").Build();
-        return typed.GetImage("out");
+        using var black = Image.Black(width, height, bands: colour.Length);
+        using var flat = black.Linear(colour.Select(_ => 1.0).ToArray(), colour, uchar: true);
+        return flat.Copy(interpretation: colour.Length == 1 ? Enums.Interpretation.Bw : Enums.Interpretation.Srgb);
     }
 
     /// <summary>libvips reads the text as Pango markup: &amp;, &lt; and quotes in content must not become tags.</summary>

@@ -1,17 +1,16 @@
-using System.Security.Cryptography;
-using System.Text;
-using QualityMonth.Imaging.Vips;
 
 namespace QualityMonth.Imaging.Text;
 
 /// <summary>
-/// Keeps drawn cards in <c>.cache/share/</c>, named by a hash of everything that decides their pixels
-/// (text, layout version, font files, libvips version): a rebuild with nothing changed draws nothing, and
-/// cards no longer wanted are pruned.
+/// Keeps drawn cards in <c>.cache/share/</c>, a <see cref="RenditionStore"/>: each card's <see cref="RenditionKey"/>
+/// is the hash of its text, the card spec with the fonts' identity, the layout version and the libvips version.
+/// A rebuild with nothing changed draws nothing, and cards no longer wanted are pruned.
 /// </summary>
 public static class ShareCardCache
 {
     public const string CacheFolder = ".cache/share";
+
+    private const string Extension = "png";
 
     /// <returns>For each card, in order, the cached PNG holding it.</returns>
     /// <exception cref="MissingFontException">The fonts are not installed and a card has to be drawn.</exception>
@@ -19,37 +18,17 @@ public static class ShareCardCache
     {
         var fonts = CardFonts.Find();
         CacheLock.Hold(siteRoot);
-        var folder = Path.Combine(siteRoot, CacheFolder);
-        Directory.CreateDirectory(folder);
-        var files = cards.Select(card => Path.Combine(folder, Key(card, fonts) + ".png")).ToList();
-        foreach (var (card, file) in cards.Zip(files).DistinctBy(c => c.Second))
-        {
-            if (File.Exists(file)) continue;
-            // Drawn beside its final name and moved in: the cache never holds half a file.
-            var scratch = file + ".tmp-" + Guid.NewGuid().ToString("N");
-            try
-            {
-                ShareCard.Render(card, fonts, scratch);
-                File.Move(scratch, file, overwrite: true);
-            }
-            finally
-            {
-                File.Delete(scratch);
-            }
-        }
-        var wanted = files.ToHashSet(StringComparer.Ordinal);
-        CacheLock.PruneAlone(siteRoot, () =>
-        {
-            foreach (var stale in Directory.GetFiles(folder).Where(f => !wanted.Contains(f)))
-                File.Delete(stale);
-        });
-        return files;
+        var store = new RenditionStore(Path.Combine(siteRoot, CacheFolder));
+        var keys = cards.Select(card => Key(card, fonts)).ToList();
+        foreach (var (card, key) in cards.Zip(keys).DistinctBy(c => c.Second))
+            if (!store.Contains(key, Extension))
+                store.Write(key, Extension, png => ShareCard.Render(card, fonts, png));
+        CacheLock.PruneAlone(siteRoot, () => store.Prune(keys.Select(key => RenditionStore.FileName(key, Extension)).ToHashSet(StringComparer.Ordinal)));
+        return [.. keys.Select(key => store.PathOf(key, Extension))];
     }
 
-    private static string Key(ShareCardText card, CardFonts fonts)
-    {
-        var identity = string.Join('\u001f',
-            [$"layout {ShareCard.LayoutVersion}", $"libvips {VipsRuntime.Version}", $"fonts {fonts.FilesHash}", card.Top, .. card.Headline, "", card.Bottom]);
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(identity)))[..32];
-    }
+    private static RenditionKey Key(ShareCardText card, CardFonts fonts) => RenditionKey.For(
+        RenditionKey.HashOf(string.Join('\u001f', [card.Top, .. card.Headline, "", card.Bottom])),
+        $"card-1200x630 fonts {fonts.FilesHash}",
+        ShareCard.LayoutVersion);
 }

@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using QualityMonth.Config;
+using QualityMonth.Imaging;
 using QualityMonth.Imaging.Photos;
 using QualityMonth.Tests.Support;
 using static QualityMonth.Tests.Support.PhotoFixtures;
@@ -7,8 +9,9 @@ using static QualityMonth.Tests.Support.PhotoFixtures;
 namespace QualityMonth.Tests.Photos;
 
 /// <summary>
-/// The disk cache through the real command line: a rebuild with nothing changed does no image work, a new
-/// quality re-makes only that format's files, a changed photo gets new hashed URLs, removed photos' entries are pruned.
+/// The rendition store (<c>.cache/photos/</c>, one file per <see cref="RenditionKey"/>) through the real command
+/// line: a rebuild with nothing changed does no image work, a new quality re-makes only that format's files, a
+/// changed photo gets new hashed URLs, entries no longer wanted (removed photos, another libvips' renditions) are pruned.
 /// </summary>
 [Trait("Category", "Photos")]
 public class PhotoCacheTests
@@ -24,8 +27,22 @@ public class PhotoCacheTests
         return (int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture), int.Parse(match.Groups[2].Value, CultureInfo.InvariantCulture));
     }
 
-    private static string Name(string format, int? width, int quality) =>
-        new RenditionSpec(Enum.Parse<Config.PhotoFormat>(format, ignoreCase: true), width, quality).CacheName;
+    /// <summary>The store's file for one rendition of the photo now in <see cref="File"/>, by the key the generator must give it.</summary>
+    private static string Entry(PhotoSite site, string format, int? width, int quality, string? libVipsVersion = null)
+    {
+        var spec = new RenditionSpec(Enum.Parse<PhotoFormat>(format, ignoreCase: true), width, quality);
+        var key = new RenditionKey(PhotoRuleTests.SourceHash(site.PhotoFile(File)), spec.Name, RenditionSpec.PipelineVersion, libVipsVersion ?? LibVips.Version);
+        return site.Site.PathOf($"{PhotoPipeline.CacheFolder}/{RenditionStore.FileName(key, spec.Extension)}");
+    }
+
+    private static string[] Entries(PhotoSite site, int webpQuality) =>
+    [
+        Entry(site, "jpeg", 480, 82), Entry(site, "jpeg", 960, 82), Entry(site, "jpeg", null, 90),
+        Entry(site, "webp", 480, webpQuality), Entry(site, "webp", 960, webpQuality), PhotoRuleTests.FactsFile(site, File),
+    ];
+
+    private static string[] StoreFiles(PhotoSite site) =>
+        [.. Directory.GetFileSystemEntries(site.Site.PathOf(PhotoPipeline.CacheFolder)).Order(StringComparer.Ordinal)];
 
     [Fact]
     public void The_cache_is_reused_reprocessed_per_format_and_pruned()
@@ -37,53 +54,77 @@ public class PhotoCacheTests
         var all = 1 + ProcessedPhotos.ExamplePhotos;
 
         // First build: only the new photo is processed (the site's own examples come from the warm cache).
+        var examplesOnly = StoreFiles(site);
         Assert.Equal((all, 1), Summary(site.Build()));
-        var entry = site.Site.PathOf(".cache/photos/" + PhotoRuleTests.SourceHash(site.PhotoFile(File)));
-        string[] jpegs = [Name("jpeg", 480, 82), Name("jpeg", 960, 82), Name("jpeg", null, 90)];
-        Assert.Equal(Sorted(["facts.json", .. jpegs, Name("webp", 480, 78), Name("webp", 960, 78)]), Files(entry));
-        var jpegsBefore = jpegs.ToDictionary(j => j, j => (System.IO.File.GetLastWriteTimeUtc(Path.Combine(entry, j)), System.IO.File.ReadAllBytes(Path.Combine(entry, j))));
+        var entries = Entries(site, webpQuality: 78);
+        Assert.All(entries, entry => Assert.True(System.IO.File.Exists(entry), $"{entry} was not stored"));
+        Assert.Equal(entries.Order(StringComparer.Ordinal), StoreFiles(site).Except(examplesOnly)); // exactly the new photo's entries are new
+        string[] jpegs = [.. entries.Where(e => e.EndsWith(".jpg", StringComparison.Ordinal))];
+        Assert.Equal(3, jpegs.Length);
+        var jpegsBefore = jpegs.ToDictionary(j => j, j => (System.IO.File.GetLastWriteTimeUtc(j), System.IO.File.ReadAllBytes(j)));
         var outputBefore = PhotoSite.Snapshot(site.Output);
 
         // Nothing changed: no image work, and the same site.
         Assert.Equal((all, 0), Summary(site.Build()));
         Assert.Equal(outputBefore, PhotoSite.Snapshot(site.Output));
 
-        // A new WebP quality: every photo gets new WebP files; the JPEG files are not made again.
+        // A new WebP quality: every photo gets new WebP files, the old ones are pruned; the JPEG files are not made again.
         site.SetPhotoSettings("""{ "widths": [480, 960], "formats": ["webp", "jpeg"], "quality": { "webp": 70 } }""");
         Assert.Equal((all, all), Summary(site.Build()));
-        Assert.Equal(Sorted(["facts.json", .. jpegs, Name("webp", 480, 70), Name("webp", 960, 70)]), Files(entry));
+        Assert.All(Entries(site, webpQuality: 70), entry => Assert.True(System.IO.File.Exists(entry), $"{entry} was not stored"));
+        Assert.All(entries.Where(e => e.EndsWith(".webp", StringComparison.Ordinal)), old => Assert.False(System.IO.File.Exists(old), $"{old} was not pruned"));
         foreach (var (jpeg, (written, bytes)) in jpegsBefore)
         {
-            Assert.Equal(written, System.IO.File.GetLastWriteTimeUtc(Path.Combine(entry, jpeg)));
-            Assert.Equal(bytes, System.IO.File.ReadAllBytes(Path.Combine(entry, jpeg)));
+            Assert.Equal(written, System.IO.File.GetLastWriteTimeUtc(jpeg));
+            Assert.Equal(bytes, System.IO.File.ReadAllBytes(jpeg));
         }
         Assert.Equal(0, Summary(site.Build()).Processed);
 
-        // A changed photo (same file name): new content, new cache entry, new hashed URLs; the old entry is pruned.
+        // A changed photo (same file name): new content, new keys, new hashed URLs; the old entries are pruned.
         var urlsBefore = PhotoUrls(site);
+        var entriesBefore = Entries(site, webpQuality: 70);
         using (var other = Quadrants(1200, 900, PrintableCard))
             WriteJpeg(site.PhotoFile(File), other);
         Assert.Equal((all, 1), Summary(site.Build()));
-        Assert.False(Directory.Exists(entry), "the changed photo's old cache entry was not pruned");
-        var changedEntry = site.Site.PathOf(".cache/photos/" + PhotoRuleTests.SourceHash(site.PhotoFile(File)));
-        Assert.True(Directory.Exists(changedEntry));
+        Assert.All(entriesBefore, old => Assert.False(System.IO.File.Exists(old), $"the changed photo's old entry {old} was not pruned"));
+        var changedEntries = Entries(site, webpQuality: 70);
+        Assert.All(changedEntries, entry => Assert.True(System.IO.File.Exists(entry)));
         var urlsAfter = PhotoUrls(site);
         Assert.Equal(urlsBefore.Count, urlsAfter.Count);
         Assert.Empty(urlsBefore.Intersect(urlsAfter));
         Assert.All(urlsBefore, url => Assert.False(System.IO.File.Exists(site.OutputFileOf(url)), $"{url} is still published"));
 
-        // The photo removed from the activity: its cache entry is pruned, nothing is processed.
+        // The photo removed from the activity: its entries are pruned, nothing is processed.
         site.WriteActivities(new PhotoActivity(Activity));
         Assert.Equal((all - 1, 0), Summary(site.Build()));
-        Assert.False(Directory.Exists(changedEntry), "the removed photo's cache entry was not pruned");
-        Assert.Equal(all - 1, Directory.GetDirectories(site.Site.PathOf(".cache/photos")).Length);
+        Assert.All(changedEntries, entry => Assert.False(System.IO.File.Exists(entry), $"the removed photo's entry {entry} was not pruned"));
+    }
+
+    [Fact]
+    public void Renditions_of_another_libvips_are_made_again_once_and_pruned()
+    {
+        using var site = new PhotoSite();
+        site.SetPhotoSettings(PhotoSite.CheapSettings);
+        WriteJpeg(site.PhotoFile(File), 1200, 900);
+        site.WriteActivities(new PhotoActivity(Activity, new PhotoEntry(File, "升级测试")));
+        Assert.Equal(1, Summary(site.Build()).Processed);
+
+        // What the same photo's entries would be under the libvips before: as after an upgrade, when the store holds only those.
+        var current = Entries(site, webpQuality: 78);
+        string[] olderEntries = [Entry(site, "jpeg", 480, 82, "8.14.1"), Entry(site, "jpeg", 960, 82, "8.14.1"), Entry(site, "jpeg", null, 90, "8.14.1")];
+        foreach (var (now, before) in current.Take(3).Zip(olderEntries))
+        {
+            Assert.NotEqual(now, before);
+            System.IO.File.Move(now, before);
+        }
+        System.IO.File.Delete(PhotoRuleTests.FactsFile(site, File));
+
+        Assert.Equal(1, Summary(site.Build()).Processed);
+        Assert.All(current, entry => Assert.True(System.IO.File.Exists(entry), $"{entry} was not made again"));
+        Assert.All(olderEntries, entry => Assert.False(System.IO.File.Exists(entry), $"{entry} of the older libvips was not pruned"));
+        Assert.Equal(0, Summary(site.Build()).Processed);
     }
 
     private static IReadOnlyList<string> PhotoUrls(PhotoSite site) =>
         new GalleryFigure(site.Page(PhotoSite.CityPage).QuerySelector($"[id='2025-{Activity}'] ul.gallery figure")!).AllUrls;
-
-    private static string[] Sorted(string[] names) => [.. names.Order(StringComparer.Ordinal)];
-
-    private static string[] Files(string folder) =>
-        [.. Directory.GetFiles(folder).Select(Path.GetFileName).Order(StringComparer.Ordinal).Cast<string>()];
 }

@@ -1,6 +1,8 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text.RegularExpressions;
+using QualityMonth.Imaging;
+using QualityMonth.Imaging.Photos;
 using QualityMonth.Tests.Support;
 using static QualityMonth.Tests.Support.PhotoFixtures;
 
@@ -103,10 +105,10 @@ public class PhotoRuleTests
         Assert.Equal(before, PhotoSite.Snapshot(site.Output));
         // Nothing half-written beside the site or in the cache.
         Assert.Equal([".cache", "input", "output", "statiq.json", "theme"], Directory.GetFileSystemEntries(site.Root).Select(Path.GetFileName).Order(StringComparer.Ordinal));
-        Assert.Empty(Directory.GetDirectories(site.Site.PathOf(".cache/photos"), ".tmp-*", SearchOption.AllDirectories));
+        Assert.Empty(Directory.GetFileSystemEntries(site.Site.PathOf(PhotoPipeline.CacheFolder), ".tmp-*", SearchOption.AllDirectories));
         // The photos claiming 100000×100000 and 65000×65000 pixels were refused from their headers: never decoded, nothing cached.
         foreach (var huge in new[] { HugePng, HugeJpeg })
-            Assert.False(Directory.Exists(site.Site.PathOf(".cache/photos/" + SourceHash(site.PhotoFile(huge)))), $"{huge} was processed");
+            Assert.False(File.Exists(FactsFile(site, huge)), $"{huge} was processed");
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(60), $"the failing build took {clock.Elapsed}");
     }
 
@@ -202,5 +204,9 @@ public class PhotoRuleTests
         Assert.Contains($"{PhotoSite.ActivitiesFile}:{site.LineOfPhoto("small.jpg")}: warning: 照片 {PhotoSite.PhotoPath("small.jpg")}（活动“small-photo”）只有 800×600 像素，小于通知要求的 1024×768", chinese.Stderr);
     }
 
-    internal static string SourceHash(string path) => Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(path)))[..32];
+    internal static string SourceHash(string path) => Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(path)));
+
+    /// <summary>Where the rendition store keeps a photo's facts once it is made.</summary>
+    internal static string FactsFile(PhotoSite site, string photo) => site.Site.PathOf(
+        $"{PhotoPipeline.CacheFolder}/{RenditionStore.FileName(PhotoPipeline.FactsKey(SourceHash(site.PhotoFile(photo))), PhotoPipeline.FactsExtension)}");
 }

@@ -98,7 +98,7 @@ public sealed class CiConfigTests
     public void Each_GitHub_build_job_caches_the_photo_cache_NuGet_and_npm_in_a_Debian_12_container(string job)
     {
         var steps = GitHub.Root.At("jobs", job);
-        // scripts/setup.sh installs Debian 12's package names (libvips42, chromium).
+        // scripts/setup.sh installs Debian 12's package names (chromium, a real package there; a snap on Ubuntu).
         Assert.Contains("bookworm", steps.At("container", "image").Text());
         var caches = Uses(steps, "actions/cache@").ToDictionary(c => c.At("with", "path").Text() ?? "");
         Assert.Equal([".cache", "~/.npm", "~/.nuget/packages"], caches.Keys.Order(StringComparer.Ordinal));

@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Text;
-using QualityMonth.Imaging.Vips;
+using NetVips;
+using QualityMonth.Imaging;
 
 namespace QualityMonth.Tests.Support;
 
@@ -16,7 +17,7 @@ public readonly record struct Rgb(byte R, byte G, byte B)
 }
 
 /// <summary>
-/// Photo fixtures made by the tests themselves with libvips (through the generator's own binding), and
+/// Photo fixtures made by the tests themselves with libvips (through NetVips, as the generator), and
 /// byte surgery where libvips will not write what a camera or a broken upload does (EXIF with GPS, a
 /// truncated file, a header claiming 100000×100000). Also reads outputs back: pixels and metadata.
 /// </summary>
@@ -40,15 +41,16 @@ public static class PhotoFixtures
     // ---- pictures -------------------------------------------------------------------------------
 
     /// <summary>An sRGB image of one flat colour.</summary>
-    public static VipsImage Flat(int width, int height, Rgb colour)
+    public static Image Flat(int width, int height, Rgb colour)
     {
-        using var black = Op("black", ("width", width), ("height", height), ("bands", 3));
-        using var filled = Op("linear", ("in", black), ("a", new[] { 1.0, 1.0, 1.0 }), ("b", colour.Bands), ("uchar", true));
-        return Op("copy", ("in", filled), ("interpretation", "srgb"));
+        LibVips.EnsureStarted();
+        using var black = Image.Black(width, height, bands: 3);
+        using var filled = black.Linear(new[] { 1.0, 1.0, 1.0 }, colour.Bands, uchar: true);
+        return filled.Copy(interpretation: Enums.Interpretation.Srgb);
     }
 
     /// <summary>The upright test card (<see cref="Card"/>, or other colours in the same order), sRGB, 8-bit.</summary>
-    public static VipsImage Quadrants(int width, int height, Rgb[]? colours = null)
+    public static Image Quadrants(int width, int height, Rgb[]? colours = null)
     {
         colours ??= Card;
         int halfWidth = width / 2, halfHeight = height / 2;
@@ -56,35 +58,35 @@ public static class PhotoFixtures
         using var topLeft = Flat(halfWidth, halfHeight, colours[0]);
         using var topRight = Flat(width - halfWidth, halfHeight, colours[1]);
         using var bottomLeft = Flat(halfWidth, height - halfHeight, colours[2]);
-        using var a = Op("insert", ("main", card), ("sub", topLeft), ("x", 0), ("y", 0));
-        using var b = Op("insert", ("main", a), ("sub", topRight), ("x", halfWidth), ("y", 0));
-        return Op("insert", ("main", b), ("sub", bottomLeft), ("x", 0), ("y", halfHeight));
+        using var a = card.Insert(topLeft, 0, 0);
+        using var b = a.Insert(topRight, halfWidth, 0);
+        return b.Insert(bottomLeft, 0, halfHeight);
     }
 
     /// <summary>
     /// How a camera stores an upright picture it tags with EXIF orientation <paramref name="orientation"/>:
     /// the inverse of the transform a viewer applies (EXIF 2.32, tag 0x0112).
     /// </summary>
-    public static VipsImage StoredFor(VipsImage upright, int orientation) => orientation switch
+    public static Image StoredFor(Image upright, int orientation) => orientation switch
     {
-        1 => Op("copy", ("in", upright)),
-        2 => Op("flip", ("in", upright), ("direction", "horizontal")),
-        3 => Op("rot", ("in", upright), ("angle", "d180")),
-        4 => Op("flip", ("in", upright), ("direction", "vertical")),
-        5 => Then(Op("rot", ("in", upright), ("angle", "d90")), i => Op("flip", ("in", i), ("direction", "horizontal"))),   // transpose
-        6 => Op("rot", ("in", upright), ("angle", "d270")),                                                                // viewer turns it 90° clockwise
-        7 => Then(Op("rot", ("in", upright), ("angle", "d270")), i => Op("flip", ("in", i), ("direction", "horizontal"))), // transverse
-        8 => Op("rot", ("in", upright), ("angle", "d90")),                                                                 // viewer turns it 90° anticlockwise
+        1 => upright.Copy(),
+        2 => upright.FlipHor(),
+        3 => upright.Rot180(),
+        4 => upright.FlipVer(),
+        5 => Then(upright.Rot90(), i => i.FlipHor()),   // transpose
+        6 => upright.Rot270(),                          // viewer turns it 90° clockwise
+        7 => Then(upright.Rot270(), i => i.FlipHor()),  // transverse
+        8 => upright.Rot90(),                           // viewer turns it 90° anticlockwise
         _ => throw new ArgumentOutOfRangeException(nameof(orientation)),
     };
 
     // ---- files ----------------------------------------------------------------------------------
 
     /// <summary>A plain sRGB JPEG without any metadata.</summary>
-    public static void WriteJpeg(string path, VipsImage image, bool strip = true)
+    public static void WriteJpeg(string path, Image image, bool strip = true)
     {
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        using var save = VipsOperation.Create("jpegsave").Set("in", image).Set("filename", path).Set("Q", 92).Set("strip", strip).Build();
+        image.Jpegsave(path, q: 92, keep: strip ? Enums.ForeignKeep.None : Enums.ForeignKeep.All);
     }
 
     /// <summary>A flat-colour JPEG of the given size.</summary>
@@ -115,7 +117,7 @@ public static class PhotoFixtures
     public static void WriteCmykJpeg(string path)
     {
         using var image = Quadrants(1200, 900, PrintableCard);
-        using var cmyk = Op("colourspace", ("in", image), ("space", "cmyk"));
+        using var cmyk = image.Colourspace(Enums.Interpretation.Cmyk);
         WriteJpeg(path, cmyk, strip: false);
     }
 
@@ -123,18 +125,18 @@ public static class PhotoFixtures
     public static void WriteSixteenBitPng(string path)
     {
         using var image = Quadrants(1200, 900);
-        using var scaled = Op("linear", ("in", image), ("a", new[] { 257.0, 257.0, 257.0 }), ("b", new[] { 0.0, 0.0, 0.0 }));
-        using var ushorts = Op("cast", ("in", scaled), ("format", "ushort"));
-        using var rgb16 = Op("copy", ("in", ushorts), ("interpretation", "rgb16"));
+        using var scaled = image.Linear(new[] { 257.0, 257.0, 257.0 }, new[] { 0.0, 0.0, 0.0 });
+        using var ushorts = scaled.Cast(Enums.BandFormat.Ushort);
+        using var rgb16 = ushorts.Copy(interpretation: Enums.Interpretation.Rgb16);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        using var save = VipsOperation.Create("pngsave").Set("in", rgb16).Set("filename", path).Set("bitdepth", 16).Set("compression", 1).Build();
+        rgb16.Pngsave(path, bitdepth: 16, compression: 1);
     }
 
     /// <summary>A flat <see cref="P3TestColour"/> converted to Display P3 numbers, with the Display P3 profile embedded.</summary>
     public static void WriteDisplayP3Jpeg(string path)
     {
         using var image = Flat(1200, 900, P3TestColour);
-        using var p3 = Op("icc_transform", ("in", image), ("output_profile", "p3"), ("input_profile", "srgb"));
+        using var p3 = image.IccTransform("p3", inputProfile: "srgb");
         WriteJpeg(path, p3, strip: false);
     }
 
@@ -142,10 +144,10 @@ public static class PhotoFixtures
     public static void WriteTruncatedJpeg(string path)
     {
         using var image = Quadrants(1200, 900);
-        using var noise = Op("gaussnoise", ("width", 1200), ("height", 900), ("mean", 0.0), ("sigma", 40.0));
-        using var noisy = Op("add", ("left", image), ("right", noise));
-        using var bytes = Op("cast", ("in", noisy), ("format", "uchar"));
-        using var srgb = Op("copy", ("in", bytes), ("interpretation", "srgb"));
+        using var noise = Image.Gaussnoise(1200, 900, mean: 0.0, sigma: 40.0);
+        using var noisy = image.Add(noise);
+        using var bytes = noisy.Cast(Enums.BandFormat.Uchar);
+        using var srgb = bytes.Copy(interpretation: Enums.Interpretation.Srgb);
         WriteJpeg(path, srgb);
         var whole = File.ReadAllBytes(path);
         File.WriteAllBytes(path, whole[..(whole.Length * 6 / 10)]);
@@ -156,7 +158,7 @@ public static class PhotoFixtures
     {
         using var image = Flat(64, 48, TopLeft);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        using (VipsOperation.Create("pngsave").Set("in", image).Set("filename", path).Set("strip", true).Build()) { }
+        image.Pngsave(path, keep: Enums.ForeignKeep.None);
         var png = File.ReadAllBytes(path);
         // Signature (8), then IHDR: length (4) "IHDR" (4) width (4) height (4) … CRC over type and data.
         if (Encoding.ASCII.GetString(png, 12, 4) != "IHDR") throw new InvalidOperationException("no IHDR first");
@@ -183,7 +185,7 @@ public static class PhotoFixtures
     {
         using var image = Quadrants(1200, 900);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-        using (VipsOperation.Create("pngsave").Set("in", image).Set("filename", path + ".png").Set("compression", 1).Build()) { }
+        image.Pngsave(path + ".png", compression: 1);
         File.Move(path + ".png", path, overwrite: true);
     }
 
@@ -290,21 +292,31 @@ public static class PhotoFixtures
     // ---- reading back ---------------------------------------------------------------------------
 
     /// <summary>Opens an image file with the loader libvips picks from its content (JPEG, PNG, WebP, AVIF…).</summary>
-    public static VipsImage Load(string path)
+    public static Image Load(string path)
     {
-        var loader = VipsRuntime.FindLoader(path) ?? throw new InvalidOperationException($"libvips cannot read {path}");
-        return Op(loader, ("filename", path));
+        LibVips.EnsureStarted();
+        return Image.NewFromFile(path);
     }
 
     /// <summary>The raw samples of one pixel: 3 bytes for 8-bit RGB, 6 for 16-bit RGB, 4 for 8-bit CMYK…</summary>
-    public static byte[] Samples(VipsImage image, int x, int y)
+    public static byte[] Samples(Image image, int x, int y)
     {
-        using var pixel = Op("extract_area", ("input", image), ("left", x), ("top", y), ("width", 1), ("height", 1));
-        return pixel.ToMemory();
+        using var pixel = image.ExtractArea(x, y, 1, 1);
+        var memory = pixel.WriteToMemory(out var size);
+        try
+        {
+            var bytes = new byte[size];
+            System.Runtime.InteropServices.Marshal.Copy(memory, bytes, 0, bytes.Length);
+            return bytes;
+        }
+        finally
+        {
+            NetVips.NetVips.Free(memory);
+        }
     }
 
     /// <summary>The colour at a point of an 8-bit RGB image.</summary>
-    public static Rgb PixelAt(VipsImage image, int x, int y)
+    public static Rgb PixelAt(Image image, int x, int y)
     {
         var samples = Samples(image, x, y);
         if (samples.Length != 3) throw new InvalidOperationException($"expected 8-bit RGB, got {samples.Length} bytes per pixel ({image.Bands} bands)");
@@ -312,28 +324,17 @@ public static class PhotoFixtures
     }
 
     /// <summary>The colours at the centres of the four quadrants: top-left, top-right, bottom-left, bottom-right.</summary>
-    public static Rgb[] QuadrantCentres(VipsImage image)
+    public static Rgb[] QuadrantCentres(Image image)
     {
         int w = image.Width, h = image.Height;
         return [PixelAt(image, w / 4, h / 4), PixelAt(image, w * 3 / 4, h / 4), PixelAt(image, w / 4, h * 3 / 4), PixelAt(image, w * 3 / 4, h * 3 / 4)];
     }
 
     /// <summary>The metadata fields libvips found in an image file that a published photo must not carry.</summary>
-    public static IReadOnlyList<string> MetadataFields(VipsImage image) =>
-        [.. new[] { "exif-data", "icc-profile-data", "xmp-data", "iptc-data", "exif-ifd3-GPSLatitude", "exif-ifd0-Orientation", "orientation" }.Where(image.Has)];
+    public static IReadOnlyList<string> MetadataFields(Image image) =>
+        [.. new[] { "exif-data", "icc-profile-data", "xmp-data", "iptc-data", "exif-ifd3-GPSLatitude", "exif-ifd0-Orientation", "orientation" }.Where(image.Contains)];
 
-    // ---- the binding, briefly -------------------------------------------------------------------
-
-    private static VipsImage Op(string name, params (string Name, object Value)[] arguments)
-    {
-        using var operation = VipsOperation.Create(name);
-        foreach (var (argument, value) in arguments)
-            operation.Set(argument, value);
-        operation.Build();
-        return operation.GetImage("out");
-    }
-
-    private static VipsImage Then(VipsImage first, Func<VipsImage, VipsImage> next)
+    private static Image Then(Image first, Func<Image, Image> next)
     {
         using (first)
             return next(first);
