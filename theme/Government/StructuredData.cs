@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using System.Text.Unicode;
 using QualityMonth.Model;
 using QualityMonth.Routing;
+using QualityMonth.Theme.Localization;
 
 namespace QualityMonth.Theme.Government;
 
@@ -86,9 +87,8 @@ public static class StructuredData
             ["@context"] = "https://schema.org",
             ["@type"] = "Event",
             ["name"] = ctx.T(activity.Title).Text,
-            ["description"] = ctx.T(activity.Description ?? activity.Title).Text,
-            ["startDate"] = IsoDate(activity.Dates.Start),
-            ["endDate"] = IsoDate(activity.Dates.LastDay),
+            ["description"] = ctx.T(activity.Description ?? activity.Title).Text + DataStrings.For(ctx.Language.Code).FieldJoin
+                + ctx.B.Dates + ctx.S.Colon + ctx.B.DateSpan(activity.Dates) + ctx.S.OpenParen + ctx.B.PrecisionNote(activity.Dates.Precision) + ctx.S.CloseParen,
             ["eventStatus"] = "https://schema.org/EventScheduled",
             ["location"] = new JsonObject
             {
@@ -106,6 +106,11 @@ public static class StructuredData
             ["url"] = ctx.AbsoluteUrl(Routes.Activity(entry), ctx.Language),
             ["inLanguage"] = ctx.T(activity.Title).LanguageCode,
         };
+        if (DocumentDates(activity.Dates) is var (start, end))
+        {
+            item["startDate"] = start;
+            item["endDate"] = end;
+        }
         var images = activity.Photos
             .Select(p => ctx.Photos.GetValueOrDefault(p))
             .OfType<ProcessedPhoto>()
@@ -114,6 +119,20 @@ public static class StructuredData
         if (images.Length > 0) item["image"] = new JsonArray(images);
         return item;
     }
+
+    /// <summary>
+    /// An activity's first and last date in ISO 8601 no more precise than its document: a day, a month (also for
+    /// 上旬/中旬/下旬, which ISO cannot write), a range of months, a year; none when the document gives no timing.
+    /// </summary>
+    private static (string Start, string End)? DocumentDates(ActivityDates dates) => dates.Precision switch
+    {
+        DatePrecision.Day => (IsoDate(dates.Start), IsoDate(dates.LastDay)),
+        DatePrecision.PartOfMonth or DatePrecision.Month or DatePrecision.MonthRange => (IsoMonth(dates.Start), IsoMonth(dates.LastDay)),
+        DatePrecision.Year => (dates.Start.Year.ToString(CultureInfo.InvariantCulture), dates.LastDay.Year.ToString(CultureInfo.InvariantCulture)),
+        _ => null,
+    };
+
+    private static string IsoMonth(DateOnly date) => date.ToString("yyyy-MM", CultureInfo.InvariantCulture);
 
     private static string IsoDate(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

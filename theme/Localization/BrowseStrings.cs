@@ -69,8 +69,9 @@ public sealed record BrowseStrings
         DateSpan = d => d.Precision switch
         {
             DatePrecision.Day => $"{d.Start.Year}年{d.Start.Month}月{d.Start.Day}日",
-            DatePrecision.PartOfMonth => $"{d.Start.Year}年{d.Start.Month}月{d.Start.Day}日至{d.LastDay.Day}日",
-            DatePrecision.Month or DatePrecision.CampaignMonth => $"{d.Start.Year}年{d.Start.Month}月",
+            DatePrecision.PartOfMonth => $"{d.Start.Year}年{d.Start.Month}月{DataStrings.Part(d.Start, "上旬", "中旬", "下旬")}",
+            DatePrecision.Month => $"{d.Start.Year}年{d.Start.Month}月",
+            DatePrecision.CampaignMonth => "文件未写明时间",
             DatePrecision.MonthRange => $"{d.Start.Year}年{d.Start.Month}月至{d.LastDay.Month}月",
             _ => $"{d.Start.Year}年全年",
         },
@@ -81,7 +82,7 @@ public sealed record BrowseStrings
             DatePrecision.Month => "文件只给出月份",
             DatePrecision.MonthRange => "文件只给出起止月份",
             DatePrecision.Year => "文件写明全年开展",
-            _ => "文件未写明时间，按“质量月”（9月）标注",
+            _ => "日历和数据文件按“质量月”（9月）标注",
         },
         Description = "活动内容",
         Photos = "活动图片",
@@ -123,8 +124,9 @@ public sealed record BrowseStrings
         DateSpan = d => d.Precision switch
         {
             DatePrecision.Day => d.Start.ToString("d MMMM yyyy", CultureInfo.InvariantCulture),
-            DatePrecision.PartOfMonth => $"{d.Start.Day}–{d.LastDay.Day} {Month(d.Start.Month)} {d.Start.Year}",
-            DatePrecision.Month or DatePrecision.CampaignMonth => $"{Month(d.Start.Month)} {d.Start.Year}",
+            DatePrecision.PartOfMonth => $"{DataStrings.Part(d.Start, "Early", "Mid", "Late")} {Month(d.Start.Month)} {d.Start.Year}",
+            DatePrecision.Month => $"{Month(d.Start.Month)} {d.Start.Year}",
+            DatePrecision.CampaignMonth => "Not stated in the document",
             DatePrecision.MonthRange => $"{Month(d.Start.Month)}–{Month(d.LastDay.Month)} {d.Start.Year}",
             _ => $"All of {d.Start.Year}",
         },
@@ -135,7 +137,7 @@ public sealed record BrowseStrings
             DatePrecision.Month => "the document gives only the month",
             DatePrecision.MonthRange => "the document gives only the months",
             DatePrecision.Year => "the document says all year",
-            _ => "the document gives no date; shown in Quality Month (September)",
+            _ => "calendars and data files place it in Quality Month, September",
         },
         Description = "What it is",
         Photos = "Photos",

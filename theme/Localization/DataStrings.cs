@@ -56,6 +56,8 @@ public sealed record DataStrings
     public required string NoticesFeedSubtitle { get; init; }
     public required Func<string, string> ActivitiesFeedTitle { get; init; }
     public required string ActivitiesFeedSubtitle { get; init; }
+    /// <summary>A feed entry's note that its time is an assumption: Atom requires one, the document gives none.</summary>
+    public required Func<int, string> AssumedFeedTime { get; init; }
 
     public static DataStrings For(string languageCode) => languageCode == "en" ? English : Chinese;
 
@@ -67,7 +69,8 @@ public sealed record DataStrings
         _ => string.Create(CultureInfo.InvariantCulture, $"{bytes / 1024.0 / 1024.0:0.0} MB"),
     };
 
-    private static string Part(DateOnly start, string early, string middle, string late) =>
+    /// <summary>Which part of its month (上旬, 中旬, 下旬) a part-of-month span is, by its first day.</summary>
+    internal static string Part(DateOnly start, string early, string middle, string late) =>
         start.Day switch { 1 => early, 11 => middle, _ => late };
 
     private static string EnglishMonth(int month) => CultureInfo.InvariantCulture.DateTimeFormat.GetMonthName(month);
@@ -160,6 +163,7 @@ public sealed record DataStrings
         NoticesFeedSubtitle = "各年度“质量月”活动通知全文。",
         ActivitiesFeedTitle = site => $"{site}：活动",
         ActivitiesFeedSubtitle = "各年度“质量月”通知列出的各地、各单位活动。",
+        AssumedFeedTime = year => $"更新时间：文件未标注日期，订阅格式必须填写，按{year}年“质量月”首日（9月1日）填写，并非文件日期",
     };
 
     private static readonly DataStrings English = new()
@@ -250,5 +254,6 @@ public sealed record DataStrings
         NoticesFeedSubtitle = "The full text of every year's Quality Month notices.",
         ActivitiesFeedTitle = site => $"{site}: activities",
         ActivitiesFeedSubtitle = "The activities of the cities and provincial bodies that every year's Quality Month notices list.",
+        AssumedFeedTime = year => $"Updated: the document is not dated; the feed format requires a time, so the first day of Quality Month (1 September {year}) is given, not a date of the document",
     };
 }

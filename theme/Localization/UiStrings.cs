@@ -61,6 +61,8 @@ public sealed record UiStrings
     public required string Comma { get; init; }
     public required Func<int, string> YearName { get; init; }
     public required Func<int, string> Attachment { get; init; }
+    /// <summary>A host's number in an attachment's list, as the documents print it: 一、 in Chinese, "1. " in English.</summary>
+    public required Func<int, string> HostNumber { get; init; }
     public required Func<int, string> ActivitiesCount { get; init; }
     public required Func<DateOnly, string> Date { get; init; }
     public required string PhotoCredit { get; init; }
@@ -70,6 +72,17 @@ public sealed record UiStrings
     private static string Size(long bytes) => bytes >= 1024 * 1024
         ? string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{bytes / 1024.0 / 1024.0:0.0} MB")
         : string.Create(System.Globalization.CultureInfo.InvariantCulture, $"{Math.Max(1, bytes / 1024)} KB");
+
+    /// <summary>A number from 1 to 99 in Chinese numerals as documents number their sections: 一, 十, 十二, 二十一.</summary>
+    public static string ChineseNumeral(int number)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(number, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(number, 99);
+        const string digits = "〇一二三四五六七八九";
+        var (tens, units) = (number / 10, number % 10);
+        var unit = units == 0 ? "" : digits[units].ToString();
+        return tens switch { 0 => unit, 1 => "十" + unit, _ => digits[tens] + "十" + unit };
+    }
 
     public static UiStrings For(string languageCode) => languageCode == "en" ? English : Chinese;
 
@@ -131,6 +144,7 @@ public sealed record UiStrings
         Comma = "，",
         YearName = y => $"{y}年",
         Attachment = n => $"附件{n}",
+        HostNumber = n => ChineseNumeral(n) + "、",
         ActivitiesCount = n => $"{n}项活动",
         Date = d => $"{d.Year}年{d.Month}月{d.Day}日",
         PhotoCredit = "来源",
@@ -195,6 +209,7 @@ public sealed record UiStrings
         Comma = ", ",
         YearName = y => y.ToString(System.Globalization.CultureInfo.InvariantCulture),
         Attachment = n => $"Attachment {n}",
+        HostNumber = n => $"{n}. ",
         ActivitiesCount = n => n == 1 ? "1 activity" : $"{n} activities",
         Date = d => d.ToString("d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture),
         PhotoCredit = "Credit",

@@ -27,6 +27,12 @@ public sealed record PhotoSettings(
     int MinWidth, int MinHeight, int MaxPerActivity,        // the notices' rules
     IReadOnlyDictionary<PhotoRule, RulePolicy> Policies)
 {
+    /// <summary>The range of a width in <c>widths</c>: a screen's width, not a poster's.</summary>
+    public const int MinWidthSetting = 16, MaxWidthSetting = 4096;
+
+    /// <summary>How many widths <c>widths</c> may list: each is one more file per photo and format (9,985 made a build that never ended).</summary>
+    public const int MaxWidths = 8;
+
     public static readonly PhotoSettings Default = new(
         [480, 960, 1600], [PhotoFormat.Avif, PhotoFormat.Webp, PhotoFormat.Jpeg],
         new Dictionary<PhotoFormat, int> { [PhotoFormat.Avif] = 55, [PhotoFormat.Webp] = 78, [PhotoFormat.Jpeg] = 82 },

@@ -23,6 +23,8 @@ public static partial class SettingsLoader
         UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
         ReadCommentHandling = JsonCommentHandling.Skip,
         AllowTrailingCommas = true,
+        // A key written twice would otherwise silently take its last value.
+        AllowDuplicateProperties = false,
         RespectNullableAnnotations = true)]
     [JsonSerializable(typeof(RawSettings))]
     private sealed partial class SettingsJson : JsonSerializerContext;
@@ -35,6 +37,11 @@ public static partial class SettingsLoader
         if (!File.Exists(path))
         {
             diagnostics.Error(FileName, 0, SettingsMessages.FileNotFound());
+            return null;
+        }
+        if (new FileInfo(path).LinkTarget is { } target)
+        {
+            diagnostics.Error(FileName, 0, Content.SiteMessages.SymbolicLink(target));
             return null;
         }
         var json = File.ReadAllText(path);
@@ -58,6 +65,9 @@ public static partial class SettingsLoader
         var unknown = UnknownPropertyPattern().Match(e.Message);
         if (unknown.Success)
             return SettingsMessages.UnknownKey(unknown.Groups[1].Value, e.Path ?? "$");
+        var duplicate = DuplicatePropertyPattern().Match(e.Message);
+        if (duplicate.Success)
+            return SettingsMessages.DuplicateKey(duplicate.Groups[1].Value, e.Path ?? "$");
         var missing = MissingPropertiesPattern().Match(e.Message);
         if (missing.Success)
             return SettingsMessages.MissingKeys(missing.Groups[1].Value, e.Path ?? "$");
@@ -153,7 +163,7 @@ public static partial class SettingsLoader
 
     /// <summary>Why <paramref name="value"/> cannot be the <c>basePath</c>, or null when it can.</summary>
     public static Message? BasePathProblem(string value) =>
-        value.StartsWith('/') && BasePathPattern().IsMatch(value.TrimEnd('/'))
+        value.StartsWith('/') && BasePathPattern().IsMatch(value.TrimEnd('/')) && !value.Split('/').Any(segment => segment.Length > 0 && segment.All(c => c == '.'))
             ? null
             : SettingsMessages.BadBasePath(value);
 
@@ -164,8 +174,10 @@ public static partial class SettingsLoader
         void Fail(string key, Message message) { fail(key, message); ok = false; }
 
         var widths = raw.Widths ?? [.. defaults.Widths];
-        if (widths.Count == 0 || widths.Any(w => w is < 16 or > 10000) || !widths.SequenceEqual(widths.Distinct().Order()))
-            Fail("widths", SettingsMessages.BadWidths());
+        if (widths.Count == 0 || widths.Any(w => w is < PhotoSettings.MinWidthSetting or > PhotoSettings.MaxWidthSetting) || !widths.SequenceEqual(widths.Distinct().Order()))
+            Fail("widths", SettingsMessages.BadWidths(PhotoSettings.MinWidthSetting, PhotoSettings.MaxWidthSetting));
+        else if (widths.Count > PhotoSettings.MaxWidths)
+            Fail("widths", SettingsMessages.TooManyWidths(widths.Count, PhotoSettings.MaxWidths));
 
         var formats = new List<PhotoFormat>();
         foreach (var name in raw.Formats ?? ["avif", "webp", "jpeg"])
@@ -307,6 +319,9 @@ public static partial class SettingsLoader
 
     [GeneratedRegex("The JSON property '([^']+)' could not be mapped")]
     private static partial Regex UnknownPropertyPattern();
+
+    [GeneratedRegex("Duplicate property '([^']+)' encountered")]
+    private static partial Regex DuplicatePropertyPattern();
 
     [GeneratedRegex("missing required properties including: (.+)\\.")]
     private static partial Regex MissingPropertiesPattern();

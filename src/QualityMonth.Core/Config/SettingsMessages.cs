@@ -17,6 +17,10 @@ public static class SettingsMessages
         $"缺少必填的设置项 {keys}（位于 {path}）：请补上",
         $"missing required key(s) {keys} (in {path})");
 
+    public static Message DuplicateKey(string key, string path) => new("duplicate-setting",
+        $"设置项“{key}”（位于 {path}）写了两次：只能保留一个，请删去多余的那一行",
+        $"the key '{key}' (at {path}) is written twice: keep one");
+
     public static Message InvalidJson(string reason) => new("invalid-json",
         $"statiq.json 不是有效的 JSON（{reason}）：常见原因是缺少逗号、引号或括号不成对",
         reason);
@@ -46,8 +50,8 @@ public static class SettingsMessages
         $"'baseUrl': '{value}' must be an absolute http(s) URL of the host only, e.g. https://www.example.gov.cn (put any sub-path in basePath)");
 
     public static Message BadBasePath(string value) => new("invalid-setting",
-        $"“basePath”：“{value}”应是 / 或以“/”开头的路径，各段只含字母、数字、“.”、“_”或“-”，例如 /ztzl/zly/",
-        $"'basePath': '{value}' must be / or a path of segments of letters, digits, '.', '_' or '-' starting with '/', e.g. /ztzl/zly/");
+        $"“basePath”：“{value}”应是 / 或以“/”开头的路径，各段只含字母、数字、“.”、“_”或“-”，且不能只由点组成（如 ..），例如 /ztzl/zly/",
+        $"'basePath': '{value}' must be / or a path of segments of letters, digits, '.', '_' or '-' starting with '/', none of dots only (such as ..), e.g. /ztzl/zly/");
 
     /// <summary>A setting given on the command line (<c>--base-url</c>) in place of the file's: the file has no line for it.</summary>
     public static Message GivenByOption(string option, Message problem) => new(problem.Code,
@@ -94,9 +98,14 @@ public static class SettingsMessages
         "“errorReport”：“我为政府网站找错”链接要带上网站标识码：请先填写 footer.siteIdCode",
         "'errorReport': the link carries the site's 网站标识码: set footer.siteIdCode too");
 
-    public static Message BadWidths() => new("invalid-setting",
-        "“widths”：应是从 16 到 10000 的像素宽度，各不相同、从小到大排列，例如 [480, 960, 1600]",
-        "'widths': must be distinct pixel widths from 16 to 10000, in ascending order, e.g. [480, 960, 1600]");
+
+    public static Message BadWidths(int min, int max) => new("invalid-setting",
+        $"“widths”：应是从 {min} 到 {max} 的像素宽度，各不相同、从小到大排列，例如 [480, 960, 1600]",
+        $"'widths': must be distinct pixel widths from {min} to {max}, in ascending order, e.g. [480, 960, 1600]");
+
+    public static Message TooManyWidths(int count, int max) => new("invalid-setting",
+        $"“widths”：列了 {count} 个宽度，最多 {max} 个：每个宽度都要为每张照片、每种格式各生成一个文件，三到四个已足够，例如 [480, 960, 1600]",
+        $"'widths': {count} widths, at most {max}: each width is one more file per photo and format; three or four are enough, e.g. [480, 960, 1600]");
 
     public static Message UnknownFormat(string name) => new("invalid-setting",
         $"“formats”：“{name}”不是 avif、webp、jpeg 之一（每种最多写一次）",

@@ -15,12 +15,16 @@ public static partial class ContentLoader
     /// <param name="overrides">Settings given on the command line in place of statiq.json's.</param>
     public static Site? Load(string siteRoot, DiagnosticBag diagnostics, SettingsOverrides? overrides = null)
     {
+        // Nothing is read through a link: one could lead out of the site, or round a loop.
+        if (!SiteTree.ReportLinks(siteRoot, diagnostics)) return null;
+        if (!ContentLimits.ReportLargeFiles(siteRoot, diagnostics)) return null;
         // Unfilled placeholders are reported first, one error each. A line holding one gets no other
         // message: 'date: 【待填写】' is unfilled, and saying it is also not a date would only add noise.
         var placeholders = PlaceholderCheck.InFolder(siteRoot, Path.Combine(siteRoot, InputFolder)).Select(p => p.ToDiagnostic()).ToHashSet();
         var loading = new DiagnosticBag();
         foreach (var placeholder in placeholders)
             loading.Add(placeholder);
+        MisnamedFiles.Report(siteRoot, loading);
         var site = LoadContent(siteRoot, loading, overrides);
         var unfilledLines = placeholders.Select(p => (p.File, p.Line)).ToHashSet();
         foreach (var diagnostic in loading.Sorted().Where(d => placeholders.Contains(d) || !unfilledLines.Contains((d.File, d.Line))))
@@ -49,11 +53,12 @@ public static partial class ContentLoader
         var cities = RegistryLoader.LoadCities(File("site/cities.yml"), languages);
         var organisers = RegistryLoader.LoadOrganisers(File("site/organisers.yml"), languages);
         var kinds = RegistryLoader.LoadKinds(File("site/kinds.yml"), languages);
+        var glossary = RegistryLoader.LoadGlossary(File(RegistryLoader.GlossaryFile));
 
         var links = new List<ContentLink>();
         var yearLoader = new YearLoader(siteRoot, diagnostics, languages, kinds, links);
         var years = new List<CampaignYear>();
-        foreach (var folder in Directory.GetDirectories(input).Order(StringComparer.Ordinal))
+        foreach (var folder in Directory.GetDirectories(input, "*", SiteTree.WithoutLinks).Order(StringComparer.Ordinal))
         {
             var name = Path.GetFileName(folder);
             if (name == "site") continue;
@@ -71,7 +76,7 @@ public static partial class ContentLoader
         if (!Directory.Exists(Path.Combine(input, settings.CurrentYear.ToString(System.Globalization.CultureInfo.InvariantCulture))))
             diagnostics.Error(SettingsLoader.FileName, 0, SiteMessages.NoCurrentYearFolder(settings.CurrentYear));
         // Cross-file checks run on whatever loaded, so one build reports every problem at once.
-        var site = new Site(settings, cities, organisers, kinds, years, links, pressContacts);
+        var site = new Site(settings, cities, organisers, kinds, years, links, pressContacts, glossary);
         SiteValidator.Validate(site, diagnostics);
         return diagnostics.HasErrors ? null : site;
     }

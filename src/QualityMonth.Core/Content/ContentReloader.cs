@@ -60,7 +60,7 @@ public static partial class ContentLoader
             }
             var pressContacts = PressLoader.Load(ContentFile.For(siteRoot, Path.Combine(siteRoot, InputFolder, "site", "press.yml"), diagnostics), languages, years);
             // A new Site, not 'previous with { … }': a copy would keep the previous site's cached activity list.
-            var site = new Site(previous.Settings, previous.Cities, previous.Organisers, previous.Kinds, years, links, pressContacts);
+            var site = new Site(previous.Settings, previous.Cities, previous.Organisers, previous.Kinds, years, links, pressContacts, previous.Glossary);
             if (diagnostics.HasErrors) return null;
             SiteValidator.Validate(site, diagnostics);
             return diagnostics.HasErrors ? null : site;

@@ -1,11 +1,12 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using QualityMonth.Markdown;
 using QualityMonth.Model;
 
 namespace QualityMonth.Content;
 
 /// <summary>Reads one notice: <c>notices/&lt;slug&gt;.md</c> and its optional translations <c>&lt;slug&gt;.en.md</c>.</summary>
-internal static class NoticeLoader
+internal static partial class NoticeLoader
 {
     /// <summary>The value staff write for a metadata field the document does not state.</summary>
     public const string NotStated = "无";
@@ -29,14 +30,21 @@ internal static class NoticeLoader
             file.Error(1, NoticeMessages.NoFrontMatter());
             return null;
         }
+        // Front matter alone publishes a notice page without its text: most likely the text was not pasted in yet.
+        if (string.IsNullOrWhiteSpace(markdown.MainHtml) && markdown.Attachments.Count == 0)
+            file.Diagnostics.Warning(file.Path, 0, NoticeMessages.NoText());
         var yamlFile = file with { LineOffset = markdown.FrontMatterLine };
         var record = YamlRecord.Load(markdown.FrontMatter, yamlFile, NoticeMessages.Metadata);
         if (record is null) return null;
 
-        var title = record.Text("title", languages, required: true);
+        var title = record.Title("title", languages, required: true);
         var docNumber = record.RequiredString("doc_number");
         var issuer = record.Text("issuer", languages, required: true);
         var sealNote = record.Text("seal_note", languages, required: false);
+        var letterhead = record.OptionalString("letterhead");
+        var signature = record.OptionalString("signature");
+        if (signature is not null && signature != NotStated)
+            record.Error("signature", NoticeMessages.SignatureValue(signature, NotStated));
         var dateOk = TryParseDate(record, "date", out var date);
         var disclosure = record.RequiredString("disclosure");
         var indexNumber = record.OptionalString("index_number");
@@ -49,7 +57,7 @@ internal static class NoticeLoader
         var attachments = new List<Attachment>();
         foreach (var (item, index) in attachmentRecords.Select((r, i) => (r, i + 1)))
         {
-            var attachment = LoadAttachment(item, index, markdown, translations, languages);
+            var attachment = LoadAttachment(file, item, index, markdown, translations, languages);
             if (attachment is not null) attachments.Add(attachment);
         }
         foreach (var (number, section) in markdown.Attachments.Where(s => attachments.All(a => a.Number != s.Key || a.Kind != AttachmentKind.Text)))
@@ -63,15 +71,15 @@ internal static class NoticeLoader
         if (title is null || docNumber is null || issuer is null || disclosure is null || !dateOk || !publishedOk)
             return null;
         return new Notice(year, slug, title, docNumber == NotStated ? null : docNumber, issuer, sealNote,
-            date, disclosure == NotStated ? null : disclosure, indexNumber, published, subject,
+            letterhead, signature is null, date, disclosure == NotStated ? null : disclosure, indexNumber, published, subject,
             Body(markdown.MainHtml, translations, t => t.MainHtml),
             attachments, record.Location);
     }
 
-    private static Attachment? LoadAttachment(YamlRecord item, int number, NoticeMarkdown markdown,
+    private static Attachment? LoadAttachment(ContentFile file, YamlRecord item, int number, NoticeMarkdown markdown,
         IReadOnlyDictionary<string, NoticeMarkdown> translations, IReadOnlyList<Language> languages)
     {
-        var title = item.Text("title", languages, required: true);
+        var title = item.Title("title", languages, required: true);
         var shows = item.RequiredString("shows");
         var noticeSlug = item.OptionalString("notice");
         item.RejectUnknownKeys();
@@ -88,7 +96,11 @@ internal static class NoticeLoader
         if (kind == AttachmentKind.Text)
         {
             if (markdown.Attachments.TryGetValue(number, out var section))
+            {
                 text = Body(section.Html, translations, t => t.Attachments.GetValueOrDefault(number)?.Html);
+                if (PlainText(FirstBlock().Match(section.Html).Value) == PlainText(title.Original))
+                    file.Error(section.Line, NoticeMessages.AttachmentTitleRepeated(number));
+            }
             else
                 item.Error(null, NoticeMessages.TextSectionMissing(number));
         }
@@ -157,4 +169,16 @@ internal static class NoticeLoader
         record.Error(key, NoticeMessages.NotADate(key, text, NotStated));
         return false;
     }
+
+    /// <summary>Text without markup or white space, to compare what two pieces of HTML say.</summary>
+    private static string PlainText(string html) => WhiteSpace().Replace(System.Net.WebUtility.HtmlDecode(Tag().Replace(html, "")), "");
+
+    [GeneratedRegex(@"^\s*<(p|h\d)[ >].*?</\1>", RegexOptions.Singleline)]
+    private static partial Regex FirstBlock();
+
+    [GeneratedRegex("<[^>]*>")]
+    private static partial Regex Tag();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex WhiteSpace();
 }

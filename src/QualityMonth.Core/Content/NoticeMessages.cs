@@ -54,4 +54,16 @@ public static class NoticeMessages
     public static Message AttachmentTwice(int number) => new("attachment-twice",
         $"“# 附件{number}”出现了两次：删去或合并重复的一节",
         $"attachment {number} appears twice");
+
+    public static Message NoText() => new("empty-notice",
+        "这份通知只有开头的信息（--- 之间的部分），没有正文：通知页面将是空的。请把通知正文粘贴在第二个 --- 之后",
+        "the notice has front matter but no text: its page would be empty; paste the text after the closing ---");
+
+    public static Message SignatureValue(string text, string notStated) => new("signature",
+        $"“signature: {text}”不是可用的写法：原文没有落款（发文机关署名和成文日期）时写“signature: {notStated}”，有落款时删去这一行",
+        $"'signature: {text}' is not allowed: write 'signature: {notStated}' when the document prints no signature block, or leave the field out");
+
+    public static Message AttachmentTitleRepeated(int number) => new("attachment-title-repeated",
+        $"“# 附件{number}”后的第一段重复了附件标题：网页已在附件正文上方印出标题，请删去这一段",
+        $"the first paragraph after '# 附件{number}' repeats the attachment's title, which the page prints above the text: delete it");
 }

@@ -17,7 +17,7 @@ public static class PlaceholderCheck
     /// <summary>Every placeholder in the YAML and Markdown files under <paramref name="folder"/>, in file then line order.</summary>
     public static IReadOnlyList<Placeholder> InFolder(string siteRoot, string folder) =>
         Directory.Exists(folder)
-            ? Directory.EnumerateFiles(folder, "*", SearchOption.AllDirectories)
+            ? Directory.EnumerateFiles(folder, "*", SiteTree.TreeWithoutLinks)
                 .Where(IsContent)
                 .Order(StringComparer.Ordinal)
                 .SelectMany(path => InFile(siteRoot, path))

@@ -47,6 +47,13 @@ internal static partial class PressLoader
             copied.AddRange(emails.Select(e => ("email", (string?)e)));
             foreach (var (key, value) in copied.Where(c => c.Value is not null && !printed.Contains(Squeeze(c.Value), StringComparison.Ordinal)))
                 record.Error(key, RegistryMessages.NotPrinted(value!, notice.Source.File));
+            // A unit is the contact's only as printed with it: in the paragraph naming the person, else the one giving
+            // the first number or address. A unit named elsewhere in the notice (where to send reports) is not the contact's.
+            var contactLine = person?.Original ?? phones.Concat(faxes).Concat(emails).FirstOrDefault() ?? address?.Original;
+            if (unit is not null && contactLine is not null && printed.Contains(Squeeze(unit.Original), StringComparison.Ordinal)
+                && Paragraphs(notice).FirstOrDefault(p => p.Contains(Squeeze(contactLine), StringComparison.Ordinal)) is { } paragraph
+                && !paragraph.Contains(Squeeze(unit.Original), StringComparison.Ordinal))
+                record.Error("unit", RegistryMessages.UnitNotWithContact(unit.Original, contactLine));
 
             contacts.Add(new PressContact(notice.Year, notice.Slug, unit, person, about, phones, faxes, emails, address, postcode, record.Location));
         }
@@ -72,11 +79,14 @@ internal static partial class PressLoader
     }
 
     /// <summary>The notice's text (body and text attachments) without markup or white space.</summary>
-    private static string PrintedText(Notice notice)
-    {
-        var html = string.Concat(notice.Attachments.Select(a => a.Text?.OriginalHtml).Prepend(notice.Body.OriginalHtml));
-        return Squeeze(WebUtility.HtmlDecode(Tag().Replace(html, "")));
-    }
+    private static string PrintedText(Notice notice) => Plain(Html(notice));
+
+    /// <summary>The notice's paragraphs (and other blocks), each as <see cref="PrintedText"/>.</summary>
+    private static IEnumerable<string> Paragraphs(Notice notice) => BlockEnd().Split(Html(notice)).Select(Plain);
+
+    private static string Html(Notice notice) => string.Concat(notice.Attachments.Select(a => a.Text?.OriginalHtml).Prepend(notice.Body.OriginalHtml));
+
+    private static string Plain(string html) => Squeeze(WebUtility.HtmlDecode(Tag().Replace(html, "")));
 
     /// <summary>Removes white space, which Markdown line breaks and the source's spacing vary.</summary>
     private static string Squeeze(string text) => WhiteSpace().Replace(text, "");
@@ -92,6 +102,9 @@ internal static partial class PressLoader
 
     [GeneratedRegex(@"^\d{6}$")]
     private static partial Regex Postcode();
+
+    [GeneratedRegex("</(?:p|li|h[1-6]|td|th|blockquote)>")]
+    private static partial Regex BlockEnd();
 
     [GeneratedRegex("<[^>]*>")]
     private static partial Regex Tag();

@@ -60,6 +60,33 @@ public static class RegistryLoader
         return kinds;
     }
 
+    /// <summary>The glossary's place under <c>input/</c>.</summary>
+    public const string GlossaryFile = "site/glossary.yml";
+
+    /// <summary>The glossary: optional (no file, no terms); <c>terms:</c> a list of <c>{ zh, en, note }</c>.</summary>
+    public static IReadOnlyList<GlossaryTerm> LoadGlossary(ContentFile file)
+    {
+        if (!File.Exists(file.FullPath)) return [];
+        var root = YamlRecord.Load(File.ReadAllText(file.FullPath), file, RegistryMessages.Glossary);
+        if (root is null) return [];
+        var items = root.RecordList("terms", required: true);
+        root.RejectUnknownKeys();
+        var terms = new List<GlossaryTerm>();
+        foreach (var record in items)
+        {
+            var chinese = record.RequiredString("zh");
+            var english = record.RequiredString("en");
+            var note = record.OptionalString("note");
+            record.RejectUnknownKeys();
+            if (chinese is null || english is null) continue;
+            if (terms.FirstOrDefault(t => t.Chinese == chinese) is { } first)
+                record.Error("zh", RegistryMessages.TermTwice(chinese, first.Source.Line));
+            else
+                terms.Add(new GlossaryTerm(chinese.Trim(), english.Trim(), note, record.LocationOf("zh")));
+        }
+        return terms;
+    }
+
     internal static IEnumerable<YamlRecord> ReadList(ContentFile file)
     {
         if (!File.Exists(file.FullPath))

@@ -49,6 +49,16 @@ public static class RegistryMessages
         $"“{value}”在 {noticeFile} 的原文中找不到：新闻媒体页只公布通知原文印出的联系方式，请照原文逐字改正",
         $"'{value}' is not printed in {noticeFile}: the press page lists only contacts as the notices print them");
 
+    public static Message UnitNotWithContact(string unit, string contact) => new("contact-not-printed",
+        $"通知印出了“{unit}”，但不在写明“{contact}”的那一段：原文没有把它作为这个联系人的单位，请删去 unit（不要推断联系人所在单位）",
+        $"'{unit}' is printed in the notice, but not in the paragraph that gives '{contact}': the document does not name it as the contact's unit, so leave 'unit' out");
+
+    public static readonly Phrase Glossary = new("术语表（terms：每项写 zh、en，可加 note）", "the glossary ('terms': a list of zh, en and an optional note)");
+
+    public static Message TermTwice(string term, int firstLine) => new("duplicate-term",
+        $"术语“{term}”在术语表中出现了两次（第一次在第 {firstLine} 行）：每个术语只能有一种英文译法，请合并为一项",
+        $"the term '{term}' is in the glossary twice (first on line {firstLine}): a term has one English rendering, so keep one entry");
+
     public static Message BadNoticeReference(string reference) => new("invalid-notice-reference",
         $"“notice: {reference}”写法不对：写成“年份/通知网址名”，例如 2025/provincial",
         $"'notice: {reference}' must name a notice as <year>/<slug>, e.g. 2025/provincial");

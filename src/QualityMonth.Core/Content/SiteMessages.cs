@@ -52,4 +52,24 @@ public static class SiteMessages
     public static Message UnknownHost(Phrase host, string slug, string registry, string known) => new($"unknown-{host.English}",
         $"{host.Chinese}“{slug}”没有登记：改成以下网址名之一，或先在 {registry} 中登记：{known}",
         $"unknown {host.English} '{slug}': add it to {registry} or use one of: {known}");
+
+    public static Message SymbolicLink(string target) => new("symbolic-link",
+        $"这是一个符号链接（指向 {target}），不是文件本身：网站只发布网站文件夹中的普通文件和文件夹，不跟随链接。请删除链接，把文件本身放在这里",
+        $"a symbolic link (to {target}), not a file: the build reads only plain files and folders inside the site folder and follows no link; replace the link with the file itself");
+
+    public static Message MisnamedFile(string name, string rightName) => new("misnamed-file",
+        $"“{name}”不会被读取，也不会发布：内容文件的扩展名必须是小写的 .yml（通知是 .md）。如果这是要发布的内容，请改名为“{rightName}”",
+        $"'{name}' is not read, so not published: content files end in lowercase .yml (notices .md); if it is meant to be published, rename it to '{rightName}'");
+
+    public static Message FileTooLarge(long bytes, long limit) => new("file-too-large",
+        $"文件太大：{bytes / 1024} KB，内容文件最大 {limit / 1024} KB。通知和活动文件只放文字；如果粘贴了整份文档或图片数据，请删去多余部分",
+        $"the file is too large: {bytes / 1024} KB, a content file holds at most {limit / 1024} KB of text; remove what was pasted in by mistake (a whole document, image data)");
+
+    public static Message HostNumberMissing(int number, string slug) => new("host-number",
+        $"通知“{slug}”的附件{number}列出多个单位：每个活动文件都要在 source 中写明本单位在附件中的序号，如“一、福州市”写“number: 1”，网站按原文的顺序和序号排列",
+        $"attachment {number} of '{slug}' lists several hosts: give each activities file the host's number in it in source (一、福州市 is 'number: 1'), so the site keeps the document's order and numbering");
+
+    public static Message HostNumberTwice(int hostNumber, int number, string slug, string otherFile) => new("host-number",
+        $"序号 {hostNumber} 在通知“{slug}”的附件{number}中已被 {otherFile} 使用：请按原文核对序号",
+        $"number {hostNumber} in attachment {number} of '{slug}' is already {otherFile}'s: check the numbers against the document");
 }

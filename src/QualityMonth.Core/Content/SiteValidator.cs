@@ -22,6 +22,8 @@ internal static class SiteValidator
                 CheckSource(year, group.NoticeSlug, group.AttachmentNumber, AttachmentKind.Activities, group.Source, diagnostics);
                 CheckHost(site, group, diagnostics);
             }
+            foreach (var list in year.ActivityGroups.GroupBy(g => (g.NoticeSlug, g.AttachmentNumber)).Where(l => l.Count() > 1))
+                CheckHostNumbers(list.Key.NoticeSlug, list.Key.AttachmentNumber, list.ToList(), diagnostics);
             foreach (var clash in year.ActivityGroups.GroupBy(g => (g.HostKind, g.HostSlug)).Where(g => g.Count() > 1))
             {
                 var files = clash.Select(g => g.Source).ToList();
@@ -64,6 +66,16 @@ internal static class SiteValidator
             diagnostics.Error(at, SiteMessages.SourceAttachmentUnknown(noticeSlug, number));
         else if (attachment.Kind != kind)
             diagnostics.Error(at, SiteMessages.SourceKindMismatch(number, noticeSlug, attachment.Kind.ToString().ToLowerInvariant(), kind.ToString().ToLowerInvariant()));
+    }
+
+    /// <summary>An attachment listing several hosts: each file gives its host's number, once, so the document's order is kept.</summary>
+    private static void CheckHostNumbers(string noticeSlug, int attachment, IReadOnlyList<ActivityGroup> hosts, DiagnosticBag diagnostics)
+    {
+        foreach (var host in hosts.Where(h => h.Number is null))
+            diagnostics.Error(host.Source, SiteMessages.HostNumberMissing(attachment, noticeSlug));
+        foreach (var same in hosts.Where(h => h.Number is not null).GroupBy(h => h.Number!.Value).Where(g => g.Count() > 1))
+            foreach (var host in same.Skip(1))
+                diagnostics.Error(host.Source, SiteMessages.HostNumberTwice(same.Key, attachment, noticeSlug, same.First().Source.File));
     }
 
     private static string NoticeFile(CampaignYear year, string slug) => $"input/{year.Year}/notices/{slug}.md";

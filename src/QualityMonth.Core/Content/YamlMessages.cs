@@ -62,4 +62,8 @@ public static class YamlMessages
     public static Message NotATextList(string key) => new("not-a-list",
         $"“{key}”应是文字列表，例如 [质量科, 办公室]",
         $"'{key}' must be a list of texts, e.g. [质量科, 办公室]");
+
+    public static Message TitleTooLong(int length, int limit) => new("title-too-long",
+        $"标题太长：{length} 个字符，最多 {limit} 个。标题会出现在页面、列表、订阅和分享图片中：请只写标题，说明文字放在 description 中",
+        $"the title is too long: {length} characters, at most {limit}; a title is repeated on pages, lists, feeds and share images: keep it a title and put the rest in the description");
 }

@@ -50,7 +50,7 @@ internal sealed class YearLoader(string siteRoot, Diagnostics.DiagnosticBag diag
     {
         var dir = Path.Combine(folder, "notices");
         var files = Directory.Exists(dir)
-            ? Directory.GetFiles(dir, "*.md").Where(IsOriginal).Order(StringComparer.Ordinal).ToList()
+            ? Directory.GetFiles(dir, "*.md", SiteTree.WithoutLinks).Where(IsOriginal).Order(StringComparer.Ordinal).ToList()
             : [];
         if (files.Count == 0)
             diagnostics.Error(Relative(folder), 0, YearMessages.NoNotice());
@@ -86,7 +86,7 @@ internal sealed class YearLoader(string siteRoot, Diagnostics.DiagnosticBag diag
         if (!System.IO.File.Exists(file.FullPath)) return null;
         var record = YamlRecord.Load(ContentText.Read(file), file, YearMessages.SloganList);
         if (record is null) return null;
-        var source = ReadSource(record);
+        var source = ReadSource(record, numbered: false);
         var scopeText = record.RequiredString("scope");
         var theme = record.Text("theme", languages, required: false);
         var slogans = new List<Slogan>();
@@ -109,14 +109,14 @@ internal sealed class YearLoader(string siteRoot, Diagnostics.DiagnosticBag diag
         var dir = Path.Combine(folder, "activities");
         if (!Directory.Exists(dir)) return [];
         var groups = new List<ActivityGroup>();
-        foreach (var path in Directory.GetFiles(dir, "*.yml").Order(StringComparer.Ordinal))
+        foreach (var path in Directory.GetFiles(dir, "*.yml", SiteTree.WithoutLinks).Order(StringComparer.Ordinal))
         {
             var file = File(path);
             var record = YamlRecord.Load(ContentText.Read(file), file, YearMessages.ActivitiesFile);
             if (record is null) continue;
             var city = record.OptionalString("city");
             var organiser = record.OptionalString("organiser");
-            var source = ReadSource(record);
+            var source = ReadSource(record, numbered: true);
             var activities = new List<Activity>();
             foreach (var item in record.RecordList("activities", required: true))
             {
@@ -135,15 +135,16 @@ internal sealed class YearLoader(string siteRoot, Diagnostics.DiagnosticBag diag
             }
             if (source is null) continue;
             groups.Add(new ActivityGroup(year, city is not null ? HostKind.City : HostKind.Organiser, city ?? organiser!,
-                source.Value.Notice, source.Value.Attachment, activities, record.LocationOf(city is not null ? "city" : "organiser")));
+                source.Value.Notice, source.Value.Attachment, source.Value.Number, activities, record.LocationOf(city is not null ? "city" : "organiser")));
         }
-        return groups;
+        // The documents' order, not the files': each attachment's hosts by the number the document gives them.
+        return groups.OrderBy(g => g.NoticeSlug, StringComparer.Ordinal).ThenBy(g => g.AttachmentNumber).ThenBy(g => g.Number).ToList();
     }
 
     private Activity? ReadActivity(int year, YamlRecord item)
     {
         var id = item.RequiredSlug("id");
-        var title = item.Text("title", languages, required: true);
+        var title = item.Title("title", languages, required: true);
         var kinds = item.StringList("kinds");
         if (kinds.Count == 0)
             item.Error("kinds", YearMessages.KindsMissing());
@@ -186,14 +187,18 @@ internal sealed class YearLoader(string siteRoot, Diagnostics.DiagnosticBag diag
         return new PhotoRef(Relative(full), full, caption, credit, record.LocationOf("file"));
     }
 
-    private static (string Notice, int Attachment)? ReadSource(YamlRecord record)
+    /// <summary>Where a list is published: the notice, its attachment and, for an activities file, the host's number in it.</summary>
+    private static (string Notice, int Attachment, int? Number)? ReadSource(YamlRecord record, bool numbered)
     {
         var source = record.RequiredRecord("source");
         if (source is null) return null;
         var notice = source.RequiredString("notice");
         var attachment = source.RequiredInt("attachment");
+        var number = numbered ? source.OptionalInt("number") : null;
+        if (number is < 1)
+            source.Error("number", YearMessages.BadHostNumber(number.Value));
         source.RejectUnknownKeys();
-        return notice is null || attachment is null ? null : (notice, attachment.Value);
+        return notice is null || attachment is null ? null : (notice, attachment.Value, number);
     }
 
     private ContentFile File(string fullPath) => ContentFile.For(siteRoot, fullPath, diagnostics);

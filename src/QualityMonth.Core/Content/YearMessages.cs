@@ -66,4 +66,8 @@ public static class YearMessages
     public static Message PhotoNotFound(string file, string lookedFor) => new("missing-photo",
         $"找不到照片文件“{file}”（查找的是 {lookedFor}）：检查文件名和所在文件夹，注意大小写和扩展名",
         $"photo file '{file}' not found (looked for {lookedFor})");
+
+    public static Message BadHostNumber(int number) => new("host-number",
+        $"source 的 number 是本单位在附件中的序号（“一、福州市”写 1），要从 1 起：“{number}”不行",
+        $"source's number is the host's number in the attachment (一、福州市 is 1), from 1: '{number}' is not one");
 }

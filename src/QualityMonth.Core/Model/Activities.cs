@@ -4,12 +4,15 @@ namespace QualityMonth.Model;
 public enum HostKind { City, Organiser }
 
 /// <summary>The activities one city or organiser runs in one year, as one notice attachment lists them.</summary>
+/// <param name="Number">The host's number in the attachment as the document prints it (一、福州市 is 1); null when the
+/// attachment does not number its hosts. It is the host's place in the document's list.</param>
 public sealed record ActivityGroup(
     int Year,
     HostKind HostKind,
     string HostSlug,
     string NoticeSlug,
     int AttachmentNumber,
+    int? Number,
     IReadOnlyList<Activity> Activities,
     SourceLocation Source);
 

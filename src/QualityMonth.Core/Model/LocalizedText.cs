@@ -6,12 +6,20 @@ namespace QualityMonth.Model;
 public sealed class LocalizedText
 {
     private readonly IReadOnlyDictionary<string, string> _translations;
+    private readonly IReadOnlyDictionary<string, SourceLocation> _translationSources;
 
-    public LocalizedText(string original, IReadOnlyDictionary<string, string>? translations = null)
+    /// <param name="translationSources">Where each translation is written (the <c>title_en</c> line), for messages about it.</param>
+    public LocalizedText(string original, IReadOnlyDictionary<string, string>? translations = null,
+        IReadOnlyDictionary<string, SourceLocation>? translationSources = null)
     {
         Original = original;
         _translations = translations ?? new Dictionary<string, string>();
+        _translationSources = translationSources ?? new Dictionary<string, SourceLocation>();
     }
+
+    /// <summary>The translation into a language with where it is written; null when there is none.</summary>
+    public (string Text, SourceLocation? At)? Translation(string languageCode) =>
+        _translations.TryGetValue(languageCode, out var text) ? (text, _translationSources.GetValueOrDefault(languageCode)) : null;
 
     /// <summary>The text as the source document gives it.</summary>
     public string Original { get; }

@@ -26,13 +26,14 @@ public sealed record Site(
     IReadOnlyList<ActivityKind> Kinds,
     IReadOnlyList<CampaignYear> Years,   // newest first
     IReadOnlyList<Markdown.ContentLink> Links,
-    IReadOnlyList<PressContact> PressContacts)
+    IReadOnlyList<PressContact> PressContacts,
+    IReadOnlyList<GlossaryTerm> Glossary)   // empty when input/site/glossary.yml does not exist
 {
     private IReadOnlyList<ActivityEntry>? _activities;
 
-    /// <summary>Every activity of every year: newest year first, then in content order (cities, then organisers, by file).</summary>
+    /// <summary>Every activity of every year: newest year first, then in the documents' order (attachment, then the host's number in it).</summary>
     public IReadOnlyList<ActivityEntry> Activities => _activities ??= Years
-        .SelectMany(y => y.ActivityGroups.OrderBy(g => g.HostKind))
+        .SelectMany(y => y.ActivityGroups)
         .SelectMany(g => g.Activities.Select(a => new ActivityEntry(g, a)))
         .ToList();
 

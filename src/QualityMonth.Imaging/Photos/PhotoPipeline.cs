@@ -82,6 +82,7 @@ public static class PhotoPipeline
             jobs.Add(new Job(photo, activity, inspection, stem, Path.Combine(cacheRoot, sourceHash), RenditionSpec.For(inspection.Width, settings)));
         }
         if (!encode) return Plan(jobs);
+        CacheLock.Hold(siteRoot);
 
         var toProcess = jobs.Where(j => !j.IsCached).DistinctBy(j => j.CacheDir).ToList();
         var facts = new ConcurrentDictionary<string, PhotoFacts>();
@@ -122,7 +123,7 @@ public static class PhotoPipeline
                 return (cacheFile, new FileInfo(cacheFile).Length);
             }, files);
         }
-        Prune(cacheRoot, jobs);
+        CacheLock.PruneAlone(siteRoot, () => Prune(cacheRoot, jobs));
         return new PublishedPhotos(byPhoto, files, toProcess.Count);
     }
 

@@ -18,6 +18,7 @@ public static class ShareCardCache
     public static IReadOnlyList<string> Publish(string siteRoot, IReadOnlyList<ShareCardText> cards)
     {
         var fonts = CardFonts.Find();
+        CacheLock.Hold(siteRoot);
         var folder = Path.Combine(siteRoot, CacheFolder);
         Directory.CreateDirectory(folder);
         var files = cards.Select(card => Path.Combine(folder, Key(card, fonts) + ".png")).ToList();
@@ -37,8 +38,11 @@ public static class ShareCardCache
             }
         }
         var wanted = files.ToHashSet(StringComparer.Ordinal);
-        foreach (var stale in Directory.GetFiles(folder).Where(f => !wanted.Contains(f)))
-            File.Delete(stale);
+        CacheLock.PruneAlone(siteRoot, () =>
+        {
+            foreach (var stale in Directory.GetFiles(folder).Where(f => !wanted.Contains(f)))
+                File.Delete(stale);
+        });
         return files;
     }
 

@@ -20,7 +20,7 @@ public static partial class ThemeAssets
         var urls = new Dictionary<string, string>(StringComparer.Ordinal);
         if (!Directory.Exists(folder)) return urls;
         // Stylesheets last: their url()s to the other assets are rewritten to the fingerprinted names first.
-        foreach (var file in Directory.GetFiles(folder).OrderBy(IsStylesheet).ThenBy(f => f, StringComparer.Ordinal))
+        foreach (var file in Directory.GetFiles(folder, "*", Content.SiteTree.WithoutLinks).OrderBy(IsStylesheet).ThenBy(f => f, StringComparer.Ordinal))
         {
             var bytes = File.ReadAllBytes(file);
             var name = Path.GetFileName(file);

@@ -87,6 +87,7 @@ public static class SiteBuilder
         if (site is null) return Failed(diagnostics, null, []);
         var coverage = TranslationCoverage.Measure(site);
         TranslationCoverage.WarnUntranslated(site, diagnostics);
+        GlossaryCheck.Warn(site, diagnostics);
 
         var output = new SiteOutput();
         var (photos, assetUrls) = await PublishFilesAsync(siteRoot, site, output, diagnostics, photoProgress, encode: mode == PipelineMode.Build);
@@ -149,14 +150,24 @@ public static class SiteBuilder
     /// <returns>How many files the search index has; 0, with an error, when nothing was published.</returns>
     private static int Publish(string siteRoot, SiteOutput output, string outputFolder, DiagnosticBag diagnostics)
     {
+        if (!OutputLimit.Check(output, outputFolder, diagnostics)) return 0;
         if (PagefindIndex.FindBinary(siteRoot, diagnostics) is not { } pagefind) return 0;
         var searchIndexFiles = 0;
-        AtomicWriter.Write(output, outputFolder, staging =>
+        try
         {
-            using (BuildTimings.Measure("pagefind"))
-                searchIndexFiles = PagefindIndex.BuildInFolder(pagefind, staging, diagnostics);
-            return searchIndexFiles > 0;
-        });
+            AtomicWriter.Write(output, outputFolder, staging =>
+            {
+                using (BuildTimings.Measure("pagefind"))
+                    searchIndexFiles = PagefindIndex.BuildInFolder(pagefind, staging, diagnostics);
+                return searchIndexFiles > 0;
+            });
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // A full disk or a folder without write permission: the machine's problem, not the content's.
+            diagnostics.Error(outputFolder, 0, OutputMessages.OutputUnwritable(Path.GetDirectoryName(Path.GetFullPath(outputFolder))!, e.Message));
+            return 0;
+        }
         return searchIndexFiles;
     }
 

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using QualityMonth.Build;
 using QualityMonth.Config;
 using QualityMonth.Diagnostics;
+using QualityMonth.Output;
 
 namespace QualityMonth.Cli;
 
@@ -16,10 +17,24 @@ public static class BuildCommand
     {
         var clock = Stopwatch.StartNew();
         var reporter = new Reporter(format, language);
+        // Checked before anything is read: the swap at the end replaces the output folder wholesale.
+        if (OutputFolder.Problem(siteRoot, outputFolder) is { } unsafeOutput)
+        {
+            Console.Error.WriteLine(reporter.Strings.UsageError($"{unsafeOutput.In(language)} [{unsafeOutput.Code}]"));
+            return ExitCodes.UsageError;
+        }
         BuildResult result;
         try
         {
+            // Before the content is read: a build that fails must still leave the previous site in place.
+            AtomicWriter.RecoverFromKilledBuilds(outputFolder);
             result = await PhotoProgress.Run(reporter, progress => SiteBuilder.BuildAsync(siteRoot, progress, previousOutput, overrides, outputFolder));
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            var problem = OutputMessages.DiskProblem(e.Message);
+            Console.Error.WriteLine($"{outputFolder}: {reporter.Strings.Error}: {problem.In(language)} [{problem.Code}]");
+            return ExitCodes.ContentError;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -10,8 +10,9 @@ namespace QualityMonth.Feeds;
 /// <summary>
 /// Atom (RFC 4287) feeds in every language: the notices (<c>/feeds/notices.atom</c>, full text) and the
 /// activities (<c>/feeds/activities.atom</c>). Entry ids are the entries' permanent page URLs; every
-/// date comes from the documents (a notice's 成文日期, else its year's campaign start), never from the
-/// clock, so that builds are reproducible.
+/// date comes from the documents (a notice's 成文日期), never from the clock, so that builds are
+/// reproducible. Atom requires an updated time: for an undated document it is its year's campaign start,
+/// and the entry says that this is an assumption and has no published time.
 /// </summary>
 public sealed class AtomFeeds : IFileGenerator
 {
@@ -43,10 +44,13 @@ public sealed class AtomFeeds : IFileGenerator
     public static DateTimeOffset DocumentTime(int year, DateOnly? date) =>
         new((date ?? new DateOnly(year, ActivityDates.CampaignMonthNumber, 1)).ToDateTime(TimeOnly.MinValue), ChinaStandardTime);
 
+    /// <param name="Dated">Whether <paramref name="Updated"/> is the document's date; otherwise it is the assumed
+    /// campaign start, said so in the summary and not given as the entry's <c>published</c> time.</param>
     private sealed record Entry(
         string Id,
         LocalizedValue Title,
         DateTimeOffset Updated,
+        bool Dated,
         IReadOnlyList<(string Href, string Language)> Pages,
         LocalizedValue Author,
         LocalizedValue Summary,
@@ -61,11 +65,13 @@ public sealed class AtomFeeds : IFileGenerator
             ui.DocumentNumber + ui.Colon + (notice.DocumentNumber ?? ui.NotStated),
             ui.Issuer + ui.Colon + notice.Issuer.In(language).Text,
             ui.DateWritten + ui.Colon + (notice.Date is { } date ? ui.Date(date) : ui.NotStated));
+        if (notice.Date is null) summary += strings.FieldJoin + strings.AssumedFeedTime(notice.Year);
         var body = notice.Body.In(language);
         return new Entry(
             PublicUrls.Absolute(site.Settings, Routes.Notice(notice), language),
             notice.Title.In(language),
             DocumentTime(notice.Year, notice.Date),
+            notice.Date is not null,
             Pages(site, Routes.Notice(notice)),
             notice.Issuer.In(language),
             new LocalizedValue(summary, language.Code, false),
@@ -76,13 +82,17 @@ public sealed class AtomFeeds : IFileGenerator
     private static Entry ActivityEntry(Site site, ActivityEntry entry, Language language)
     {
         var path = Routes.Activity(entry);
+        var noticeDate = site.SourceNotice(entry.Group).Date;
+        var summary = ActivityDescription.Text(site, entry, language);
+        if (noticeDate is null) summary += "\n" + DataStrings.For(language.Code).AssumedFeedTime(entry.Year);
         return new Entry(
             PublicUrls.Absolute(site.Settings, path, language),
             entry.Activity.Title.In(language),
-            DocumentTime(entry.Year, site.SourceNotice(entry.Group).Date),
+            DocumentTime(entry.Year, noticeDate),
+            noticeDate is not null,
             Pages(site, path),
             site.HostName(entry.Group).In(language),
-            new LocalizedValue(ActivityDescription.Text(site, entry, language), language.Code, false),
+            new LocalizedValue(summary, language.Code, false),
             entry.Activity.Kinds.Select(slug => (slug, site.FindKind(slug)!.Name.In(language).Text)).ToList(),
             null);
     }
@@ -111,7 +121,7 @@ public sealed class AtomFeeds : IFileGenerator
                 xml.WriteElementString("id", Namespace, entry.Id);
                 Text("title", entry.Title, "text");
                 xml.WriteElementString("updated", Namespace, Time(entry.Updated));
-                xml.WriteElementString("published", Namespace, Time(entry.Updated));
+                if (entry.Dated) xml.WriteElementString("published", Namespace, Time(entry.Updated));
                 foreach (var (href, code) in entry.Pages.OrderBy(p => p.Language != language.Code))
                     Link("alternate", href, "text/html", code);
                 Person("author", entry.Author);

@@ -4,7 +4,8 @@ using QualityMonth.Diagnostics;
 namespace QualityMonth.Feeds;
 
 /// <summary>What the previous build published for one event: the state a calendar carries from one build to the next.</summary>
-public sealed record PublishedEvent(int Sequence, string Stamp, string? Hash);
+/// <param name="Sequence">Wide: an event changed by every build for years must not wrap round to a negative number.</param>
+public sealed record PublishedEvent(long Sequence, string Stamp, string? Hash);
 
 /// <summary>
 /// Reads the events of a calendar the previous build wrote (in the output folder this build replaces),
@@ -17,9 +18,9 @@ public static class CalendarHistory
         var events = new Dictionary<string, PublishedEvent>(StringComparer.Ordinal);
         if (file is null || !File.Exists(file)) return events;
         string? uid = null, stamp = null, hash = null;
-        int? sequence = null;
+        long? sequence = null;
         bool inEvent = false, isCalendar = false;
-        foreach (var line in IcsFormat.Unfold(File.ReadAllText(file)))
+        foreach (var (number, line) in IcsFormat.Unfold(File.ReadAllText(file)))
         {
             var (name, value) = IcsFormat.Split(line);
             switch (name)
@@ -37,7 +38,13 @@ public static class CalendarHistory
                     break;
                 case "UID" when inEvent: uid = value; break;
                 case "DTSTAMP" when inEvent: stamp = value; break;
-                case "SEQUENCE" when inEvent && int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed): sequence = parsed; break;
+                case "SEQUENCE" when inEvent:
+                    if (long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) && parsed < long.MaxValue)
+                        sequence = parsed;
+                    else
+                        // Restarting at 0 would tell subscribers' calendars that nothing changed: the file must be restored.
+                        diagnostics.Error(file, number, Build.BuildMessages.PreviousCalendarDamaged(value));
+                    break;
                 case ActivityCalendars.HashProperty when inEvent: hash = value; break;
             }
         }

@@ -45,22 +45,24 @@ public static class IcsFormat
         output.Append("\r\n");
     }
 
-    /// <summary>The content lines of a calendar file, continuation lines joined back (§3.1).</summary>
-    public static IEnumerable<string> Unfold(string text)
+    /// <summary>The content lines of a calendar file, continuation lines joined back (§3.1), each with the line it starts on.</summary>
+    public static IEnumerable<(int Line, string Text)> Unfold(string text)
     {
         string? current = null;
+        int start = 0, number = 0;
         foreach (var raw in text.Split('\n'))
         {
+            number++;
             var line = raw.TrimEnd('\r');
             if (line.Length > 0 && (line[0] == ' ' || line[0] == '\t') && current is not null)
             {
                 current += line[1..];
                 continue;
             }
-            if (current is not null) yield return current;
-            current = line;
+            if (current is not null) yield return (start, current);
+            (current, start) = (line, number);
         }
-        if (!string.IsNullOrEmpty(current)) yield return current;
+        if (!string.IsNullOrEmpty(current)) yield return (start, current);
     }
 
     /// <summary>Splits a content line into its name (parameters dropped) and value.</summary>

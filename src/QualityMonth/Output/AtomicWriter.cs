@@ -1,54 +1,131 @@
+using System.Diagnostics;
+using System.Runtime.InteropServices;
+using System.Text.RegularExpressions;
 using QualityMonth.Build;
 
 namespace QualityMonth.Output;
 
 /// <summary>
-/// Writes a built site so that the output folder is always either the previous site or the new one:
-/// the new site is written beside it, then swapped in by renaming.
+/// Writes a built site so that the output folder is always either the previous site or the new one: the new site is
+/// written beside it (<c>.&lt;name&gt;.new-&lt;pid&gt;</c>) and swapped in by one <c>renameat2(RENAME_EXCHANGE)</c>, which
+/// exchanges the two folders in a single step. The output stays a real folder (web servers, rsync, the deploy hooks and
+/// <c>--previous</c> read it as one), which switching a symbolic link by rename would not give.
 /// </summary>
-public static class AtomicWriter
+public static partial class AtomicWriter
 {
     /// <param name="complete">Run on the written staging folder before the swap, to add what is made from the written
     /// files (the search index); when it returns false, the staging folder is removed and the previous site left as it was.</param>
     /// <returns>Whether the new site was swapped in.</returns>
+    /// <exception cref="IOException">The disk is full or the folder cannot be written; the previous site is left as it was.</exception>
     public static bool Write(SiteOutput site, string outputFolder, Func<string, bool> complete)
     {
         var target = Path.GetFullPath(outputFolder).TrimEnd(Path.DirectorySeparatorChar);
         var parent = Path.GetDirectoryName(target)!;
         Directory.CreateDirectory(parent);
         var name = Path.GetFileName(target);
-        var staging = Path.Combine(parent, $".{name}.new-{Environment.ProcessId}");
-        var retired = Path.Combine(parent, $".{name}.old-{Environment.ProcessId}");
-        DeleteIfExists(staging);
-        DeleteIfExists(retired);
+        RecoverFromKilledBuilds(target);
+        var staging = Path.Combine(parent, StagingName(name, "new", Environment.ProcessId));
+        var swapped = false;
         try
         {
             Directory.CreateDirectory(staging);
+            OutputFolder.Mark(staging);
             using (BuildTimings.Measure("write"))
                 site.WriteTo(staging);
-            if (!complete(staging))
-            {
-                DeleteIfExists(staging);
-                return false;
-            }
-            if (Directory.Exists(target))
-                Directory.Move(target, retired);
-            Directory.Move(staging, target);
+            if (!complete(staging)) return false;
+            Swap(staging, target, Path.Combine(parent, StagingName(name, "old", Environment.ProcessId)));
+            swapped = true;
         }
-        catch
+        finally
         {
-            // Put the previous site back if it was moved aside, and drop the partial new one.
-            if (!Directory.Exists(target) && Directory.Exists(retired))
-                Directory.Move(retired, target);
+            // Without a swap, the partial new site; after an exchange, the previous one.
             DeleteIfExists(staging);
-            throw;
+            if (!swapped && !Directory.Exists(target)) RecoverFromKilledBuilds(target);
         }
-        DeleteIfExists(retired);
         return true;
     }
+
+    /// <summary>The staging folders' names; .gitignore ignores them for the default output folder.</summary>
+    private static string StagingName(string output, string kind, int processId) => $".{output}.{kind}-{processId}";
+
+    private static void Swap(string staging, string target, string retired)
+    {
+        // Nothing to replace: a plain rename is one step, and fails if the folder appeared meanwhile.
+        if (!Directory.Exists(target))
+        {
+            Directory.Move(staging, target);
+            return;
+        }
+        if (TryExchange(staging, target)) return;
+        // Systems and file systems without RENAME_EXCHANGE: two renames. A build killed between them leaves the
+        // previous site under the retired name, which the next build puts back (RecoverFromKilledBuilds).
+        Directory.Move(target, retired);
+        Directory.Move(staging, target);
+        DeleteIfExists(retired);
+    }
+
+    /// <summary>
+    /// Removes the staging folders of builds that were killed (their process is gone), and puts back a previous site a
+    /// build killed between the two renames of the fallback left moved aside. Only folders the generator marked are touched.
+    /// </summary>
+    public static void RecoverFromKilledBuilds(string outputFolder)
+    {
+        var target = Path.GetFullPath(outputFolder).TrimEnd(Path.DirectorySeparatorChar);
+        var parent = Path.GetDirectoryName(target)!;
+        var name = Path.GetFileName(target);
+        if (!Directory.Exists(parent)) return;
+        foreach (var folder in Directory.EnumerateDirectories(parent, $".{name}.*"))
+        {
+            if (StagingPattern().Match(Path.GetFileName(folder)) is not { Success: true } match
+                || match.Groups["output"].Value != name
+                || IsRunning(int.Parse(match.Groups["pid"].Value, System.Globalization.CultureInfo.InvariantCulture))
+                || !OutputFolder.IsOurs(folder))
+                continue;
+            if (match.Groups["kind"].Value == "old" && !Directory.Exists(target))
+                Directory.Move(folder, target);
+            else
+                DeleteIfExists(folder);
+        }
+    }
+
+    private static bool IsRunning(int processId)
+    {
+        if (processId == Environment.ProcessId) return false;
+        try
+        {
+            using var process = Process.GetProcessById(processId);
+            return !process.HasExited;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>Exchanges two folders in one step; false where the system or file system cannot.</summary>
+    private static bool TryExchange(string first, string second)
+    {
+        if (!OperatingSystem.IsLinux()) return false;
+        if (RenameAt2(AtCurrentFolder, first, AtCurrentFolder, second, RenameExchange) == 0) return true;
+        var errno = Marshal.GetLastPInvokeError();
+        // EINVAL: the file system does not support the flag; ENOSYS: the kernel has no renameat2.
+        if (errno is EInvalid or ENoSystemCall) return false;
+        throw new IOException($"{Marshal.GetPInvokeErrorMessage(errno)} : '{second}'", errno);
+    }
+
+    private const int AtCurrentFolder = -100;
+    private const uint RenameExchange = 2;
+    private const int EInvalid = 22;
+    private const int ENoSystemCall = 38;
+
+    [LibraryImport("libc", EntryPoint = "renameat2", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int RenameAt2(int oldFolder, string oldPath, int newFolder, string newPath, uint flags);
 
     private static void DeleteIfExists(string folder)
     {
         if (Directory.Exists(folder)) Directory.Delete(folder, recursive: true);
     }
+
+    [GeneratedRegex(@"^\.(?<output>.+)\.(?<kind>new|old)-(?<pid>[0-9]{1,9})$")]
+    private static partial Regex StagingPattern();
 }

@@ -78,6 +78,7 @@ public sealed class IncrementalSite(string siteRoot, MessageLanguage language = 
             site = ContentLoader.Load(siteRoot, diagnostics);
         if (site is null) return Failed(diagnostics, "full");
         TranslationCoverage.WarnUntranslated(site, diagnostics);
+        GlossaryCheck.Warn(site, diagnostics);
         var output = new SiteOutput();
         var (photos, assetUrls) = await SiteBuilder.PublishFilesAsync(siteRoot, site, output, diagnostics, null, encode: true);
         if (assetUrls is null || diagnostics.HasErrors) return Failed(diagnostics, "full");
@@ -362,7 +363,7 @@ public sealed class IncrementalSite(string siteRoot, MessageLanguage language = 
     {
         var input = Path.Combine(siteRoot, ContentLoader.InputFolder);
         return Directory.Exists(input)
-            ? Directory.EnumerateFiles(input, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(siteRoot, f).Replace('\\', '/')).ToHashSet(StringComparer.Ordinal)
+            ? Directory.EnumerateFiles(input, "*", SiteTree.TreeWithoutLinks).Select(f => Path.GetRelativePath(siteRoot, f).Replace('\\', '/')).ToHashSet(StringComparer.Ordinal)
             : [];
     }
 

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.StaticFiles;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using QualityMonth.Build;
 using QualityMonth.Cli;
@@ -27,6 +28,9 @@ public static class PreviewServer
     /// </summary>
     public const string ReloadScriptPath = "/__preview/reload.js";
 
+    /// <summary>The Host names the preview answers: this machine's own.</summary>
+    public static readonly string[] LoopbackHosts = ["localhost", "127.0.0.1", "[::1]"];
+
     private static readonly FileExtensionContentTypeProvider ContentTypes = new();
 
     public static async Task<int> RunAsync(string siteRoot, int port, MessageLanguage language, CancellationToken cancel)
@@ -39,7 +43,15 @@ public static class PreviewServer
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel().UseUrls($"http://127.0.0.1:{port}");
+        // DNS rebinding: a page on another site whose name is made to resolve to 127.0.0.1 could read unpublished
+        // drafts; its requests carry that name in Host, so only loopback names are answered (400 otherwise).
+        builder.Services.AddHostFiltering(options =>
+        {
+            options.AllowedHosts = LoopbackHosts;
+            options.AllowEmptyHosts = false;
+        });
         var app = builder.Build();
+        app.UseHostFiltering();
         app.MapGet(EventsPath, (HttpContext context) => StreamReloads(context, state));
         app.MapGet(ReloadScriptPath, (HttpContext context) =>
         {

@@ -18,8 +18,9 @@ public sealed class ShareImages : IFileGenerator
         var site = build.Site;
         var cards = new List<(string Route, ShareCardText Text)> { (Routes.SiteShareImage, SiteCard(site)) };
         foreach (var year in site.Years)
-            foreach (var slogan in year.Slogans?.Slogans ?? [])
-                cards.Add((Routes.SloganShareImage(slogan), SloganCard(site, year, slogan)));
+            if (year.Slogans is { } list)
+                foreach (var slogan in list.Slogans)
+                    cards.Add((Routes.SloganShareImage(slogan), SloganCard(site, year, list, slogan)));
 
         if (build.Mode == PipelineMode.Check)
         {
@@ -50,9 +51,27 @@ public sealed class ShareImages : IFileGenerator
 
     private static UiStrings Chinese => UiStrings.For(Language.DefaultCode);
 
-    /// <summary>The site title, the slogan phrase by phrase, the year's theme.</summary>
-    private static ShareCardText SloganCard(Site site, CampaignYear year, Slogan slogan) =>
-        new(site.Settings.Title.Original, Phrases(slogan.Text.Original), ThemeLine(year));
+    /// <summary>The site title, the slogan phrase by phrase, and its list's own theme under the list's own label.</summary>
+    private static ShareCardText SloganCard(Site site, CampaignYear year, SloganList list, Slogan slogan) =>
+        new(site.Settings.Title.Original, Phrases(slogan.Text.Original), SloganListLine(year, list));
+
+    /// <summary>
+    /// Whose campaign the slogans belong to and its theme, as the list's document says: a national list
+    /// (2025's) carries the national theme and label, a list the document does not label (永安市's) its
+    /// issuer's name, never the province's theme. Without a theme the line names the list only.
+    /// </summary>
+    private static string SloganListLine(CampaignYear year, SloganList list)
+    {
+        var campaign = list.Scope switch
+        {
+            SloganScope.National => $"{Chinese.YearName(year.Year)}全国“质量月”",
+            SloganScope.Provincial => $"{Chinese.YearName(year.Year)}全省“质量月”",
+            _ => $"{year.FindNotice(list.NoticeSlug)!.Issuer.Original}{Chinese.YearName(year.Year)}“质量月”",
+        };
+        var theme = list.Theme ?? (list.Scope == SloganScope.National ? year.NationalTheme
+            : list.NoticeSlug == year.MainNoticeSlug ? year.Theme : null);
+        return theme is null ? campaign + "活动口号" : $"{campaign}{Chinese.Theme}{Chinese.Colon}{theme.Original}";
+    }
 
     /// <summary>The site title in the other languages, the title, the current year's theme.</summary>
     private static ShareCardText SiteCard(Site site)

@@ -68,15 +68,19 @@ public sealed class ActivitiesJsonTests(BuiltSite site)
             var record = records[source.Key];
             Assert.Equal(source.TitleEn ?? source.Title, record.Title);
             Assert.Equal(source.DescriptionEn ?? source.Description, record.Description);
+            Assert.Equal(source.TimeEn ?? source.Time, record.Timing);
+            Assert.Equal(source.LeadEn ?? source.Lead, record.Lead);
+            Assert.Equal(source.PartnersEn.Count > 0 ? source.PartnersEn : source.Partners, record.Partners);
             Assert.Equal(source.TitleEn is null, record.Untranslated.Contains("title"));
             Assert.Equal(source.Description is not null && source.DescriptionEn is null, record.Untranslated.Contains("description"));
-            Assert.Equal(source.Time is not null, record.Untranslated.Contains("timing")); // no timing is translated in input/
+            Assert.Equal(source.Time is not null && source.TimeEn is null, record.Untranslated.Contains("timing"));
+            Assert.Equal(source.Lead is not null && source.LeadEn is null, record.Untranslated.Contains("lead"));
             Assert.Equal(source.Kinds.Select(k => kinds[k].NameEn), record.KindNames);
             if (source.HostKind == "city") Assert.Equal(cities[source.HostSlug].NameEn, record.CityName);
             Assert.Equal($"{Host}/en/activities/{source.Key}/", record.Url);
             Assert.StartsWith($"{Host}/en/{source.Year}/notices/", record.SourceUrl);
         }
-        Assert.Contains(records.Values, r => r.Untranslated.Contains("description"));
+        Assert.Contains(records.Values, r => r.Timing is "Mid-September");
     }
 
     [Theory]
@@ -139,7 +143,8 @@ public sealed class ActivitiesJsonTests(BuiltSite site)
             var bytes = File.ReadAllBytes(DataFiles.PathOf(site, prefix, "activities.json"));
             Assert.Equal((byte)'{', bytes[0]);
             var text = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(bytes);
-            Assert.Contains("质量月", text);
+            // Document numbers are printed in Chinese in both languages' files.
+            Assert.Contains("闽质强省办〔2024〕9号", text);
             Assert.DoesNotContain("\\u", text);
             using var json = JsonDocument.Parse(bytes);
             Assert.Equal(["$schema", "language", "title", "source", "count", "activities"], json.RootElement.EnumerateObject().Select(p => p.Name));
@@ -180,5 +185,18 @@ public sealed class ActivitiesJsonTests(BuiltSite site)
         {
             File.Delete(broken);
         }
+    }
+}
+
+/// <summary>The English activities.json where a text has no translation (the real content has none left).</summary>
+public sealed class UntranslatedActivityFieldsTests(PartlyTranslatedSite site) : IClassFixture<PartlyTranslatedSite>
+{
+    [Fact]
+    public void The_english_file_gives_the_chinese_text_and_names_the_field_left_untranslated()
+    {
+        var record = DataFiles.Json(site, "en/").Activities.Single(a => a.Id == "2023/yongan/quality-month-publicity");
+        Assert.Equal("质量科", record.Lead);
+        Assert.Equal("General Office", Assert.Single(record.Partners));
+        Assert.Equal(["lead"], record.Untranslated);
     }
 }

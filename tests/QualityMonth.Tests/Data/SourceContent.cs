@@ -5,7 +5,8 @@ namespace QualityMonth.Tests.Data;
 /// <summary>An activity as its YAML file in input/ gives it.</summary>
 public sealed record SourceActivity(
     int Year, string HostKind, string HostSlug, string Id, string Title, string? TitleEn, string? Description,
-    string? DescriptionEn, string? Time, string? Lead, IReadOnlyList<string> Partners, IReadOnlyList<string> Kinds, int Photos)
+    string? DescriptionEn, string? Time, string? TimeEn, string? Lead, string? LeadEn, IReadOnlyList<string> Partners,
+    IReadOnlyList<string> PartnersEn, IReadOnlyList<string> Kinds, int Photos)
 {
     public string Key => $"{Year}/{HostSlug}/{Id}";
 }
@@ -34,7 +35,8 @@ public static class SourceContent
                 var (kind, slug) = Scalar(root, "city") is { } city ? ("city", city) : ("organiser", Scalar(root, "organiser")!);
                 return ((YamlSequenceNode)root.Children[new YamlScalarNode("activities")]).Children.Cast<YamlMappingNode>().Select(a =>
                     new SourceActivity(year, kind, slug, Scalar(a, "id")!, Scalar(a, "title")!, Scalar(a, "title_en"), Scalar(a, "description"),
-                        Scalar(a, "description_en"), Scalar(a, "time"), Scalar(a, "lead"), List(a, "partners"), List(a, "kinds"),
+                        Scalar(a, "description_en"), Scalar(a, "time"), Scalar(a, "time_en"), Scalar(a, "lead"), Scalar(a, "lead_en"),
+                        List(a, "partners"), List(a, "partners_en"), List(a, "kinds"),
                         a.Children.TryGetValue(new YamlScalarNode("photos"), out var photos) ? ((YamlSequenceNode)photos).Children.Count : 0));
             })
             .ToList();

@@ -37,7 +37,12 @@ public sealed class AgeFriendlyMarkupTests(BuiltSite site)
             Assert.True(modeScript.HasAttribute("defer"), $"{name}: the mode's script should not hold up the page");
             var copyScript = Assert.Single(page.QuerySelectorAll("script[src*='/assets/slogan-copy.']"));
             Assert.True(copyScript.HasAttribute("defer"), $"{name}: the copy script should not hold up the page");
-            foreach (var url in new[] { stylesheet.GetAttribute("href")!, modeScript.GetAttribute("src")!, copyScript.GetAttribute("src")! })
+            var readAloudScript = Assert.Single(head.QuerySelectorAll("script[src*='/assets/read-aloud.']"));
+            Assert.True(readAloudScript.HasAttribute("defer"), $"{name}: the read-aloud script should not hold up the page");
+            // 朗读 is an inert template until the script copies it in: without JavaScript no button of it is in the page.
+            Assert.Single(page.QuerySelectorAll("body > template#read-aloud"));
+            Assert.Empty(page.QuerySelectorAll("[data-read-aloud]"));
+            foreach (var url in new[] { stylesheet.GetAttribute("href")!, modeScript.GetAttribute("src")!, copyScript.GetAttribute("src")!, readAloudScript.GetAttribute("src")! })
                 Assert.True(File.Exists(Path.Combine(site.Output, url.TrimStart('/'))), $"{name}: {url} is not in the output");
             var inline = Assert.Single(page.QuerySelectorAll("script:not([src])"), s => s.GetAttribute("type") is null or "module" or "text/javascript");
             Assert.True(inline.ParentElement == head && inline.TextContent == PageShell.AgeFriendlyEarlyScript, $"{name}: the inline script is not the mode's early line");

@@ -1,0 +1,150 @@
+using System.Text.Json;
+using System.Xml.Linq;
+using AngleSharp.Dom;
+using QualityMonth.Tests.Support;
+
+namespace QualityMonth.Tests.Pages;
+
+/// <summary>
+/// What the site adds around the documents says no more than they do (issue 14): lists in the documents' order
+/// with their numbering, dates no more precise than the documents, letterheads and signature blocks only where
+/// printed, no "not stated" where nothing need be said. Each expected value is read from ../shared/seeds.
+/// </summary>
+public class FidelityTests(BuiltSite site) : IClassFixture<BuiltSite>
+{
+    private static readonly XNamespace Atom = "http://www.w3.org/2005/Atom";
+
+    private static string Squeezed(string text) => string.Concat(text.Where(c => !char.IsWhiteSpace(c)));
+
+    private IReadOnlyList<string> HostHeadings(string page, int attachment) =>
+        site.Page(page).QuerySelectorAll($"#attachment-{attachment} h3").Select(h => Squeezed(h.TextContent)).ToList();
+
+    [Fact]
+    public void The_2024_notice_lists_the_hosts_of_attachment_3_in_the_documents_order_with_its_numbers()
+    {
+        // 000: 附件3 一、福州市 … 十、平潭综合实验区.
+        Assert.Equal(["一、福州市", "二、厦门市", "三、漳州市", "四、泉州市", "五、三明市", "六、莆田市", "七、南平市", "八、宁德市", "九、龙岩市", "十、平潭综合实验区"],
+            HostHeadings("2024/notices/provincial/", 3));
+        // 附件2 一、省市场监管局 … 十二、省工商联.
+        Assert.Equal(["一、省市场监管局", "二、省高院", "三、省自然资源厅", "四、省住建厅", "五、省交通运输厅", "六、省农业农村厅", "七、省商务厅",
+                "八、省文旅厅", "九、省卫健委", "十、省应急厅", "十一、厦门海关", "十二、省工商联"],
+            HostHeadings("2024/notices/provincial/", 2));
+        Assert.Equal("1.Fuzhou", HostHeadings("en/2024/notices/provincial/", 3)[0]);
+    }
+
+    [Fact]
+    public void The_2018_notice_lists_its_three_cities_in_the_documents_order()
+    {
+        // 002: 附件3 一、福州市 二、厦门市 三、泉州市 (by file name it would be fuzhou, quanzhou, xiamen).
+        Assert.Equal(["一、福州市", "二、厦门市", "三、泉州市"], HostHeadings("2018/notices/provincial/", 3));
+    }
+
+    [Fact]
+    public void A_timing_row_appears_only_where_the_document_has_a_timing_column()
+    {
+        // 000's attachments give no timing; 004's 附件2 has a 时间安排 column.
+        var provincial = site.Page("2024/notices/provincial/");
+        Assert.DoesNotContain(provincial.QuerySelectorAll(".activity-meta dt"), dt => dt.TextContent == "时间安排");
+        Assert.DoesNotContain("时间安排", provincial.QuerySelector("#attachment-3")!.TextContent);
+        var yongan = site.Page("2023/notices/yongan/");
+        Assert.Equal(12, yongan.QuerySelectorAll("#attachment-2 .activity-meta dt").Count(dt => dt.TextContent == "时间安排"));
+    }
+
+    private JsonElement Event(string page)
+    {
+        var scripts = site.Page(page).QuerySelectorAll("script[type='application/ld+json']").Select(s => JsonDocument.Parse(s.TextContent).RootElement);
+        return Assert.Single(scripts, s => s.TryGetProperty("@type", out var type) && type.GetString() == "Event");
+    }
+
+    [Fact]
+    public void The_json_ld_of_a_mid_month_activity_gives_the_month_and_says_mid_month()
+    {
+        // 004: 2023年中国公平竞争政策宣传周活动, 时间安排 9月中旬: not 11–20 September.
+        var item = Event("activities/2023/yongan/fair-competition-week/");
+        Assert.Equal("2023-09", item.GetProperty("startDate").GetString());
+        Assert.Equal("2023-09", item.GetProperty("endDate").GetString());
+        Assert.Contains("2023年9月中旬", item.GetProperty("description").GetString());
+        var page = site.Page("activities/2023/yongan/fair-competition-week/");
+        Assert.DoesNotContain("11日", page.QuerySelector(".activity-facts")!.TextContent);
+        Assert.Equal("2023-09", page.QuerySelector(".activity-facts time")!.GetAttribute("datetime"));
+    }
+
+    [Fact]
+    public void The_json_ld_of_an_undated_activity_has_no_dates_and_says_so()
+    {
+        // 000: 附件3 gives no timing for 福州市's launch ceremony.
+        var item = Event("activities/2024/fuzhou/launch-ceremony/");
+        Assert.False(item.TryGetProperty("startDate", out _), "an undated activity got a start date");
+        Assert.False(item.TryGetProperty("endDate", out _), "an undated activity got an end date");
+        Assert.Contains("文件未写明时间", item.GetProperty("description").GetString());
+        var facts = site.Page("activities/2024/fuzhou/launch-ceremony/").QuerySelector(".activity-facts")!;
+        Assert.Contains("文件未写明时间", facts.TextContent);
+        Assert.DoesNotContain("2024年9月", facts.TextContent.Split("日历")[0]);
+        Assert.Empty(facts.QuerySelectorAll("time"));
+    }
+
+    private XElement AtomEntry(string feed, string activityPath) =>
+        XDocument.Load(Path.Combine(site.Output, feed)).Root!.Elements(Atom + "entry")
+            .Single(e => e.Element(Atom + "id")!.Value.EndsWith(activityPath, StringComparison.Ordinal));
+
+    [Fact]
+    public void Atom_entries_carry_the_documents_dates_and_say_when_a_time_is_assumed()
+    {
+        // 003 (2025) is not dated: Atom requires an updated time, so the entry says it is assumed and gives no published time.
+        var undated = AtomEntry("feeds/activities.atom", "/activities/2025/market-regulation/green-product-certification-week/");
+        Assert.Null(undated.Element(Atom + "published"));
+        Assert.Contains("并非文件日期", undated.Element(Atom + "summary")!.Value);
+        var english = AtomEntry("en/feeds/activities.atom", "/activities/2025/market-regulation/green-product-certification-week/");
+        Assert.Contains("not a date of the document", english.Element(Atom + "summary")!.Value);
+        // 004 is dated 2023-09-13; its 9月中旬 activity is said to be mid-month, not given days.
+        var midMonth = AtomEntry("feeds/activities.atom", "/activities/2023/yongan/fair-competition-week/");
+        Assert.StartsWith("2023-09-13", midMonth.Element(Atom + "published")!.Value);
+        Assert.Contains("2023年9月中旬", midMonth.Element(Atom + "summary")!.Value);
+        Assert.DoesNotContain("并非文件日期", midMonth.Element(Atom + "summary")!.Value);
+        // The forwarded national notice of 2022 has no date of its own.
+        var national = AtomEntry("feeds/notices.atom", "/2022/notices/national/");
+        Assert.Null(national.Element(Atom + "published"));
+        Assert.Contains("并非文件日期", national.Element(Atom + "summary")!.Value);
+    }
+
+    [Fact]
+    public void Letterheads_and_signature_blocks_appear_only_where_the_document_prints_them()
+    {
+        // 000 has the letterhead 福建省质量强省工作领导小组办公室文件 and a signature block with its date.
+        var dated = site.Page("2024/notices/provincial/");
+        Assert.Equal("福建省质量强省工作领导小组办公室文件", dated.QuerySelector(".issuer-banner")!.TextContent.Trim());
+        Assert.Contains("2024年8月14日", dated.QuerySelector("footer.signature")!.TextContent);
+        // 003 (2025) has neither letterhead nor signature block: only (此件主动公开).
+        var unsigned = site.Page("2025/notices/provincial/");
+        Assert.Null(unsigned.QuerySelector(".issuer-banner"));
+        Assert.Equal("（此件主动公开）", Squeezed(unsigned.QuerySelector("footer.signature")!.TextContent));
+        // 002 (2018) is signed but has no letterhead.
+        var signed = site.Page("2018/notices/provincial/");
+        Assert.Null(signed.QuerySelector(".issuer-banner"));
+        Assert.Contains("2018年8月29日", signed.QuerySelector("footer.signature")!.TextContent);
+        // A signature without a date prints no "not stated" line.
+        Assert.DoesNotContain("原文未标注", site.Page("2022/notices/national/").QuerySelector("footer.signature")!.TextContent);
+    }
+
+    [Fact]
+    public void The_2018_national_notices_attachment_title_appears_once()
+    {
+        var page = site.Page("2018/notices/national/");
+        var title = "2018年全国“质量月”主办单位开展的主要活动";
+        Assert.Equal(1, CountOf(page.QuerySelector("#attachment-1")!.TextContent, title));
+    }
+
+    [Fact]
+    public void Cards_and_source_lines_say_nothing_of_a_date_or_number_the_document_lacks()
+    {
+        foreach (var page in new[] { "index.html", "2025/index.html", "2022/index.html" })
+            Assert.All(site.Page(page).QuerySelectorAll(".cards .meta, .hero .meta"), meta => Assert.DoesNotContain("原文未标注", meta.TextContent));
+        var english = site.Page("en/activities/2025/market-regulation/green-product-certification-week/");
+        // 003 bears no document number and no date: the source line after its title says nothing in brackets.
+        var source = english.QuerySelectorAll("article.activity p").Single(p => p.QuerySelector("a[href*='/notices/']") is not null);
+        Assert.DoesNotContain("Not stated in the document", source.TextContent);
+        Assert.EndsWith("Attachment 1", source.TextContent.Trim());
+    }
+
+    private static int CountOf(string text, string part) => (text.Length - text.Replace(part, "").Length) / part.Length;
+}
