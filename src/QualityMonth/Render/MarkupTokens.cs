@@ -19,8 +19,8 @@ internal sealed record EndTagToken(string Name) : MarkupToken;
 
 /// <summary>
 /// The tags and text of the raw markup a page is made with: the theme's static HTML, which Razor hands over as strings, and
-/// rendered Markdown. Each string is split once and the result kept as long as the string lives (the theme's strings for
-/// the run, a content's HTML as long as its model), so a page's writer walks tokens instead of parsing the page.
+/// rendered Markdown. The theme's strings are split once and their tokens kept for the run, so a page's writer walks
+/// tokens instead of parsing the page.
 /// </summary>
 /// <remarks>The markup is the theme's and the Markdown renderer's own, well-formed HTML: this is a tokenizer for that, not for
 /// the HTML of the web at large.</remarks>
@@ -34,7 +34,9 @@ internal static class MarkupTokens
     internal static bool IsVoid(string element) => element is "area" or "base" or "br" or "col" or "embed" or "hr" or "img" or "input"
         or "link" or "meta" or "source" or "track" or "wbr";
 
-    public static IReadOnlyList<MarkupToken> Of(string markup) => Cache.GetValue(markup, Split);
+    /// <summary>The tokens of <paramref name="markup"/>: kept for the theme's static HTML (string literals, so interned), which
+    /// every page of a kind writes; split each time for content HTML, which one page (two with a fallback) writes.</summary>
+    public static IReadOnlyList<MarkupToken> Of(string markup) => string.IsInterned(markup) is not null ? Cache.GetValue(markup, Split) : Split(markup);
 
     private static IReadOnlyList<MarkupToken> Split(string markup)
     {

@@ -3,6 +3,16 @@ using Microsoft.AspNetCore.Components.RenderTree;
 
 namespace QualityMonth.Render;
 
+/// <summary>What a <see cref="PageHtmlWriter"/> hands the URLs and ids it writes to.</summary>
+internal interface IWrittenLinks
+{
+    /// <summary>The URL as it is written; <paramref name="inContent"/> when it is in Markdown content (<c>.prose</c>).</summary>
+    string Url(string url, bool inContent);
+
+    /// <summary>The ids written so far; the writer adds the ids it gives headings.</summary>
+    ISet<string> Ids { get; }
+}
+
 #pragma warning disable BL0006 // The render tree is read here to write the page: the one place that needs it.
 
 /// <summary>
@@ -17,8 +27,8 @@ namespace QualityMonth.Render;
 /// no-break spaces, attribute values for <c>&amp; "</c> and no-break spaces, and no whitespace before the <c>head</c>.</remarks>
 internal sealed class PageHtmlWriter
 {
-    private readonly Func<int, ArrayRange<RenderTreeFrame>> _framesOf;
-    private readonly PageLinks.PageLinkRecorder _links;
+    private readonly Func<int, ArrayRange<RenderTreeFrame>>? _framesOf;
+    private readonly IWrittenLinks _links;
     private readonly StringBuilder _html = new(64 * 1024);
     private readonly Stack<OpenElement> _open = new();
     /// <summary>The content headings without an id, in document order: where their id goes, and their text.</summary>
@@ -27,11 +37,34 @@ internal sealed class PageHtmlWriter
     private (StringBuilder Text, int Depth)? _heading;
     private bool _headStarted;
 
-    /// <param name="framesOf">The current render tree of a component, by its id.</param>
-    public PageHtmlWriter(Func<int, ArrayRange<RenderTreeFrame>> framesOf, PageLinks.PageLinkRecorder links)
+    /// <param name="framesOf">The current render tree of a component, by its id; null for a fragment.</param>
+    private PageHtmlWriter(Func<int, ArrayRange<RenderTreeFrame>>? framesOf, IWrittenLinks links)
     {
         _framesOf = framesOf;
         _links = links;
+        // A fragment is body content: its whitespace is all kept.
+        _headStarted = framesOf is null;
+    }
+
+    /// <param name="framesOf">The current render tree of a component, by its id.</param>
+    public PageHtmlWriter(Func<int, ArrayRange<RenderTreeFrame>> framesOf, PageLinks.PageLinkRecorder links) : this(framesOf, (IWrittenLinks)links)
+    {
+    }
+
+    /// <summary>Content HTML (rendered Markdown) written as the pages write it, each URL as <paramref name="url"/> gives it.</summary>
+    public static string Fragment(string markup, Func<string, string> url)
+    {
+        var writer = new PageHtmlWriter(null, new FragmentLinks(url));
+        writer.Markup(markup);
+        while (writer._open.Count > 0) writer.EndTag(writer._open.Peek().Name);
+        return writer._html.ToString();
+    }
+
+    private sealed class FragmentLinks(Func<string, string> url) : IWrittenLinks
+    {
+        public string Url(string written, bool inContent) => url(written);
+
+        public ISet<string> Ids { get; } = new HashSet<string>(StringComparer.Ordinal);
     }
 
     /// <summary>An open element; <paramref name="InContent"/> when it is or is inside Markdown content (<c>.prose</c>).</summary>
@@ -58,7 +91,7 @@ internal sealed class PageHtmlWriter
 
     private void WriteComponent(int componentId)
     {
-        var frames = _framesOf(componentId);
+        var frames = _framesOf!(componentId);
         WriteFrames(frames, 0, frames.Count);
     }
 

@@ -137,7 +137,7 @@ public sealed class PageLinks
         "theme/" + (component.Namespace ?? "").Replace("QualityMonth.Theme", "", StringComparison.Ordinal).Trim('.').Replace('.', '/') + "/" + component.Name + ".razor";
 
     /// <summary>One page's ids and links, recorded while it is written (by one thread).</summary>
-    public sealed class PageLinkRecorder
+    public sealed class PageLinkRecorder : IWrittenLinks
     {
         private readonly PageLinks _links;
         private readonly int _index;
@@ -150,6 +150,8 @@ public sealed class PageLinks
         }
 
         internal HashSet<string> Ids { get; } = new(StringComparer.Ordinal);
+
+        ISet<string> IWrittenLinks.Ids => Ids;
 
         internal List<LinkProblem>? Problems => _problems;
 

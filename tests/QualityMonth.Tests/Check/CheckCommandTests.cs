@@ -29,6 +29,20 @@ public class CheckCommandTests
     }
 
     [Fact]
+    public void Timings_are_printed_step_by_step_with_the_timings_switch_only()
+    {
+        var plain = Generator.Run("check", "--root", Repo.Root);
+        Assert.True(plain.ExitCode == 0, plain.All);
+        Assert.DoesNotContain("timing ", plain.All);
+
+        var timed = Generator.Run("check", "--root", Repo.Root, "--timings");
+        Assert.True(timed.ExitCode == 0, timed.All);
+        var steps = timed.Stderr.Split('\n').Where(l => l.StartsWith("timing ", StringComparison.Ordinal)).Select(l => l.Split(' ')[1]).ToList();
+        Assert.Equal(["load", "photos", "RobotsTxt", "ActivityData", "ActivityCalendars", "AtomFeeds", "Sitemap", "ShareImages", "render"], steps);
+        Assert.Contains("[timings] total", timed.Stderr);
+    }
+
+    [Fact]
     public void The_schema_validator_rejects_a_report_that_breaks_it()
     {
         var valid = """
