@@ -17,7 +17,7 @@ public sealed class MisnamedFileTests
         site.Write("input/2024/notices/from-word.md.txt", "---\ntitle: x\n---\n");
         site.Write("input/2025/year.yaml", "year: 2025\n");
         site.Write("input/2025/activities/market-regulation/notes.md", "photo notes, not content\n");
-        var notice = site.PathOf("input/2022/notices/provincial.md");
+        var notice = site.PathOf("input/2023/notices/yongan.md");
         var text = File.ReadAllText(notice);
         File.WriteAllText(notice, text[..(text.IndexOf("\n---\n", 4, StringComparison.Ordinal) + 5)]);
 
@@ -32,7 +32,7 @@ public sealed class MisnamedFileTests
             "input/2024/notices/pasted.MD: warning: 'pasted.MD' is not read, so not published: content files end in lowercase .yml (notices .md); if it is meant to be published, rename it to 'pasted.md' [misnamed-file]",
             "input/2024/notices/from-word.md.txt: warning: 'from-word.md.txt' is not read, so not published: content files end in lowercase .yml (notices .md); if it is meant to be published, rename it to 'from-word.md' [misnamed-file]",
             "input/2025/year.yaml: warning: 'year.yaml' is not read, so not published: content files end in lowercase .yml (notices .md); if it is meant to be published, rename it to 'year.yml' [misnamed-file]",
-            "input/2022/notices/provincial.md: warning: the notice has front matter but no text: its page would be empty; paste the text after the closing --- [empty-notice]",
+            "input/2023/notices/yongan.md: warning: the notice has front matter but no text: its page would be empty; paste the text after the closing --- [empty-notice]",
         ];
         var lines = result.Stderr.Split('\n');
         foreach (var line in expected)
