@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+using AngleSharp.Html.Dom;
 using QualityMonth.Tests.Support;
 
 namespace QualityMonth.Tests.Pages;
@@ -51,6 +53,73 @@ public class LanguagesTests(BuiltSite site) : IClassFixture<BuiltSite>
     }
 
     [Fact]
+    public void Activity_timings_leads_and_partners_are_shown_in_english()
+    {
+        var yongan = site.Page("en/cities/yongan/");
+        var facts = yongan.QuerySelectorAll(".activity-meta dd").Select(d => d.TextContent.Trim()).ToList();
+        Assert.Contains("Quality Section", facts);
+        Assert.Contains(facts, f => f.EndsWith("Mid-September", StringComparison.Ordinal));
+        Assert.Empty(yongan.QuerySelectorAll(".activity-meta dd [lang='zh-Hans']"));
+    }
+
+    [Fact]
+    public void The_build_prints_a_translation_coverage_summary()
+    {
+        Assert.Contains("Translation coverage (en):", site.BuildResult.Stdout);
+        Assert.Matches(@"pages: zh-Hans \d+, en \d+", site.BuildResult.Stdout);
+    }
+
+    [Fact]
+    public void The_build_reports_every_text_translated_into_english()
+    {
+        var coverage = Regex.Match(site.BuildResult.Stdout, @"Translation coverage \(en\): (\d+)/(\d+) texts \((\d+)%\)");
+        Assert.True(coverage.Success, site.BuildResult.Stdout);
+        Assert.Equal(coverage.Groups[2].Value, coverage.Groups[1].Value);
+        Assert.Equal("100", coverage.Groups[3].Value);
+    }
+
+    /// <summary>
+    /// Each notice's English page shows its own English text, body and text attachments, laid out as the Chinese
+    /// page: the same ids and in-page links (#attachment-N), the same headings, paragraphs and list items.
+    /// </summary>
+    [Fact]
+    public void Every_english_notice_page_has_its_text_in_english_with_the_chinese_pages_anchors_and_layout()
+    {
+        var notices = Directory.GetFiles(Path.Combine(Repo.Root, "input"), "*.md", SearchOption.AllDirectories)
+            .Where(f => Path.GetFileName(Path.GetDirectoryName(f)) == "notices" && !f.EndsWith(".en.md", StringComparison.Ordinal))
+            .Select(f => $"{Path.GetFileName(Path.GetDirectoryName(Path.GetDirectoryName(f)))}/notices/{Path.GetFileNameWithoutExtension(f)}/")
+            .ToList();
+        Assert.NotEmpty(notices);
+        foreach (var path in notices)
+        {
+            var chinese = site.Page(path);
+            var english = site.Page("en/" + path);
+            Assert.Null(english.QuerySelector("main .untranslated"));
+            var proses = english.QuerySelectorAll("main .prose");
+            Assert.NotEmpty(proses);
+            Assert.All(proses, p => Assert.Null(p.GetAttribute("lang")));
+            var text = string.Concat(proses.Select(p => p.TextContent)).Where(c => !char.IsWhiteSpace(c)).ToList();
+            var han = text.Count(c => c is >= '\u4e00' and <= '\u9fff');
+            Assert.True(han < text.Count / 100, $"{path}: {han} of {text.Count} characters of the English text are Chinese");
+
+            Assert.Equal(Ids(chinese), Ids(english));
+            Assert.Equal(InPageLinks(chinese), InPageLinks(english));
+            Assert.Equal(Layout(chinese), Layout(english));
+        }
+
+        static List<string> Ids(IHtmlDocument page) => page.QuerySelectorAll("main [id]").Select(e => e.Id!).ToList();
+        static List<string> InPageLinks(IHtmlDocument page) =>
+            page.QuerySelectorAll("main a[href^='#']").Select(a => a.GetAttribute("href")!).ToList();
+        static List<string> Layout(IHtmlDocument page) =>
+            page.QuerySelectorAll("main .prose").SelectMany(p => p.QuerySelectorAll("h2, h3, h4, p, li, table"))
+                .Select(e => e.LocalName).ToList();
+    }
+}
+
+/// <summary>What English pages show where a text has no translation (the real content has none left).</summary>
+public class UntranslatedTextTests(PartlyTranslatedSite site) : IClassFixture<PartlyTranslatedSite>
+{
+    [Fact]
     public void An_untranslated_notice_text_is_shown_in_chinese_marked_as_such_with_a_visible_notice()
     {
         var notice = site.Page("en/2024/notices/provincial/");
@@ -70,10 +139,10 @@ public class LanguagesTests(BuiltSite site) : IClassFixture<BuiltSite>
     }
 
     [Fact]
-    public void The_build_prints_a_translation_coverage_summary()
+    public void The_coverage_counts_the_missing_notice_text()
     {
-        Assert.Contains("Translation coverage (en):", site.BuildResult.Stdout);
-        Assert.Matches(@"pages: zh-Hans \d+, en \d+", site.BuildResult.Stdout);
+        Assert.Contains("notice texts 6/7", site.BuildResult.Stdout);
+        Assert.DoesNotMatch(@"Translation coverage \(en\): \d+/\d+ texts \(100%\)", site.BuildResult.Stdout);
     }
 }
 

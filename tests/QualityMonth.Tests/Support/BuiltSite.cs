@@ -11,12 +11,14 @@ public class BuiltSite : IDisposable
 
     public BuiltSite() : this(null) { }
 
-    protected BuiltSite(string? basePath)
+    /// <param name="change">What a fixture changes in its copy of the site before the build.</param>
+    protected BuiltSite(string? basePath, Action<TempSite>? change = null)
     {
         _site = new TempSite(basePath);
+        change?.Invoke(_site);
         BuildResult = Generator.Run("build", "--root", _site.Root);
         if (BuildResult.ExitCode != 0)
-            throw new InvalidOperationException("the real site did not build:\n" + BuildResult.All);
+            throw new InvalidOperationException("the site did not build:\n" + BuildResult.All);
     }
 
     public Generator.Result BuildResult { get; }
@@ -48,3 +50,13 @@ public sealed class BuiltSiteUnderSubPath : BuiltSite
 
     public BuiltSiteUnderSubPath() : base(BasePath + "/") { }
 }
+
+/// <summary>
+/// The real site with translations taken away (the 2024 notice's text, Yong'an's leads), to show what English
+/// pages do with untranslated text now that the real content is fully translated.
+/// </summary>
+public sealed class PartlyTranslatedSite() : BuiltSite(null, site =>
+{
+    File.Delete(site.PathOf("input/2024/notices/provincial.en.md"));
+    site.Edit("input/2023/activities/yongan.yml", "    lead_en: 'Quality Section'\n", "");
+});
