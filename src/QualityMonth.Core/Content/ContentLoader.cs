@@ -15,9 +15,7 @@ public static partial class ContentLoader
     /// <param name="overrides">Settings given on the command line in place of statiq.json's.</param>
     public static Site? Load(string siteRoot, DiagnosticBag diagnostics, SettingsOverrides? overrides = null)
     {
-        // Nothing is read through a link: one could lead out of the site, or round a loop.
-        if (!SiteTree.ReportLinks(siteRoot, diagnostics)) return null;
-        if (!ContentLimits.ReportLargeFiles(siteRoot, diagnostics)) return null;
+        if (!SafeToRead(siteRoot, diagnostics)) return null;
         // Unfilled placeholders are reported first, one error each. A line holding one gets no other
         // message: 'date: 【待填写】' is unfilled, and saying it is also not a date would only add noise.
         var placeholders = PlaceholderCheck.InFolder(siteRoot, Path.Combine(siteRoot, InputFolder)).Select(p => p.ToDiagnostic()).ToHashSet();
@@ -80,6 +78,13 @@ public static partial class ContentLoader
         SiteValidator.Validate(site, diagnostics);
         return diagnostics.HasErrors ? null : site;
     }
+
+    /// <summary>
+    /// Whether the content may be read at all: nothing is read through a link (one could lead out of the site, or round
+    /// a loop) and no file is so large that reading it would take minutes. Reported before any file is opened.
+    /// </summary>
+    private static bool SafeToRead(string siteRoot, DiagnosticBag diagnostics) =>
+        SiteTree.ReportLinks(siteRoot, diagnostics) && ContentLimits.ReportLargeFiles(siteRoot, diagnostics);
 
     [GeneratedRegex("^(19|20)\\d\\d$")]
     private static partial Regex YearFolder();

@@ -17,6 +17,7 @@ public static partial class ContentLoader
     /// <returns>The new site, or null when any error was reported (all of them are in <paramref name="diagnostics"/>).</returns>
     public static Site? Reload(string siteRoot, Site previous, IReadOnlyCollection<string> changedFiles, DiagnosticBag diagnostics)
     {
+        if (!SafeToRead(siteRoot, diagnostics)) return null;
         var placeholders = changedFiles.SelectMany(f => PlaceholderCheck.InFile(siteRoot, Path.Combine(siteRoot, f))).Select(p => p.ToDiagnostic()).ToHashSet();
         var loading = new DiagnosticBag();
         foreach (var placeholder in placeholders)

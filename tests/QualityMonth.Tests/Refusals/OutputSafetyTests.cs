@@ -22,12 +22,15 @@ public sealed class OutputSafetyTests : IClassFixture<OutputSafetyTests.Clone>
             Git("init", "-q");
             Git("add", "-A");
             Git("-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-qm", "the site");
-            Site.Write("input/2024/notices/draft.md", "---\ntitle: 未提交的草稿\n---\n草稿正文\n");
+            File.AppendAllText(Site.PathOf(Draft), "\n未提交的草稿：新增的一段。\n");
             Directory.CreateSymbolicLink(Site.PathOf("published"), Site.PathOf("input"));
             Home = Path.Combine(Path.GetTempPath(), "qm-home-" + Guid.NewGuid().ToString("N")[..8]);
             Directory.CreateDirectory(Home);
             File.WriteAllText(Path.Combine(Home, ".bashrc"), "# someone's settings\n");
         }
+
+        /// <summary>A notice with an uncommitted change.</summary>
+        public const string Draft = "input/2024/notices/provincial.md";
 
         public TempSite Site { get; } = new();
 
@@ -83,7 +86,7 @@ public sealed class OutputSafetyTests : IClassFixture<OutputSafetyTests.Clone>
         Assert.DoesNotContain("   at ", result.All);
         Assert.Equal(siteBefore, FolderSnapshot.Of(site.Root));
         Assert.Equal(homeBefore, FolderSnapshot.Of(_clone.Home));
-        Assert.Contains("input/2024/notices/draft.md", siteBefore.Keys);
+        Assert.Contains("未提交的草稿", File.ReadAllText(site.PathOf(Clone.Draft)));
         Assert.Empty(Directory.GetDirectories(Path.GetDirectoryName(target.TrimEnd('/')) ?? "/", ".*.new-*"));
     }
 
