@@ -69,6 +69,7 @@ if [ "$target" = "$live" ]; then
 fi
 deploy_switch_to "$target"
 deploy_log "rollback by $who: live was ${live:-none}, now $target"
+deploy_audit rollback from "${live:-}" to "$target" commit "$(deploy_release_field "$target" commit)"
 say "Live now: $target (commit $(deploy_release_field "$target" commit | cut -c1-9), \"$(deploy_release_field "$target" subject)\")."
 head=$(git -C "$DEPLOY_ROOT/site.git" rev-parse -q --verify "refs/heads/$DEPLOY_BRANCH" || true)
 if [ -n "$head" ] && [ "$head" != "$(deploy_release_field "$target" commit)" ]; then

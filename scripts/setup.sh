@@ -11,11 +11,12 @@ as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 
 # System packages: libvips for photos, CJK fonts for the share images (Noto Sans CJK SC, set by
 # libvips' text rendering; the tests' browser needs them too), npm for the npm packages (Pagefind
-# for the build's search index); for tests also a browser and Java for the Nu Html Checker.
+# for the build's search index); for tests also a browser, Java for the Nu Html Checker, and what the
+# publishing tests run for real: bubblewrap (the build sandbox), jq (the audit log), sshd and nginx.
 packages=(libvips42 fonts-noto-cjk)
 command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)
 if [ "$purpose" = test ]; then
-  packages+=(chromium)
+  packages+=(chromium bubblewrap jq openssh-server nginx-light)
   command -v java >/dev/null 2>&1 || packages+=(default-jre-headless)
 fi
 installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"; }

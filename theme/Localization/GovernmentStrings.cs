@@ -33,6 +33,10 @@ public sealed record GovernmentStrings
     public required string Ellipsis { get; init; }
 
     public required string Press { get; init; }
+    /// <summary>The footer's link to the State Council's error-report platform (我为政府网站找错).</summary>
+    public required string ErrorReport { get; init; }
+    /// <summary>The 党政机关网站标识's text alternative: what the mark says, and that it leads to the registration.</summary>
+    public required string PartyGovernmentMarkAlt { get; init; }
     public required string PressIntro { get; init; }
     public required string Contacts { get; init; }
     public required string Unit { get; init; }
@@ -72,6 +76,8 @@ public sealed record GovernmentStrings
         ListSeparator = "、",
         Ellipsis = "……",
         Press = "新闻媒体",
+        ErrorReport = "我为政府网站找错",
+        PartyGovernmentMarkAlt = "党政机关网站标识：查看网站开办者信息",
         PressIntro = "以下是历年“质量月”通知文件公布的联系方式，照录原文，并注明出自哪份通知。联系方式以原文件为准，时间较早的可能已有变化。",
         Contacts = "通知公布的联系方式",
         Unit = "单位",
@@ -110,6 +116,8 @@ public sealed record GovernmentStrings
         ListSeparator = ", ",
         Ellipsis = "…",
         Press = "Press",
+        ErrorReport = "Report an error on this government website (我为政府网站找错, in Chinese)",
+        PartyGovernmentMarkAlt = "Party and government website mark: the site owner's registration (in Chinese)",
         PressIntro = "The contacts that the Quality Month notices publish, copied as printed, each with the notice it comes from. They are as the documents give them; older ones may have changed.",
         Contacts = "Contacts published in the notices",
         Unit = "Office",

@@ -38,6 +38,12 @@
       remember(toggle.checked);
       apply(toggle.checked);
     });
+    // A switch turns with Enter as well as Space (the WAI-ARIA switch pattern): Tab and Enter alone operate the site.
+    toggle.addEventListener('keydown', function (event) {
+      if (event.key !== 'Enter') return;
+      event.preventDefault();
+      toggle.click();
+    });
   });
 
   // A page restored from the back/forward cache, or another tab changing the choice, follows the stored choice.

@@ -50,7 +50,7 @@ public static partial class SettingsLoader
             return null;
         }
         raw = raw with { BaseUrl = overrides.BaseUrl ?? raw.BaseUrl, BasePath = overrides.BasePath ?? raw.BasePath };
-        return Validate(raw, json, diagnostics, overrides);
+        return Validate(raw, json, siteRoot, diagnostics, overrides);
     }
 
     private static Message Explain(JsonException e)
@@ -64,7 +64,7 @@ public static partial class SettingsLoader
         return SettingsMessages.InvalidJson(e.Message);
     }
 
-    private static SiteSettings? Validate(RawSettings raw, string json, DiagnosticBag diagnostics, SettingsOverrides overrides)
+    private static SiteSettings? Validate(RawSettings raw, string json, string siteRoot, DiagnosticBag diagnostics, SettingsOverrides overrides)
     {
         var errors = 0;
         void Fail(string key, Message message)
@@ -110,12 +110,20 @@ public static partial class SettingsLoader
         var sponsor = ToText(raw.Footer.Sponsor, "sponsor", Fail);
         var contact = raw.Footer.Contact is null ? null : ToText(raw.Footer.Contact, "contact", Fail);
 
-        foreach (var (key, value) in new[] { ("siteIdCode", raw.Footer.SiteIdCode), ("icpRecord", raw.Footer.IcpRecord), ("publicSecurityRecord", raw.Footer.PublicSecurityRecord) })
+        var mark = raw.Footer.PartyGovernmentMark;
+        foreach (var (key, value) in new[]
+        {
+            ("siteIdCode", raw.Footer.SiteIdCode), ("icpRecord", raw.Footer.IcpRecord), ("publicSecurityRecord", raw.Footer.PublicSecurityRecord),
+            ("partyGovernmentMark", mark?.Image + mark?.Link), ("errorReport", raw.Footer.ErrorReport),
+        })
             if (string.IsNullOrWhiteSpace(value))
             {
                 var (line, column) = PositionOf(json, "footer");
                 diagnostics.Warning(FileName, line, SettingsMessages.FooterItemMissing(key), column);
             }
+        var publicSecurityRecord = ToPublicSecurityRecord(raw.Footer.PublicSecurityRecord, Fail);
+        var partyGovernmentMark = ToPartyGovernmentMark(siteRoot, mark, Fail);
+        var errorReport = ToErrorReport(raw.Footer.ErrorReport, raw.Footer.SiteIdCode, Fail);
 
         var photos = raw.Photos is null ? PhotoSettings.Default : ToPhotoSettings(raw.Photos, Fail);
         var subject = raw.Disclosure is null ? null : ToText(raw.Disclosure.Subject, "subject", Fail);
@@ -133,7 +141,7 @@ public static partial class SettingsLoader
         if (errors > 0 || title is null || sponsor is null || photos is null)
             return null;
         return new SiteSettings(title, new Uri(raw.BaseUrl), basePath, languages, raw.CurrentYear,
-            new Footer(sponsor, contact, Blank(raw.Footer.SiteIdCode), Blank(raw.Footer.IcpRecord), Blank(raw.Footer.PublicSecurityRecord)),
+            new Footer(sponsor, contact, Blank(raw.Footer.SiteIdCode), Blank(raw.Footer.IcpRecord), publicSecurityRecord, partyGovernmentMark, errorReport),
             photos, new DisclosureSettings(subject), messages);
     }
 
@@ -202,6 +210,80 @@ public static partial class SettingsLoader
 
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s;
 
+    /// <summary>闽公网安备 35010202000001号: the form the 公安 filing gives, whose 14 digits are the record code its link needs.</summary>
+    private static PublicSecurityRecord? ToPublicSecurityRecord(string? value, Action<string, Message> fail)
+    {
+        if (Blank(value) is not { } text) return null;
+        var match = PublicSecurityRecordPattern().Match(text);
+        if (match.Success) return new PublicSecurityRecord(text.Trim(), match.Groups["code"].Value);
+        fail("publicSecurityRecord", SettingsMessages.BadPublicSecurityRecord(text));
+        return null;
+    }
+
+    // The image formats browsers show in <img>, by their first bytes. Not SVG: opened on its own, an SVG file runs its scripts.
+    private static readonly (string Extension, byte[] Signature)[] MarkImageFormats =
+    [
+        (".png", [0x89, (byte)'P', (byte)'N', (byte)'G']),
+        (".gif", "GIF8"u8.ToArray()),
+        (".jpg", [0xFF, 0xD8, 0xFF]),
+        (".jpeg", [0xFF, 0xD8, 0xFF]),
+    ];
+
+    private const int MaxMarkImageBytes = 512 * 1024;
+
+    /// <summary>The 党政机关网站标识: an image file inside the site folder and the registration page it links to, both or neither.</summary>
+    private static PartyGovernmentMark? ToPartyGovernmentMark(string siteRoot, RawMark? raw, Action<string, Message> fail)
+    {
+        var image = Blank(raw?.Image);
+        var link = Blank(raw?.Link);
+        if (image is null && link is null) return null;
+        if (image is null || link is null)
+        {
+            fail("partyGovernmentMark", SettingsMessages.MarkIncomplete());
+            return null;
+        }
+        Uri? linkUri = null;
+        if (!IsWebAddress(link, out linkUri))
+            fail("partyGovernmentMark", SettingsMessages.BadAddress("footer.partyGovernmentMark.link", link));
+
+        var root = Path.GetFullPath(siteRoot);
+        var file = Path.GetFullPath(Path.Combine(root, image));
+        var format = MarkImageFormats.FirstOrDefault(f => file.EndsWith(f.Extension, StringComparison.OrdinalIgnoreCase));
+        if (Path.IsPathRooted(image) || !file.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal) || !File.Exists(file))
+            fail("partyGovernmentMark", SettingsMessages.MarkImageMissing(image));
+        else if (format.Signature is null || new FileInfo(file).Length > MaxMarkImageBytes || !StartsWith(file, format.Signature))
+            fail("partyGovernmentMark", SettingsMessages.MarkImageNotAnImage(image, MaxMarkImageBytes / 1024));
+        else if (linkUri is not null)
+        {
+            var hash = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(file)))[..10];
+            return new PartyGovernmentMark(file, $"/assets/party-government-mark.{hash}{format.Extension}", linkUri);
+        }
+        return null;
+    }
+
+    private static bool StartsWith(string file, byte[] signature)
+    {
+        using var stream = File.OpenRead(file);
+        var head = new byte[signature.Length];
+        return stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false) == head.Length && head.AsSpan().SequenceEqual(signature);
+    }
+
+    /// <summary>我为政府网站找错: the platform's address; each page's link adds the site's 网站标识码, so it needs one.</summary>
+    private static Uri? ToErrorReport(string? value, string? siteIdCode, Action<string, Message> fail)
+    {
+        if (Blank(value) is not { } address) return null;
+        if (!IsWebAddress(address, out var uri))
+            fail("errorReport", SettingsMessages.BadAddress("footer.errorReport", address));
+        else if (Blank(siteIdCode) is null)
+            fail("errorReport", SettingsMessages.ErrorReportNeedsSiteId());
+        else
+            return uri;
+        return null;
+    }
+
+    private static bool IsWebAddress(string value, out Uri? uri) =>
+        Uri.TryCreate(value, UriKind.Absolute, out uri) && uri.Scheme is "https" or "http";
+
     private static LocalizedText? ToText(Dictionary<string, string> values, string key, Action<string, Message> fail)
     {
         if (!values.TryGetValue(Language.DefaultCode, out var original) || string.IsNullOrWhiteSpace(original))
@@ -228,6 +310,9 @@ public static partial class SettingsLoader
 
     [GeneratedRegex("missing required properties including: (.+)\\.")]
     private static partial Regex MissingPropertiesPattern();
+
+    [GeneratedRegex(@"^\s*\p{IsCJKUnifiedIdeographs}公网安备\s*(?<code>\d{14})\s*号\s*$")]
+    private static partial Regex PublicSecurityRecordPattern();
 
     [GeneratedRegex("^[a-z0-9-]+$")]
     private static partial Regex SlugPattern();
@@ -281,5 +366,13 @@ public static partial class SettingsLoader
         public string? SiteIdCode { get; init; }
         public string? IcpRecord { get; init; }
         public string? PublicSecurityRecord { get; init; }
+        public RawMark? PartyGovernmentMark { get; init; }
+        public string? ErrorReport { get; init; }
+    }
+
+    private sealed record RawMark
+    {
+        public string? Image { get; init; }
+        public string? Link { get; init; }
     }
 }

@@ -70,6 +70,30 @@ public static class SettingsMessages
         $"页脚的 footer.{key} 没有填写：政府网站的页脚必须显示这一项，取得后请补上",
         $"footer.{key} is not set: a government website must show it in its footer");
 
+    public static Message BadPublicSecurityRecord(string value) => new("invalid-setting",
+        $"“publicSecurityRecord”：“{value}”应照公安机关备案写法填写，如“闽公网安备 35010202000001号”（省份简称、“公网安备”、14 位备案编号、“号”）",
+        $"'publicSecurityRecord': '{value}' must be written as the record gives it, e.g. '闽公网安备 35010202000001号' (province, 公网安备, the 14-digit record code, 号)");
+
+    public static Message MarkIncomplete() => new("invalid-setting",
+        "“partyGovernmentMark”：党政机关网站标识需要同时填写 image（标识图片文件）和 link（标识链接的网址）",
+        "'partyGovernmentMark': needs both 'image' (the mark's image file) and 'link' (the address the mark links to)");
+
+    public static Message MarkImageMissing(string path) => new("invalid-setting",
+        $"“partyGovernmentMark”：找不到标识图片“{path}”：请把图片放进网站文件夹（如 input/site/），写相对于网站文件夹的路径",
+        $"'partyGovernmentMark': image '{path}' not found: put it in the site folder (e.g. input/site/) and give its path from there");
+
+    public static Message MarkImageNotAnImage(string path, int maxKilobytes) => new("invalid-setting",
+        $"“partyGovernmentMark”：“{path}”应是 PNG、GIF 或 JPEG 图片，不超过 {maxKilobytes} KB",
+        $"'partyGovernmentMark': '{path}' must be a PNG, GIF or JPEG image of at most {maxKilobytes} KB");
+
+    public static Message BadAddress(string key, string value) => new("invalid-setting",
+        $"“{key}”：“{value}”应是完整网址，以 https:// 或 http:// 开头",
+        $"'{key}': '{value}' must be an absolute http(s) address");
+
+    public static Message ErrorReportNeedsSiteId() => new("invalid-setting",
+        "“errorReport”：“我为政府网站找错”链接要带上网站标识码：请先填写 footer.siteIdCode",
+        "'errorReport': the link carries the site's 网站标识码: set footer.siteIdCode too");
+
     public static Message BadWidths() => new("invalid-setting",
         "“widths”：应是从 16 到 10000 的像素宽度，各不相同、从小到大排列，例如 [480, 960, 1600]",
         "'widths': must be distinct pixel widths from 16 to 10000, in ascending order, e.g. [480, 960, 1600]");

@@ -22,7 +22,8 @@ internal static class NoticeLoader
     public static Notice? Load(int year, ContentFile file, IReadOnlyList<Language> languages, ICollection<ContentLink> links)
     {
         var slug = Path.GetFileNameWithoutExtension(file.FullPath);
-        var markdown = NoticeMarkdown.Parse(File.ReadAllText(file.FullPath), file, links);
+        var markdown = NoticeMarkdown.Parse(ContentText.Read(file), file, links);
+        if (markdown is null) return null;
         if (markdown.FrontMatter is null)
         {
             file.Error(1, NoticeMessages.NoFrontMatter());
@@ -103,7 +104,8 @@ internal static class NoticeLoader
             var path = Path.Combine(Path.GetDirectoryName(file.FullPath)!, $"{slug}.{language.Code.ToLowerInvariant()}.md");
             if (!File.Exists(path)) continue;
             var translationFile = file with { Path = Path.GetDirectoryName(file.Path)!.Replace('\\', '/') + "/" + Path.GetFileName(path), FullPath = path };
-            var translated = NoticeMarkdown.Parse(File.ReadAllText(path), translationFile, links);
+            var translated = NoticeMarkdown.Parse(ContentText.Read(translationFile), translationFile, links);
+            if (translated is null) continue;
             if (translated.FrontMatter is not null)
                 translationFile.Error(1, NoticeMessages.TranslationHasFrontMatter());
             result[language.Code] = translated;

@@ -51,11 +51,11 @@ public static class PlaceholderCheck
         var stream = new YamlStream();
         try
         {
-            stream.Load(new StringReader(yaml));
+            stream.Load(new ContentYamlParser(yaml, file: null));
         }
         catch (Exception e) when (e is YamlException or InvalidOperationException)
         {
-            return; // malformed YAML is the content loader's error to report, with its line
+            return; // malformed or refused YAML is the content loader's error to report, with its line
         }
         foreach (var document in stream.Documents)
             Walk(document.RootNode, field: null);

@@ -67,7 +67,7 @@ public static class RegistryLoader
             file.Error(0, RegistryMessages.FileNotFound());
             return [];
         }
-        var root = YamlRecord.Parse(File.ReadAllText(file.FullPath), file);
+        var root = YamlRecord.Parse(ContentText.Read(file), file);
         if (root is YamlDotNet.RepresentationModel.YamlSequenceNode list)
             return list.Select(n => YamlRecord.FromNode(n, file, RegistryMessages.Entry)).OfType<YamlRecord>().ToList();
         if (root is not null)

@@ -42,7 +42,8 @@ internal static class SiteValidator
                                                 || attachment.NoticeSlug == notice.Slug:
                     diagnostics.Error(at, SiteMessages.ForwardedNoticeUnknown(attachment.Number, attachment.NoticeSlug!, year.Year));
                     break;
-                case AttachmentKind.Slogans when year.Slogans is not { } s || s.NoticeSlug != notice.Slug || s.AttachmentNumber != attachment.Number:
+                case AttachmentKind.Slogans when (year.Slogans is not { } s || s.NoticeSlug != notice.Slug || s.AttachmentNumber != attachment.Number)
+                                                 && !diagnostics.HasErrorsIn($"input/{year.Year}/slogans.yml"):
                     diagnostics.Error(at, SiteMessages.SlogansNotSourced(attachment.Number, year.Year));
                     break;
                 case AttachmentKind.Activities when !year.ActivityGroups.Any(g => g.NoticeSlug == notice.Slug && g.AttachmentNumber == attachment.Number):

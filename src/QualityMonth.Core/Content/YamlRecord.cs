@@ -36,8 +36,13 @@ public sealed partial class YamlRecord
         try
         {
             var stream = new YamlStream();
-            stream.Load(parser);
+            stream.Load(new ContentYamlParser(parser, file));
             return stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode;
+        }
+        catch (RefusedYamlException e)
+        {
+            file.Diagnostics.Error(file.Path, file.LineOffset + (int)e.Start.Line, e.Refusal, (int)e.Start.Column);
+            return null;
         }
         catch (YamlException e)
         {

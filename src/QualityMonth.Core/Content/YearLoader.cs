@@ -23,7 +23,7 @@ internal sealed class YearLoader(string siteRoot, Diagnostics.DiagnosticBag diag
             yearFile.Error(0, YearMessages.NoYearFile());
             return null;
         }
-        var record = YamlRecord.Load(System.IO.File.ReadAllText(yearFile.FullPath), yearFile, YearMessages.YearSettings);
+        var record = YamlRecord.Load(ContentText.Read(yearFile), yearFile, YearMessages.YearSettings);
         if (record is null) return null;
         var year = record.RequiredInt("year");
         var theme = record.Text("theme", languages, required: true);
@@ -84,7 +84,7 @@ internal sealed class YearLoader(string siteRoot, Diagnostics.DiagnosticBag diag
     {
         var file = File(Path.Combine(folder, "slogans.yml"));
         if (!System.IO.File.Exists(file.FullPath)) return null;
-        var record = YamlRecord.Load(System.IO.File.ReadAllText(file.FullPath), file, YearMessages.SloganList);
+        var record = YamlRecord.Load(ContentText.Read(file), file, YearMessages.SloganList);
         if (record is null) return null;
         var source = ReadSource(record);
         var scopeText = record.RequiredString("scope");
@@ -112,7 +112,7 @@ internal sealed class YearLoader(string siteRoot, Diagnostics.DiagnosticBag diag
         foreach (var path in Directory.GetFiles(dir, "*.yml").Order(StringComparer.Ordinal))
         {
             var file = File(path);
-            var record = YamlRecord.Load(System.IO.File.ReadAllText(path), file, YearMessages.ActivitiesFile);
+            var record = YamlRecord.Load(ContentText.Read(file), file, YearMessages.ActivitiesFile);
             if (record is null) continue;
             var city = record.OptionalString("city");
             var organiser = record.OptionalString("organiser");

@@ -20,6 +20,7 @@ public sealed partial class NoticeMarkdown
         .UsePipeTables()
         .UseCjkFriendlyEmphasis()
         .UsePreciseSourceLocation()
+        .Use<HtmlAllowListExtension>()
         .Build();
 
     private NoticeMarkdown(string? frontMatter, int frontMatterLine, string mainHtml, IReadOnlyDictionary<int, AttachmentSection> attachments)
@@ -41,9 +42,21 @@ public sealed partial class NoticeMarkdown
     /// <summary>Each <c># 附件N</c> section, by N.</summary>
     public IReadOnlyDictionary<int, AttachmentSection> Attachments { get; }
 
-    public static NoticeMarkdown Parse(string text, ContentFile file, ICollection<ContentLink> links)
+    /// <summary>The text split and rendered; null when it is nested too deeply to parse (reported).</summary>
+    public static NoticeMarkdown? Parse(string text, ContentFile file, ICollection<ContentLink> links)
     {
-        var document = Markdig.Markdown.Parse(text, Pipeline);
+        MarkdownDocument document;
+        try
+        {
+            document = Markdig.Markdown.Parse(text, Pipeline);
+        }
+        catch (ArgumentException e) when (IsDepthLimit(e))
+        {
+            file.Error(DeepestLine(text), SafetyMessages.MarkdownTooDeep());
+            return null;
+        }
+        foreach (var html in HtmlAllowListExtension.Dropped(document))
+            file.Diagnostics.Error(file.Path, html.Line, SafetyMessages.RawHtml(html.Html), html.Column);
         string? frontMatter = null;
         var frontMatterLine = 0;
         var main = new List<Block>();
@@ -70,28 +83,63 @@ public sealed partial class NoticeMarkdown
             }
             current.Add(block);
         }
-        foreach (var link in document.Descendants<LinkInline>())
-            if (link.Url is { Length: > 0 } url)
-                links.Add(new ContentLink(url, new SourceLocation(file.Path, link.Line + 1, link.Column + 1)));
+        foreach (var (url, inline) in document.Descendants<Inline>().Select(Url).Where(l => l.Url is { Length: > 0 }))
+        {
+            var at = new SourceLocation(file.Path, inline.Line + 1, inline.Column + 1);
+            if (SafeLinks.RefusedScheme(url!) is { } scheme)
+                file.Diagnostics.Error(at, SafetyMessages.UnsafeLink(url!, scheme));
+            else if (inline is LinkInline { IsImage: false } link && SafeLinks.MisleadingHost(PlainText(link), url!) is { } shown)
+                file.Diagnostics.Error(at, SafetyMessages.MisleadingLink(shown, url!));
+            else if (inline is LinkInline)
+                links.Add(new ContentLink(url!, at));
+        }
 
-        return new NoticeMarkdown(frontMatter, frontMatterLine, Render(main),
-            sections.ToDictionary(s => s.Key, s => new AttachmentSection(Render(s.Value.Blocks), s.Value.Line)));
+        return new NoticeMarkdown(frontMatter, frontMatterLine, Render(main, file),
+            sections.ToDictionary(s => s.Key, s => new AttachmentSection(Render(s.Value.Blocks, file), s.Value.Line)));
+
+        static (string? Url, Inline Inline) Url(Inline inline) => inline switch
+        {
+            LinkInline link => (link.Url, link),
+            AutolinkInline { IsEmail: false } autolink => (autolink.Url, autolink),
+            _ => (null, inline),
+        };
     }
+
+    /// <summary>Markdig's own limit on nesting (<see cref="MarkdownPipeline.MaximumNestingDepth"/>), which keeps the stack bounded.</summary>
+    private static bool IsDepthLimit(ArgumentException e) => e.Message.Contains("depth limit", StringComparison.Ordinal);
+
+    /// <summary>The line that starts with the longest run of quote and list markers: where the nesting is.</summary>
+    private static int DeepestLine(string text) =>
+        text.Split('\n').Select((line, i) => (Line: i + 1, Depth: line.TakeWhile(c => c is '>' or '-' or '*' or '+' or ' ' or '\t').Count()))
+            .MaxBy(l => l.Depth).Line;
+
+    private static string PlainText(ContainerInline? inline) =>
+        string.Concat(inline?.Descendants<LiteralInline>().Select(l => l.Content.ToString()) ?? []);
 
     private static int? AttachmentNumber(HeadingBlock heading)
     {
-        var text = string.Concat(heading.Inline?.Descendants<LiteralInline>().Select(l => l.Content.ToString()) ?? []);
+        var text = PlainText(heading.Inline);
         var match = AttachmentHeading().Match(text.Trim());
         return match.Success ? int.Parse(match.Groups[1].Value) : null;
     }
 
-    private static string Render(IEnumerable<Block> blocks)
+    /// <summary>
+    /// Renders the blocks. A control character that only an entity made (<c>&amp;#11;</c>: the file's own are
+    /// reported when it is read) is reported at its block, as pages and feeds cannot carry it.
+    /// </summary>
+    private static string Render(IEnumerable<Block> blocks, ContentFile file)
     {
         var writer = new StringWriter();
         var renderer = new HtmlRenderer(writer);
         Pipeline.Setup(renderer);
         foreach (var block in blocks)
+        {
+            var start = writer.GetStringBuilder().Length;
             renderer.Render(block);
+            var html = writer.GetStringBuilder().ToString(start, writer.GetStringBuilder().Length - start);
+            if (ContentText.IndexOfForbidden(html) is var at and >= 0)
+                file.Error(block.Line + 1, ContentText.Message(html[at]));
+        }
         return writer.ToString();
     }
 

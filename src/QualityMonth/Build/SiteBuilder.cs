@@ -50,7 +50,7 @@ public sealed record BuildResult(
 public static class SiteBuilder
 {
     /// <summary>The theme files every page links to: without them no page can be rendered.</summary>
-    private static readonly string[] RequiredAssets = ["site.css", "favicon.svg", "age-friendly.js", "slogan-copy.js"];
+    private static readonly string[] RequiredAssets = ["site.css", "favicon.svg", "age-friendly.js", "slogan-copy.js", "read-aloud.js"];
 
     /// <summary>The files made from the model besides the pages, in the order they run.</summary>
     internal static readonly IFileGenerator[] FileGenerators =
@@ -138,6 +138,8 @@ public static class SiteBuilder
             if (cacheFile is null) output.AddStandIn(path);
             else output.AddFile(path, cacheFile);
         var assetUrls = ThemeAssets.Publish(siteRoot, output);
+        if (site.Settings.Footer.PartyGovernmentMark is { } mark)
+            output.AddFile(mark.ImageUrl.TrimStart('/'), mark.ImageFile);
         var missingAssets = RequiredAssets.Where(a => !assetUrls.ContainsKey(a)).ToList();
         foreach (var missing in missingAssets)
             diagnostics.Error($"{ThemeAssets.Folder}/{missing}", 0, BuildMessages.ThemeFileMissing());

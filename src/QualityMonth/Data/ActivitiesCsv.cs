@@ -7,7 +7,8 @@ namespace QualityMonth.Data;
 /// Writes <c>activities.csv</c> (RFC 4180): UTF-8 with a BOM so that Excel reads Chinese correctly,
 /// CRLF after every row, one header row. The columns are the JSON records' properties in the same
 /// order and with the same names; a list becomes its items joined by <see cref="ActivityRecords.ListSeparator"/>,
-/// null an empty cell.
+/// null an empty cell. A text cell that a spreadsheet would run as a formula is neutralised as OWASP recommends for
+/// files meant for Excel ("CSV injection"): it starts with <c>'</c> and is quoted (docs/data.md).
 /// </summary>
 public static class ActivitiesCsv
 {
@@ -23,7 +24,7 @@ public static class ActivitiesCsv
         }
         return [.. Encoding.UTF8.Preamble, .. Encoding.UTF8.GetBytes(csv.ToString())];
 
-        void Row(IEnumerable<string> cells) => csv.Append(string.Join(',', cells.Select(Quote))).Append("\r\n");
+        void Row(IEnumerable<string> cells) => csv.Append(string.Join(',', cells.Select(Neutralise))).Append("\r\n");
     }
 
     private static string Cell(JsonElement value) => value.ValueKind switch
@@ -34,7 +35,15 @@ public static class ActivitiesCsv
         _ => value.GetRawText(),
     };
 
+    /// <summary>The characters that make Excel, LibreOffice or Google Sheets read a cell as a formula (OWASP).</summary>
+    private const string FormulaStarts = "=+-@\t\r";
+
+    /// <summary>A cell as written: <c>'</c> in front of one that starts like a formula, then quoted as RFC 4180 needs.</summary>
+    private static string Neutralise(string cell) =>
+        cell.Length > 0 && FormulaStarts.Contains(cell[0]) ? Quoted("'" + cell) : Quote(cell);
+
     /// <summary>Quotes a cell that holds a comma, a quote or a line break, doubling its quotes.</summary>
-    private static string Quote(string cell) =>
-        cell.AsSpan().IndexOfAny(",\"\r\n") < 0 ? cell : "\"" + cell.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+    private static string Quote(string cell) => cell.AsSpan().IndexOfAny(",\"\r\n") < 0 ? cell : Quoted(cell);
+
+    private static string Quoted(string cell) => "\"" + cell.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
 }

@@ -21,6 +21,12 @@ public static class PreviewServer
 {
     public const string EventsPath = "/__preview/events";
 
+    /// <summary>
+    /// The reload script is a file, not inline, so the pages' Content-Security-Policy (scripts from the site's own
+    /// origin only) lets it run in the preview as it would any of the site's scripts.
+    /// </summary>
+    public const string ReloadScriptPath = "/__preview/reload.js";
+
     private static readonly FileExtensionContentTypeProvider ContentTypes = new();
 
     public static async Task<int> RunAsync(string siteRoot, int port, MessageLanguage language, CancellationToken cancel)
@@ -35,6 +41,11 @@ public static class PreviewServer
         builder.WebHost.UseKestrel().UseUrls($"http://127.0.0.1:{port}");
         var app = builder.Build();
         app.MapGet(EventsPath, (HttpContext context) => StreamReloads(context, state));
+        app.MapGet(ReloadScriptPath, (HttpContext context) =>
+        {
+            context.Response.Headers.CacheControl = "no-store";
+            return Write(context, HttpStatusCode.OK, "text/javascript; charset=utf-8", Encoding.UTF8.GetBytes(ReloadScriptSource));
+        });
         // "{**path}": the default fallback pattern skips paths that look like files (site.css, pagefind.js).
         app.MapFallback("{**path}", (HttpContext context) => Serve(context, state));
 
@@ -121,13 +132,20 @@ public static class PreviewServer
         return context.Response.Body.WriteAsync(body).AsTask();
     }
 
-    /// <summary>Only preview pages get this script; built sites carry none. A page reloads when the update names it.</summary>
-    private const string ReloadScript =
-        $"<script>new EventSource('{EventsPath}').addEventListener('reload', e => " +
-        "{ const pages = e.data.split('\\n'); if (pages[0] === 'reload' || pages.includes(location.pathname)) location.reload(); });</script>";
+    /// <summary>
+    /// Only preview pages get this script; built sites carry none. A page reloads when the update names it; the
+    /// error page (<c>data-every-update</c>) on every update, as it stands in for every page.
+    /// </summary>
+    private const string ReloadScriptSource =
+        "const everyUpdate = document.currentScript.hasAttribute('data-every-update');\n" +
+        $"new EventSource('{EventsPath}').addEventListener('reload', e => {{\n" +
+        "  const pages = e.data.split('\\n');\n" +
+        "  if (everyUpdate || pages[0] === 'reload' || pages.includes(location.pathname)) location.reload();\n" +
+        "});\n";
 
-    /// <summary>The error page reloads on every update: it stands in for every page.</summary>
-    private const string ErrorReloadScript = $"<script>new EventSource('{EventsPath}').addEventListener('reload', () => location.reload());</script>";
+    private const string ReloadScript = $"<script src=\"{ReloadScriptPath}\"></script>";
+
+    private const string ErrorReloadScript = $"<script src=\"{ReloadScriptPath}\" data-every-update></script>";
 
     private static byte[] WithReloadScript(byte[] html)
     {

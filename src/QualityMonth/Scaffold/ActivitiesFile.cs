@@ -1,4 +1,5 @@
 using System.Text;
+using QualityMonth.Content;
 using QualityMonth.Model;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
@@ -135,7 +136,7 @@ public sealed class ActivitiesFile
         try
         {
             var stream = new YamlStream();
-            stream.Load(new StringReader(text));
+            stream.Load(new ContentYamlParser(text, file: null));
             return stream.Documents.Count == 1 ? stream.Documents[0].RootNode : null;
         }
         catch (Exception e) when (e is YamlException or InvalidOperationException)

@@ -61,7 +61,7 @@ public sealed class ActivitiesCsvTests(BuiltSite site)
     };
 
     /// <summary>Reads a CSV file strictly as RFC 4180: a comma separator, nothing trimmed, bad quoting or a short row an error.</summary>
-    private static (IReadOnlyList<string> Header, List<Dictionary<string, string>> Rows) ReadCsv(string path)
+    internal static (IReadOnlyList<string> Header, List<Dictionary<string, string>> Rows) ReadCsv(string path)
     {
         var options = CsvReaderOptions.Default with
         {

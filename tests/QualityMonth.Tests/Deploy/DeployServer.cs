@@ -6,35 +6,53 @@ using QualityMonth.Tests.Support;
 
 namespace QualityMonth.Tests.Deploy;
 
+/// <summary>A person registered on the server with bin/people: their name, role, display name and private key.</summary>
+public sealed record Staff(string Name, string Role, string Display, string Key);
+
 /// <summary>
 /// A deploy root made by the real deploy/install.sh in a temp folder, with this repository's files pushed
-/// to it once: the server the deploy tests push to, clone from and roll back. The generator of that first
-/// commit is the one the tests were built with (same source, so same key in generators/); a push that
-/// changes src/ or theme/ compiles its own.
+/// to it, its generator installed by the real bin/generator and published once; four people registered by
+/// bin/people (an editor, two reviewers, an administrator) who push over a real sshd with their own keys.
+/// The generator installed is the one the tests were built with (same source, so same key in generators/):
+/// bin/generator finds it compiled, installs its npm packages and theme, test-builds and switches to it.
 /// </summary>
 [SupportedOSPlatform("linux")] // flock, /proc and symbolic links: deploy/ runs on the Debian server
 public sealed class DeployServer : IDisposable
 {
     public const string Branch = "main";
     public const int Keep = 3;
-    public const string SshPusher = "zhang-san";
+    public const string PreviewUrl = "https://zly.example.gov.cn/preview";
 
     public static readonly TimeSpan PushTimeout = TimeSpan.FromMinutes(10);
+
+    private readonly SshServer _ssh;
 
     public DeployServer()
     {
         Folder = Path.Combine(Path.GetTempPath(), "qm-deploy-" + Guid.NewGuid().ToString("N")[..12]);
         Directory.CreateDirectory(Folder);
-        Install = Command.Run("bash", Folder, InstallScript, Root, "--keep", Keep.ToString());
+        Install = Command.Run("bash", Folder, InstallScript, Root, "--keep", Keep.ToString(), "--preview-url", PreviewUrl,
+            "--authorized-keys", AuthorizedKeys);
         if (Install.ExitCode != 0) throw new InvalidOperationException("deploy/install.sh failed:\n" + Install.Output);
+        Editor = Register("zhang-san", "editor", "张三");
+        Reviewer = Register("li-si", "reviewer", "李四");
+        SecondReviewer = Register("wang-wu", "reviewer", "王五");
+        Administrator = Register("zhao-liu", "administrator", "赵六");
+        _ssh = new SshServer(Path.Combine(Folder, "sshd"), AuthorizedKeys);
 
         var seed = Path.Combine(Folder, "seed");
         CopyRepositoryFiles(seed);
         Git(seed, "init", "--quiet", "--initial-branch", Branch);
         Git(seed, "add", "--all");
         SeedCommit = Commit(seed, "The site as the tests were built");
-        SeedGenerator(seed);
         Git(seed, "remote", "add", "origin", Repository);
+        var unbuilt = Push(seed);
+        if (unbuilt.ExitCode != 0 || !unbuilt.Output.Contains("No generator is installed yet", StringComparison.Ordinal))
+            throw new InvalidOperationException("the first push was not accepted unbuilt:\n" + unbuilt.Output);
+        SeedGenerator(seed);
+        GeneratorInstall = Command.Start(Path.Combine(Root, "bin", "generator"), Folder, null, Root, "install", Branch).Wait(PushTimeout);
+        if (GeneratorInstall.ExitCode != 0) throw new InvalidOperationException("bin/generator install failed:\n" + GeneratorInstall.Output);
+        Git(seed, "-c", "user.name=测试员", "-c", "user.email=staff@example.gov.cn", "commit", "--quiet", "--allow-empty", "-m", "First publish");
         FirstPush = Push(seed);
         if (FirstPush.ExitCode != 0) throw new InvalidOperationException("the first push was not published:\n" + FirstPush.Output);
     }
@@ -48,6 +66,34 @@ public sealed class DeployServer : IDisposable
     public string WebRoot => Path.Combine(Root, "current");
 
     public string Builds => Path.Combine(Root, "builds");
+
+    public string AuthorizedKeys => Path.Combine(Folder, "authorized_keys");
+
+    public Staff Editor { get; }
+
+    public Staff Reviewer { get; }
+
+    public Staff SecondReviewer { get; }
+
+    public Staff Administrator { get; }
+
+    public CommandResult GeneratorInstall { get; }
+
+    /// <summary>The folder the preview of a branch is served from (a link into preview-sites/).</summary>
+    public string Preview(string branch) => Path.Combine(Root, "previews", branch);
+
+    /// <summary>Runs one of the installed commands (bin/people, bin/history, bin/audit, …) on this deploy root.</summary>
+    public CommandResult Run(string command, params string[] args) =>
+        Command.Start(Path.Combine(Root, "bin", command), Folder, null, [Root, .. args]).Wait(PushTimeout);
+
+    /// <summary>The audit log, one JSON object a line, as bin/audit --json reads it back.</summary>
+    public IReadOnlyList<System.Text.Json.JsonElement> Audit()
+    {
+        var result = Run("audit", "--json");
+        if (result.ExitCode != 0) throw new InvalidOperationException("bin/audit failed:\n" + result.Output);
+        return result.Output.Split('\n', StringSplitOptions.RemoveEmptyEntries)
+            .Select(line => System.Text.Json.JsonDocument.Parse(line).RootElement.Clone()).ToList();
+    }
 
     public static string InstallScript => Path.Combine(Repo.Root, "deploy", "install.sh");
 
@@ -100,20 +146,22 @@ public sealed class DeployServer : IDisposable
     /// Checks that a published site is whole: every page its sitemap lists (read with an XML parser, not
     /// our writer) and every asset its home pages load is there.
     /// </summary>
-    public static void AssertCompleteSite(string site)
+    /// <param name="basePath">The path the site was built for ("/preview/&lt;branch&gt;/" for a preview).</param>
+    public static void AssertCompleteSite(string site, string basePath = "/")
     {
         var sitemap = XDocument.Load(Path.Combine(site, "sitemap.xml"));
         XNamespace ns = "http://www.sitemaps.org/schemas/sitemap/0.9";
         var urls = sitemap.Descendants(ns + "loc").Select(l => new Uri(l.Value).AbsolutePath).ToList();
         Assert.True(urls.Count > 100, $"the sitemap lists only {urls.Count} pages");
-        foreach (var path in urls.Append("/404.html").Append("/en/404.html"))
+        foreach (var path in urls.Append(basePath + "404.html").Append(basePath + "en/404.html"))
         {
-            var file = Path.Combine(site, path.TrimStart('/') + (path.EndsWith('/') ? "index.html" : ""));
+            Assert.StartsWith(basePath, path);
+            var file = Path.Combine(site, path[basePath.Length..] + (path.EndsWith('/') ? "index.html" : ""));
             Assert.True(File.Exists(file), $"{path} is in the sitemap but {file} is missing");
         }
         foreach (var home in new[] { "index.html", "en/index.html" })
-            foreach (Match asset in Regex.Matches(File.ReadAllText(Path.Combine(site, home)), "(?:href|src)=\"/(assets/[^\"]+)\""))
-                Assert.True(File.Exists(Path.Combine(site, asset.Groups[1].Value)), $"{home} loads /{asset.Groups[1].Value}, which is missing");
+            foreach (Match asset in Regex.Matches(File.ReadAllText(Path.Combine(site, home)), $"(?:href|src)=\"{Regex.Escape(basePath)}(assets/[^\"]+)\""))
+                Assert.True(File.Exists(Path.Combine(site, asset.Groups[1].Value)), $"{home} loads {basePath}{asset.Groups[1].Value}, which is missing");
         Assert.True(File.Exists(Path.Combine(site, "pagefind", "pagefind-entry.json")), "the search index is missing");
     }
 
@@ -154,21 +202,24 @@ public sealed class DeployServer : IDisposable
     public static Command StartPush(string clone, IReadOnlyDictionary<string, string>? environment = null) =>
         Command.Start("git", clone, environment, "push", "origin", Branch);
 
-    /// <summary>
-    /// Pushes the way staff do, over SSH to a key whose forced command is bin/push-as: an "ssh" that runs
-    /// the remote command locally through push-as, as sshd would.
-    /// </summary>
-    public Command StartPushOverSsh(string clone)
+    /// <summary>Pushes the way staff do, over SSH with their own key: git push &lt;server&gt; &lt;refspec&gt;.</summary>
+    public Command StartPushOverSsh(Staff person, string clone, string refspec) =>
+        Command.Start("git", clone, SshEnvironment(person), "push", _ssh.Url(Repository), refspec);
+
+    public CommandResult PushOverSsh(Staff person, string clone, string refspec)
     {
-        var ssh = Path.Combine(Folder, "ssh-as-" + SshPusher);
-        if (!File.Exists(ssh))
-        {
-            File.WriteAllText(ssh, $"#!/bin/sh\n# <host> <command>, as git runs a 'simple' ssh\nSSH_ORIGINAL_COMMAND=\"$2\" exec '{Root}/bin/push-as' {SshPusher}\n");
-            File.SetUnixFileMode(ssh, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-        }
-        return Command.Start("git", clone, new Dictionary<string, string> { ["GIT_SSH_COMMAND"] = ssh, ["GIT_SSH_VARIANT"] = "simple" },
-            "push", $"ssh://deploy-server{Repository}", Branch);
+        using var push = StartPushOverSsh(person, clone, refspec);
+        return push.Wait(PushTimeout);
     }
+
+    /// <summary>What git needs to reach the server as <paramref name="person"/>: their key, over the real sshd.</summary>
+    public IReadOnlyDictionary<string, string> SshEnvironment(Staff person) =>
+        new Dictionary<string, string> { ["GIT_SSH_COMMAND"] = SshServer.SshCommand(person.Key) };
+
+    /// <summary>The repository's address over SSH.</summary>
+    public string SshUrl => _ssh.Url(Repository);
+
+    public int SshPort => _ssh.Port;
 
     /// <summary>Holds deploy.lock, as a push or rollback in progress does, until disposed.</summary>
     public Command HoldLock()
@@ -219,9 +270,19 @@ public sealed class DeployServer : IDisposable
         }
     }
 
+    private Staff Register(string name, string role, string display)
+    {
+        var key = Path.Combine(Folder, "keys", name);
+        Directory.CreateDirectory(Path.GetDirectoryName(key)!);
+        SshServer.Keygen(key);
+        var added = Command.Run(Path.Combine(Root, "bin", "people"), Folder, Root, "add", name, role, display, key + ".pub");
+        if (added.ExitCode != 0) throw new InvalidOperationException("bin/people add failed:\n" + added.Output);
+        return new Staff(name, role, display, key);
+    }
+
     /// <summary>
-    /// Puts the generator the tests were built with into the server's cache under the seed commit's key:
-    /// it was compiled from the very source the seed holds, and compiling it again would cost a minute.
+    /// Puts the generator the tests were built with where bin/generator installs the seed commit's: it was
+    /// compiled from the very source the seed holds, and compiling it again would cost minutes.
     /// </summary>
     private void SeedGenerator(string seed)
     {
@@ -231,11 +292,12 @@ public sealed class DeployServer : IDisposable
             throw new InvalidOperationException($"the generator is not built in {built}");
         var key = Command.Run(Path.Combine(Repo.Root, "deploy", "generator-key"), seed, "HEAD");
         if (key.ExitCode != 0) throw new InvalidOperationException("deploy/generator-key failed:\n" + key.Output);
-        TempSite.CopyDirectory(built, Path.Combine(Root, "generators", key.Output.Trim()));
+        TempSite.CopyDirectory(built, Path.Combine(Root, "generators", key.Output.Trim(), "bin"));
     }
 
     public void Dispose()
     {
+        _ssh.Dispose();
         try { Directory.Delete(Folder, recursive: true); } catch (IOException) { }
     }
 }

@@ -20,7 +20,8 @@ public sealed class InstallTests : IDisposable
         var webRoot = Path.Combine(_folder, "www", "zly");
         var first = Install(root, "--branch", "live", "--keep", "2", "--web-root", webRoot);
         Assert.True(first.ExitCode == 0, first.Output);
-        Assert.Contains($"command=\"{root}/bin/push-as <name>\",restrict", first.Output);
+        Assert.Contains($"{root}/bin/people {root} add zhang-san editor 张三 zhang-san.pub", first.Output);
+        Assert.Contains($"{root}/bin/generator {root} install live", first.Output);
         Assert.Contains($"{root}/site.git", first.Output);
 
         var repository = Path.Combine(root, "site.git");
@@ -34,14 +35,25 @@ public sealed class InstallTests : IDisposable
             Assert.Equal(File.ReadAllBytes(Path.Combine(Repo.Root, "deploy", hook)), File.ReadAllBytes(installed));
             Assert.True(File.GetUnixFileMode(installed).HasFlag(UnixFileMode.UserExecute), $"{hook} is not executable");
         }
-        foreach (var script in new[] { "deploy-lib.sh", "rollback.sh", "generator-key", "push-as" })
+        foreach (var script in new[] { "deploy-lib.sh", "rollback.sh", "generator-key", "push-as", "people", "generator", "history", "audit", "previews" })
             Assert.Equal(File.ReadAllBytes(Path.Combine(Repo.Root, "deploy", script)), File.ReadAllBytes(Path.Combine(root, "bin", script)));
-        foreach (var folder in new[] { "builds", "releases", "generators", "npm", "cache", "logs/builds" })
+        foreach (var folder in new[] { "builds", "releases", "generators", "previews", "preview-sites", "cache", "logs/builds", "state" })
             Assert.True(Directory.Exists(Path.Combine(root, folder)), $"{folder}/ is missing");
         var settings = File.ReadAllLines(Path.Combine(root, "deploy.conf"));
         Assert.Contains("branch=live", settings);
         Assert.Contains("keep=2", settings);
         Assert.Contains($"web_root={webRoot}", settings);
+        // The defaults: previews under the site's own host, four eyes, the sandbox's limits.
+        Assert.Contains("preview_url=https://zly.example.gov.cn/preview", settings);
+        Assert.Contains("preview_days=30", settings);
+        Assert.Contains("four_eyes=yes", settings);
+        Assert.Contains("build_seconds=900", settings);
+        Assert.Contains("build_memory_mb=4096", settings);
+        Assert.Contains("build_processes=512", settings);
+        Assert.Contains("build_output_mb=4096", settings);
+        var rules = File.ReadAllLines(Path.Combine(root, "rules.conf")).Where(l => !l.StartsWith('#')).Select(l => string.Join(' ', l.Split(' ', StringSplitOptions.RemoveEmptyEntries)));
+        Assert.Equal(["editor input/**", "reviewer input/** statiq.json", "administrator **"], rules);
+        Assert.True(File.Exists(Path.Combine(root, "people.conf")));
         Assert.True(Directory.Exists(Path.GetDirectoryName(webRoot)));
 
         var installed1 = Listing(root);
@@ -55,6 +67,9 @@ public sealed class InstallTests : IDisposable
     [InlineData("--branch", "two..dots", "--branch: 'two..dots' is not a branch name")]
     [InlineData("--web-root", "relative/path", "must be an absolute path")]
     [InlineData("--colour", "red", "usage: install.sh")]
+    [InlineData("--four-eyes", "maybe", "--four-eyes: 'maybe' is not yes or no")]
+    [InlineData("--preview-url", "zly.example.gov.cn/preview", "--preview-url: 'zly.example.gov.cn/preview' is not an address")]
+    [InlineData("--build-seconds", "0", "--build-seconds: '0' is not a whole number")]
     public void Install_refuses_bad_settings(string option, string value, string message)
     {
         var result = Install(Path.Combine(_folder, "root"), option, value);
@@ -111,6 +126,80 @@ public sealed class InstallTests : IDisposable
         Assert.Equal(1, none.ExitCode);
         Assert.Contains("there is no older release to switch back to", none.Output);
         Assert.Equal("release 1", File.ReadAllText(Path.Combine(root, "current", "index.html")));
+    }
+
+    [Fact]
+    public void Previews_not_pushed_to_for_the_configured_days_are_removed_and_the_others_listed()
+    {
+        var root = Path.Combine(_folder, "root");
+        Assert.Equal(0, Install(root, "--preview-days", "2", "--preview-url", "https://zly.example.gov.cn/preview").ExitCode);
+        // Two previews as post-receive makes them (preview-sites/<id>/{PREVIEW,site}, linked from previews/<branch>):
+        // one pushed three days ago, one an hour ago; and what an interrupted push left.
+        string Preview(string branch, string id, TimeSpan age)
+        {
+            var site = Path.Combine(root, "preview-sites", id);
+            Directory.CreateDirectory(Path.Combine(site, "site"));
+            var info = Path.Combine(site, "PREVIEW");
+            File.WriteAllText(info, $"branch: {branch}\ncommit: {new string('a', 40)}\npushed-by: zhang-san\nbuilt: 2025-09-01T10:00:00Z\naddress: https://zly.example.gov.cn/preview/{branch}/\n");
+            File.SetLastWriteTimeUtc(info, DateTime.UtcNow - age);
+            var link = Path.Combine(root, "previews", branch);
+            Directory.CreateDirectory(Path.GetDirectoryName(link)!);
+            File.CreateSymbolicLink(link, Path.Combine(site, "site"));
+            return site;
+        }
+        var old = Preview("zhang-san/old", "20250901T100000Z-aaaaaaaaa-111111", TimeSpan.FromDays(3));
+        var recent = Preview("li-si/recent", "20250904T100000Z-aaaaaaaaa-222222", TimeSpan.FromHours(1));
+        Directory.CreateDirectory(Path.Combine(root, "preview-sites", "20250904T110000Z-bbbbbbbbb-333333.partial"));
+
+        var list = Command.Run("bash", root, Path.Combine(root, "bin", "previews"), root, "list");
+        Assert.Matches(@"zhang-san/old +aaaaaaaaa +zhang-san .* https://zly\.example\.gov\.cn/preview/zhang-san/old/", list.Output);
+
+        var prune = Command.Run("bash", root, Path.Combine(root, "bin", "previews"), root, "prune");
+        Assert.True(prune.ExitCode == 0, prune.Output);
+        Assert.False(Path.Exists(old));
+        Assert.False(Path.Exists(Path.Combine(root, "previews", "zhang-san")), "the emptied previews/zhang-san/ is left behind");
+        Assert.True(Directory.Exists(recent));
+        Assert.True(Directory.Exists(Path.Combine(root, "previews", "li-si", "recent")), "the recent preview was removed");
+        Assert.Equal([Path.GetFileName(recent)], Directory.GetDirectories(Path.Combine(root, "preview-sites")).Select(Path.GetFileName));
+        Assert.Contains("preview of zhang-san/old removed: not pushed to for 2 days", File.ReadAllText(Path.Combine(root, "logs", "deploy.log")));
+    }
+
+    [Fact]
+    public void The_sandbox_has_no_network_a_read_only_system_the_deploy_root_and_home_hidden_and_only_its_scratch_writable()
+    {
+        var root = Path.Combine(_folder, "root");
+        Assert.Equal(0, Install(root).ExitCode);
+        // A stand-in for dotnet, first on the sandbox's PATH, that tries what a hostile build would and reports.
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        var tools = Path.Combine(_folder, "tools");
+        Directory.CreateDirectory(tools);
+        var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+        File.WriteAllText(Path.Combine(tools, "dotnet"), $$"""
+            #!/bin/bash
+            report() { echo "$1" >>"$PWD/../report"; }
+            touch /usr/sandbox-probe 2>/dev/null && report "system: writable" || report "system: read-only"
+            [ -e "{{root}}/site.git" ] && report "deploy root: visible" || report "deploy root: hidden"
+            [ -n "$(ls -A "{{home}}")" ] && report "home: visible" || report "home: hidden"
+            (exec 3<>/dev/tcp/127.0.0.1/{{port}}) 2>/dev/null && report "network: reached" || report "network: none"
+            touch "$PWD/written-in-scratch" && report "scratch: writable"
+            """);
+        File.SetUnixFileMode(Path.Combine(tools, "dotnet"), (UnixFileMode)0b111_101_101);
+        var settings = Path.Combine(root, "deploy.conf");
+        File.WriteAllText(settings, System.Text.RegularExpressions.Regex.Replace(File.ReadAllText(settings), "(?m)^tool_path=", $"tool_path={tools}:"));
+        Directory.CreateDirectory(Path.Combine(root, "generators", "fake", "theme"));
+        Directory.CreateDirectory(Path.Combine(root, "builds", "probe", "source"));
+
+        var build = Command.Run("bash", root, "-c",
+            "source bin/deploy-lib.sh && deploy_load_config . && DEPLOY_BUILD_GENERATOR=$PWD/generators/fake deploy_sandboxed_build $PWD/logs/probe.log $PWD/builds/probe ''");
+
+        Assert.True(build.ExitCode == 0, build.Output + File.ReadAllText(Path.Combine(root, "logs", "probe.log")));
+        Assert.Equal(["system: read-only", "deploy root: hidden", "home: hidden", "network: none", "scratch: writable"],
+            File.ReadAllLines(Path.Combine(root, "builds", "probe", "report")));
+        Assert.True(File.Exists(Path.Combine(root, "builds", "probe", "source", "written-in-scratch")));
+        Assert.False(File.Exists("/usr/sandbox-probe"));
+        Assert.False(listener.Pending(), "the sandbox reached a port of the host");
     }
 
     [Theory]

@@ -34,6 +34,9 @@ public sealed class RollbackTests(DeployServer server)
         Assert.Equal(previousSite, server.Snapshot());
         Assert.DoesNotContain(theme, File.ReadAllText(Path.Combine(server.WebRoot, "index.html")));
         Assert.Matches($"{newRelease} .* withdrawn", Rollback("--list").Output);
+        var recorded = server.Audit()[^1];
+        Assert.Equal("rollback", recorded.GetProperty("event").GetString());
+        Assert.Equal((newRelease, previousRelease), (recorded.GetProperty("from").GetString(), recorded.GetProperty("to").GetString()));
 
         // Forward again by name, while a push holds the lock: the rollback waits for it.
         Command forward;

@@ -13,7 +13,6 @@ namespace QualityMonth.Tests.Friendly;
 public sealed class AgeFriendlyTemplateTests(AgeFriendlyPhonePage phone, AgeFriendlyDesktopPage desktop, ServedSite site)
     : IClassFixture<AgeFriendlyPhonePage>, IClassFixture<AgeFriendlyDesktopPage>
 {
-    private static readonly string AxeScript = Path.Combine(Repo.NodeModules, "axe-core", "axe.min.js");
 
     private const string RunAxe = """
         async () => {
@@ -42,11 +41,10 @@ public sealed class AgeFriendlyTemplateTests(AgeFriendlyPhonePage phone, AgeFrie
     [Theory, MemberData(nameof(SitePages.EveryTemplate), MemberType = typeof(SitePages))]
     public async Task Axe_finds_no_violations_with_AAA_contrast(string path)
     {
-        Assert.True(File.Exists(AxeScript), $"{AxeScript} is missing: run npm install in {Repo.Root}");
         var page = desktop.Page;
         await page.GotoAsync(site.Url(path));
         Assert.True(await AgeFriendlyMode.IsOnAsync(page), $"the remembered mode is not on at {path}");
-        await page.AddScriptTagAsync(new() { Path = AxeScript });
+        await Axe.InjectAsync(page);
 
         var violations = await page.EvaluateAsync<string[]>(RunAxe);
         Assert.True(violations.Length == 0, $"axe-core found {violations.Length} violation(s) on {path} in the age-friendly mode:\n" + string.Join('\n', violations));

@@ -42,9 +42,11 @@ public sealed class PngFile
         }
     }
 
-    public static PngFile Read(string path)
+    public static PngFile Read(string path) => Read(File.ReadAllBytes(path), path);
+
+    /// <param name="path">What the bytes are, for the errors: a file, a screenshot.</param>
+    public static PngFile Read(byte[] bytes, string path)
     {
-        var bytes = File.ReadAllBytes(path);
         if (bytes.Length < 8 || !bytes.AsSpan(0, 8).SequenceEqual(Signature))
             throw new InvalidDataException($"{path} does not start with the PNG signature");
         int width = 0, height = 0, channels = 0;

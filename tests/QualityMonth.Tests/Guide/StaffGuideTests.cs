@@ -35,7 +35,10 @@ public sealed partial class StaffGuideWalkthroughTests(DeployServer server) : ID
 
     private readonly StaffGuide _guide = StaffGuide.Read(StaffGuide.ChineseFile);
     private readonly HashSet<string> _ran = [];
+    private const string Branch = "zhang-san/fuzhou-2025";
+
     private readonly string _home = Path.Combine(server.Folder, "home-" + Guid.NewGuid().ToString("N")[..6]);
+    private readonly string _reviewerHome = Path.Combine(server.Folder, "reviewer-home-" + Guid.NewGuid().ToString("N")[..6]);
 
     [Fact]
     public async Task Every_command_of_the_staff_guide_does_what_the_guide_says()
@@ -43,8 +46,14 @@ public sealed partial class StaffGuideWalkthroughTests(DeployServer server) : ID
         Directory.CreateDirectory(_home);
         var site = Path.Combine(_home, "site");
 
-        // 十四、第一次: a key, who you are, the clone.
+        // 十四、第一次: a key (registered by the administrator as an editor's), who you are, the clone.
         MakeKey();
+        Succeeds(server.Run("people", "add", "guide-zhang-san", "editor", "张三", Path.Combine(_home, ".ssh", "id_ed25519.pub")));
+        // A reviewer, set up the same way (their key made by the test).
+        Directory.CreateDirectory(Path.Combine(_reviewerHome, ".ssh"));
+        SshServer.Keygen(Path.Combine(_reviewerHome, ".ssh", "id_ed25519"));
+        Succeeds(server.Run("people", "add", "guide-li-si", "reviewer", "李四", Path.Combine(_reviewerHome, ".ssh", "id_ed25519.pub")));
+        Own("git config --global user.name 李四 && git config --global user.email lisi@example.gov.cn", _reviewerHome, _reviewerHome);
         Succeeds(Guide("git config --global user.name \"张三\"", _home));
         Succeeds(Guide("git config --global user.email \"zhangsan@example.gov.cn\"", _home));
         Succeeds(Guide("git clone git@server.example.gov.cn:/srv/zly/site.git", _home));
@@ -90,26 +99,34 @@ public sealed partial class StaffGuideWalkthroughTests(DeployServer server) : ID
         Own("git checkout -- . && git clean -fdq input", site);
         Succeeds(Guide("./build.sh check --lang zh", site));
 
-        // 十四、每次发布
+        // 十四、编辑: a branch of one's own, from what is published.
         var marker = Guid.NewGuid().ToString("N")[..8];
+        Succeeds(Guide("git switch main", site));
+        Succeeds(Guide("git pull", site));
+        Succeeds(Guide("git switch -c zhang-san/fuzhou-2025", site));
         DeployServer.EditLine(site, "input/2025/year.yml", "theme: ", $"theme: 编辑指南演练{marker}");
         Succeeds(Guide("git add -A", site));
         Succeeds(Guide("git commit -m \"福州市2025年活动\"", site));
-        Succeeds(Guide("git pull --rebase", site));
-        var published = Guide("git push", site);
-        Succeeds(published);
-        Assert.Contains("remote: 已发布，网站已更新。", published.Output);
-        Assert.Contains($"编辑指南演练{marker}", File.ReadAllText(Path.Combine(server.WebRoot, "index.html")));
+        var live = server.Snapshot();
 
-        // 推送被拒绝: the site stays as it was; the fix the guide gives publishes.
+        // 预览: its address printed, the site there; the live site unchanged.
+        var pushed = Guide("git push -u origin zhang-san/fuzhou-2025", site);
+        Succeeds(pushed);
+        Assert.Contains($"remote: 预览地址：{DeployServer.PreviewUrl}/{Branch}/", pushed.Output);
+        var preview = server.Preview(Branch);
+        Assert.Contains($"编辑指南演练{marker}", File.ReadAllText(Path.Combine(preview, "index.html")));
+        Assert.Equal(live, server.Snapshot());
+
+        // 推送被拒绝: the preview and the site stay as they were; the fix the guide gives updates the preview.
         DeployServer.EditLine(site, "input/2024/activities/fuzhou.yml", "city: ", "city: fuzou");
         Own("git add -A && git commit -qm 'a typo in the city'", site);
-        var live = server.Snapshot();
+        var previewed = new FileInfo(preview).LinkTarget;
         var refused = Guide("git push", site);
         Assert.NotEqual(0, refused.ExitCode);
         Assert.Contains("remote: 推送被拒绝：本次推送的内容没有发布到网站。", refused.Output);
         Assert.Matches(@"remote: input/2024/activities/fuzhou\.yml:1: error: .*'fuzou'.* \[unknown-city\]", refused.Output);
-        Assert.Contains("! [remote rejected] main -> main (pre-receive hook declined)", refused.Output);
+        Assert.Contains($"! [remote rejected] {Branch} -> {Branch} (pre-receive hook declined)", refused.Output);
+        Assert.Equal(previewed, new FileInfo(preview).LinkTarget);
         Assert.Equal(live, server.Snapshot());
 
         DeployServer.EditLine(site, "input/2024/activities/fuzhou.yml", "city: ", "city: fuzhou");
@@ -117,8 +134,45 @@ public sealed partial class StaffGuideWalkthroughTests(DeployServer server) : ID
         Succeeds(Guide("git commit -m \"改正城市名\"", site));
         var fixedPush = Guide("git push", site);
         Succeeds(fixedPush);
-        Assert.Contains("remote: 已发布，网站已更新。", fixedPush.Output);
+        Assert.Contains("remote: 预览地址：", fixedPush.Output);
+        Assert.NotEqual(previewed, new FileInfo(preview).LinkTarget);
+
+        // Meanwhile an administrator publishes something else (the test's own push, on the server).
+        var meanwhile = server.Clone("meanwhile");
+        DeployServer.EditLine(meanwhile, "input/2025/year.yml", "national_theme_en: ", $"national_theme_en: Meanwhile {marker}");
+        DeployServer.Commit(meanwhile, "Published meanwhile");
+        Succeeds(server.Push(meanwhile));
+
+        // 审核, by a reviewer with a clone of their own.
+        var reviewerSite = Path.Combine(_reviewerHome, "site");
+        Succeeds(Guide("git clone git@server.example.gov.cn:/srv/zly/site.git", _reviewerHome, _reviewerHome));
+        Succeeds(Guide("git fetch", reviewerSite, _reviewerHome));
+        var changedFiles = Guide("git log --stat origin/main..origin/zhang-san/fuzhou-2025", reviewerSite, _reviewerHome);
+        Succeeds(changedFiles);
+        Assert.Contains("input/2025/year.yml", changedFiles.Output);
+        var changes = Guide("git diff origin/main origin/zhang-san/fuzhou-2025", reviewerSite, _reviewerHome);
+        Succeeds(changes);
+        Assert.Contains($"+theme: 编辑指南演练{marker}", changes.Output);
+
+        // 发布: refused by git while the branch lacks what was published meanwhile; the editor takes it in, the
+        // preview follows, and the reviewer publishes.
+        var behind = Guide("git push origin origin/zhang-san/fuzhou-2025:main", reviewerSite, _reviewerHome);
+        Assert.NotEqual(0, behind.ExitCode);
+        Assert.Contains("(non-fast-forward)", behind.Output);
+        Succeeds(Guide("git pull --no-rebase --no-edit origin main", site));
+        Succeeds(Guide("git push", site));
+        Succeeds(Guide("git fetch", reviewerSite, _reviewerHome));
+        var published = Guide("git push origin origin/zhang-san/fuzhou-2025:main", reviewerSite, _reviewerHome);
+        Succeeds(published);
+        Assert.Contains("remote: 已发布，网站已更新。", published.Output);
+        Assert.Contains("remote: Reviewed and published by 李四 (guide-li-si); changes by 张三 (guide-zhang-san).", published.Output);
+        var home = File.ReadAllText(Path.Combine(server.WebRoot, "index.html"));
+        Assert.Contains($"编辑指南演练{marker}", home);
+        Assert.Contains($"Meanwhile {marker}", File.ReadAllText(Path.Combine(server.WebRoot, "en", "index.html")));
         DeployServer.AssertCompleteSite(server.WebRoot);
+
+        Succeeds(Guide("git push origin --delete zhang-san/fuzhou-2025", site));
+        Assert.False(Path.Exists(preview), "the deleted branch's preview is still there");
 
         Assert.Empty(_guide.Commands.Except(_ran));
     }
@@ -164,10 +218,10 @@ public sealed partial class StaffGuideWalkthroughTests(DeployServer server) : ID
         await WaitForPageAsync(preview, http, home, page => page.Contains("质量月") && !page.Contains(marker) && !page.Contains("year.yml:"), "the site again");
     }
 
-    /// <summary>Runs a command as the guide writes it; the test fails if the guide does not give it.</summary>
-    private CommandResult Guide(string command, string folder)
+    /// <summary>Runs a command as the guide writes it (as the editor, or as whoever <paramref name="home"/> is); the test fails if the guide does not give it.</summary>
+    private CommandResult Guide(string command, string folder, string? home = null)
     {
-        using var running = Start(Guided(command), folder);
+        using var running = Start(Guided(command), folder, home: home);
         return running.Wait(Slow);
     }
 
@@ -179,31 +233,30 @@ public sealed partial class StaffGuideWalkthroughTests(DeployServer server) : ID
     }
 
     /// <summary>A step of the test's own, not the guide's (undoing the scaffolds, making a mistake on purpose).</summary>
-    private void Own(string command, string folder) => Succeeds(Start(command, folder).Wait(Slow));
+    private void Own(string command, string folder, string? home = null) => Succeeds(Start(command, folder, home: home).Wait(Slow));
 
     /// <summary>
-    /// Runs in bash in a fresh home (no git identity, no SSH key), through an "ssh" that does what sshd does with
-    /// the staff key's forced command, the server's bin/push-as, with the guide's address mapped to the test server.
+    /// Runs in bash in a fresh home (no git identity at first), with an "ssh" that reaches the test's real sshd with
+    /// the home's own key (~/.ssh/id_ed25519), the guide's address mapped to the test server's repository.
     /// </summary>
-    private Command Start(string command, string folder, IReadOnlyDictionary<string, string>? more = null)
+    private Command Start(string command, string folder, IReadOnlyDictionary<string, string>? more = null, string? home = null)
     {
+        home ??= _home;
         var realHome = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
-        var ssh = Path.Combine(_home, "ssh-to-server");
+        var ssh = Path.Combine(home, "ssh-to-server");
         if (!File.Exists(ssh))
         {
             File.WriteAllText(ssh, $"""
                 #!/bin/sh
-                # <host> <command>, as git runs a 'simple' ssh
-                SSH_ORIGINAL_COMMAND=$(printf '%s' "$2" | sed 's|{GuideAddress}|{server.Repository}|')
-                export SSH_ORIGINAL_COMMAND
-                exec '{server.Root}/bin/push-as' {DeployServer.SshPusher}
+                # <host> <command>, as git runs a 'simple' ssh: the guide's server is the test's sshd.
+                exec {SshServer.SshCommand(Path.Combine(home, ".ssh", "id_ed25519"))} -p {server.SshPort} {Environment.UserName}@127.0.0.1 "$(printf '%s' "$2" | sed 's|{GuideAddress}|{server.Repository}|')"
 
                 """);
             File.SetUnixFileMode(ssh, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         }
         var environment = new Dictionary<string, string>
         {
-            ["HOME"] = _home,
+            ["HOME"] = home,
             ["GIT_SSH_COMMAND"] = ssh,
             ["GIT_SSH_VARIANT"] = "simple",
             // The machine's package caches, so that a fresh home does not download NuGet and npm packages again.
@@ -234,6 +287,7 @@ public sealed partial class StaffGuideWalkthroughTests(DeployServer server) : ID
 
     public void Dispose()
     {
-        try { Directory.Delete(_home, recursive: true); } catch (IOException) { }
+        foreach (var home in new[] { _home, _reviewerHome })
+            try { Directory.Delete(home, recursive: true); } catch (IOException) { }
     }
 }

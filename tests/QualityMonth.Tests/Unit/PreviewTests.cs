@@ -16,7 +16,9 @@ public sealed class PreviewTests : IDisposable
     {
         var home = await _preview.WaitForAsync("/", r => r.StatusCode == HttpStatusCode.OK);
         Assert.Contains("加强全面质量管理 促进质量强省建设", home.Body);
-        Assert.Contains("EventSource('/__preview/events')", home.Body);
+        // The reload script is a file of the preview's own origin, so the pages' Content-Security-Policy lets it run.
+        Assert.Contains("<script src=\"/__preview/reload.js\"></script>", home.Body);
+        Assert.Contains("EventSource('/__preview/events')", (await _preview.GetAsync("/__preview/reload.js")).Body);
         Assert.Equal(HttpStatusCode.OK, (await _preview.GetAsync("/en/cities/xiamen/")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await _preview.GetAsync("/no/such/page/")).StatusCode);
         var stylesheet = System.Text.RegularExpressions.Regex.Match(home.Body, "href=\"(/assets/site\\.[0-9a-f]+\\.css)\"").Groups[1].Value;
@@ -43,7 +45,7 @@ public sealed class PreviewTests : IDisposable
         var broken = await _preview.WaitForAsync("/2024/", r => r.StatusCode == HttpStatusCode.InternalServerError);
         Assert.Contains("input/2024/activities/fuzhou.yml:1: error: unknown city", broken.Body);
         Assert.Contains("fuzou", broken.Body);
-        Assert.Contains("EventSource", broken.Body);
+        Assert.Contains("<script src=\"/__preview/reload.js\" data-every-update></script>", broken.Body);
 
         _site.Edit("input/2024/activities/fuzhou.yml", "city: fuzou", "city: fuzhou");
         var fixedPage = await _preview.WaitForAsync("/2024/", r => r.StatusCode == HttpStatusCode.OK);

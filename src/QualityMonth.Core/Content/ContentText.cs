@@ -1,0 +1,100 @@
+using System.Text;
+
+namespace QualityMonth.Content;
+
+/// <summary>
+/// Reads a content file as text the pages, feeds and data files can carry: UTF-8 (or UTF-16 with its byte order
+/// mark), without invisible control characters. Each problem is reported with its line and column; the text read
+/// has them replaced (bytes by U+FFFD, control characters by a space), so that the YAML and Markdown parsers read on
+/// and report the file's other problems, not the same one again.
+/// </summary>
+public static class ContentText
+{
+    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
+
+    public static string Read(ContentFile file) => Decode(File.ReadAllBytes(file.FullPath), file);
+
+    public static string Decode(byte[] bytes, ContentFile file)
+    {
+        string text;
+        if (HasUtf16Or32Mark(bytes))
+        {
+            using var reader = new StreamReader(new MemoryStream(bytes), Utf8, detectEncodingFromByteOrderMarks: true);
+            text = reader.ReadToEnd();
+        }
+        else
+        {
+            var body = bytes.AsSpan(bytes.AsSpan().StartsWith(Utf8.Preamble) ? Utf8.Preamble.Length : 0);
+            ReportFirstInvalidByte(body, file);
+            text = Utf8.GetString(body);
+        }
+        return ReplaceControlCharacters(text, file, file.LineOffset);
+    }
+
+    /// <summary>
+    /// Reports each line of <paramref name="text"/> that holds a control character (its first one) and returns the
+    /// text with every one of them replaced by a space.
+    /// </summary>
+    /// <param name="firstLine">The file line before the text's first line (0 for a whole file).</param>
+    public static string ReplaceControlCharacters(string text, ContentFile file, int firstLine)
+    {
+        var at = IndexOfForbidden(text);
+        if (at < 0) return text;
+        var chars = text.ToCharArray();
+        var reportedLine = -1;
+        for (var i = at; i < chars.Length; i++)
+        {
+            if (!IsForbiddenAt(text, i)) continue;
+            var lineStart = text.LastIndexOf('\n', Math.Max(i - 1, 0)) + 1;
+            var line = firstLine + 1 + text.AsSpan(0, lineStart).Count('\n');
+            if (line != reportedLine)
+                file.Diagnostics.Error(file.Path, line, Message(chars[i]), i - lineStart + 1);
+            reportedLine = line;
+            chars[i] = ' ';
+        }
+        return new string(chars);
+    }
+
+    /// <summary>The index of the first character pages and feeds cannot carry, or -1.</summary>
+    public static int IndexOfForbidden(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+            if (IsForbiddenAt(text, i)) return i;
+        return -1;
+    }
+
+    public static Diagnostics.Message Message(char c) =>
+        c == '\v' ? SafetyMessages.VerticalTab() : SafetyMessages.ControlCharacter($"U+{(int)c:X4}");
+
+    /// <summary>
+    /// C0 and C1 control characters but tab and line ends (XML 1.0 and YAML forbid most of them; a browser shows
+    /// none), the noncharacters U+FFFE, U+FFFF and U+FDD0–U+FDEF, and halves of a surrogate pair standing alone.
+    /// </summary>
+    private static bool IsForbiddenAt(string text, int i)
+    {
+        var c = text[i];
+        if (char.IsHighSurrogate(c)) return i + 1 >= text.Length || !char.IsLowSurrogate(text[i + 1]);
+        if (char.IsLowSurrogate(c)) return i == 0 || !char.IsHighSurrogate(text[i - 1]);
+        return (char.IsControl(c) && c is not ('\t' or '\n' or '\r')) || c is '\uFFFE' or '\uFFFF' || c is >= '\uFDD0' and <= '\uFDEF';
+    }
+
+    private static void ReportFirstInvalidByte(ReadOnlySpan<byte> bytes, ContentFile file)
+    {
+        var index = 0;
+        while (index < bytes.Length)
+        {
+            if (System.Text.Rune.DecodeFromUtf8(bytes[index..], out _, out var consumed) != System.Buffers.OperationStatus.Done)
+            {
+                var lineStart = bytes[..index].LastIndexOf((byte)'\n') + 1;
+                var line = file.LineOffset + 1 + bytes[..lineStart].Count((byte)'\n');
+                file.Diagnostics.Error(file.Path, line, SafetyMessages.NotUtf8(Utf8.GetCharCount(bytes[lineStart..index]) + 1));
+                return;
+            }
+            index += consumed;
+        }
+    }
+
+    private static bool HasUtf16Or32Mark(byte[] bytes) =>
+        bytes.AsSpan().StartsWith(Encoding.Unicode.Preamble) || bytes.AsSpan().StartsWith(Encoding.BigEndianUnicode.Preamble) ||
+        bytes.AsSpan().StartsWith(Encoding.UTF32.Preamble);
+}
