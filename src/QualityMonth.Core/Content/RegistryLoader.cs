@@ -67,7 +67,8 @@ public static class RegistryLoader
     public static IReadOnlyList<GlossaryTerm> LoadGlossary(ContentFile file)
     {
         if (!File.Exists(file.FullPath)) return [];
-        var root = YamlRecord.Load(File.ReadAllText(file.FullPath), file, RegistryMessages.Glossary);
+        // Read like every other content file: invalid UTF-8 and control characters are reported, not published.
+        var root = YamlRecord.Load(ContentText.Read(file), file, RegistryMessages.Glossary);
         if (root is null) return [];
         var items = root.RecordList("terms", required: true);
         root.RejectUnknownKeys();
