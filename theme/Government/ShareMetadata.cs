@@ -9,11 +9,7 @@ public static class ShareMetadata
     public const int ImageWidth = 1200;
     public const int ImageHeight = 630;
 
-    /// <summary>Absolute URL of a file of the site (not a page), under the base path: https://host/base/share/site.png.</summary>
-    public static string AbsoluteFileUrl(PageContext ctx, string rootRelativeUrl) =>
-        new Uri(ctx.Site.Settings.BaseUrl, ctx.Site.Settings.Mount(rootRelativeUrl)).AbsoluteUri;
-
-    public static string SiteImageUrl(PageContext ctx) => AbsoluteFileUrl(ctx, Routes.SiteShareImage);
+    public static string SiteImageUrl(PageContext ctx) => ctx.AbsoluteFileUrl(Routes.SiteShareImage);
 
     /// <summary>
     /// OpenGraph's locale (language_TERRITORY) of one of the site's two languages (settings allow no other):

@@ -114,7 +114,7 @@ public static class StructuredData
         var images = activity.Photos
             .Select(p => ctx.Photos.GetValueOrDefault(p))
             .OfType<ProcessedPhoto>()
-            .Select(p => (JsonNode?)ShareMetadata.AbsoluteFileUrl(ctx, p.FullSize.Url))
+            .Select(p => (JsonNode?)ctx.AbsoluteFileUrl(p.FullSize.Url))
             .ToArray();
         if (images.Length > 0) item["image"] = new JsonArray(images);
         return item;

@@ -12,7 +12,4 @@ public sealed record Language(string Code, string Prefix, string Name)
 
     /// <summary>The suffix content files use for this language's fields: <c>title_en</c>.</summary>
     public string FieldSuffix => "_" + Code.ToLowerInvariant();
-
-    /// <summary>Turns a language-neutral site path (<c>/2024/</c>) into this language's path.</summary>
-    public string Localize(string sitePath) => IsDefault ? sitePath : "/" + Prefix + sitePath;
 }

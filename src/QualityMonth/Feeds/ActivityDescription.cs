@@ -1,4 +1,3 @@
-using QualityMonth.Data;
 using QualityMonth.Model;
 using QualityMonth.Routing;
 using QualityMonth.Theme.Localization;
@@ -29,7 +28,7 @@ public static class ActivityDescription
         lines.Add(ui.Source + ui.Colon + notice.Title.In(language).Text
                   + (notice.DocumentNumber is { } number ? ui.OpenParen + number + ui.CloseParen : "")
                   + ui.AttachmentSeparator + ui.Attachment(group.AttachmentNumber));
-        lines.Add(strings.Details + ui.Colon + PublicUrls.Absolute(site.Settings, Routes.Activity(entry), language));
+        lines.Add(strings.Details + ui.Colon + SiteUrls.Absolute(site.Settings, Routes.Activity(entry), language));
         return string.Join('\n', lines);
     }
 }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using QualityMonth.Build;
-using QualityMonth.Data;
 using QualityMonth.Model;
 using QualityMonth.Routing;
 using QualityMonth.Theme.Localization;
@@ -33,9 +32,9 @@ public sealed class AtomFeeds : IFileGenerator
                 .OrderByDescending(e => e.Updated).ToList();
             var activities = site.Activities.Select(a => ActivityEntry(site, a, language))
                 .OrderByDescending(e => e.Updated).ToList();
-            build.Output.Add(PublicUrls.OutputPath(Routes.NoticesFeed, language),
+            build.Output.Add(SiteUrls.OutputPath(Routes.NoticesFeed, language),
                 Feed(site, language, Routes.NoticesFeed, Routes.Home, strings.NoticesFeedTitle(siteTitle), strings.NoticesFeedSubtitle, notices));
-            build.Output.Add(PublicUrls.OutputPath(Routes.ActivitiesFeed, language),
+            build.Output.Add(SiteUrls.OutputPath(Routes.ActivitiesFeed, language),
                 Feed(site, language, Routes.ActivitiesFeed, Routes.ActivityBrowser, strings.ActivitiesFeedTitle(siteTitle), strings.ActivitiesFeedSubtitle, activities));
         }
     }
@@ -68,7 +67,7 @@ public sealed class AtomFeeds : IFileGenerator
         if (notice.Date is null) summary += strings.FieldJoin + strings.AssumedFeedTime(notice.Year);
         var body = notice.Body.In(language);
         return new Entry(
-            PublicUrls.Absolute(site.Settings, Routes.Notice(notice), language),
+            SiteUrls.Absolute(site.Settings, Routes.Notice(notice), language),
             notice.Title.In(language),
             DocumentTime(notice.Year, notice.Date),
             notice.Date is not null,
@@ -86,7 +85,7 @@ public sealed class AtomFeeds : IFileGenerator
         var summary = ActivityDescription.Text(site, entry, language);
         if (noticeDate is null) summary += "\n" + DataStrings.For(language.Code).AssumedFeedTime(entry.Year);
         return new Entry(
-            PublicUrls.Absolute(site.Settings, path, language),
+            SiteUrls.Absolute(site.Settings, path, language),
             entry.Activity.Title.In(language),
             DocumentTime(entry.Year, noticeDate),
             noticeDate is not null,
@@ -99,7 +98,7 @@ public sealed class AtomFeeds : IFileGenerator
 
     /// <summary>The page of an entry in every language, the feed's own language first.</summary>
     private static List<(string, string)> Pages(Site site, string sitePath) =>
-        site.Settings.Languages.Select(l => (PublicUrls.Absolute(site.Settings, sitePath, l), l.Code)).ToList();
+        site.Settings.Languages.Select(l => (SiteUrls.Absolute(site.Settings, sitePath, l), l.Code)).ToList();
 
     private static byte[] Feed(Site site, Language language, string feedPath, string pagePath, string title, string subtitle, IReadOnlyList<Entry> entries)
     {
@@ -108,12 +107,12 @@ public sealed class AtomFeeds : IFileGenerator
         {
             xml.WriteStartElement("feed", Namespace);
             xml.WriteAttributeString("xml", "lang", null, language.Code);
-            xml.WriteElementString("id", Namespace, PublicUrls.Absolute(settings, feedPath, language));
+            xml.WriteElementString("id", Namespace, SiteUrls.Absolute(settings, feedPath, language));
             xml.WriteElementString("title", Namespace, title);
             xml.WriteElementString("subtitle", Namespace, subtitle);
             xml.WriteElementString("updated", Namespace, Time(entries.Count > 0 ? entries.Max(e => e.Updated) : DocumentTime(settings.CurrentYear, null)));
-            Link("self", PublicUrls.Absolute(settings, feedPath, language), "application/atom+xml", null);
-            Link("alternate", PublicUrls.Absolute(settings, pagePath, language), "text/html", language.Code);
+            Link("self", SiteUrls.Absolute(settings, feedPath, language), "application/atom+xml", null);
+            Link("alternate", SiteUrls.Absolute(settings, pagePath, language), "text/html", language.Code);
             Person("author", settings.Footer.Sponsor.In(language));
             foreach (var entry in entries)
             {

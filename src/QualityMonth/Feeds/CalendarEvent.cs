@@ -1,5 +1,4 @@
 using System.Globalization;
-using QualityMonth.Data;
 using QualityMonth.Model;
 using QualityMonth.Routing;
 
@@ -16,7 +15,7 @@ public static class CalendarEvent
         {
             Localized("SUMMARY", activity.Title.In(language)),
             "DESCRIPTION:" + IcsFormat.Text(ActivityDescription.Text(site, entry, language)),
-            "URL:" + PublicUrls.Absolute(site.Settings, Routes.Activity(entry), language),
+            "URL:" + SiteUrls.Absolute(site.Settings, Routes.Activity(entry), language),
             "DTSTART;VALUE=DATE:" + Date(activity.Dates.Start),
             "DTEND;VALUE=DATE:" + Date(activity.Dates.EndExclusive),
             "CATEGORIES:" + string.Join(',', kinds.Select(IcsFormat.Text)),

@@ -7,6 +7,7 @@ using QualityMonth.Imaging.Photos;
 using QualityMonth.Model;
 using QualityMonth.Output;
 using QualityMonth.Render;
+using QualityMonth.Routing;
 using QualityMonth.Search;
 using QualityMonth.Theme.Pages;
 
@@ -215,7 +216,7 @@ public sealed class IncrementalSite(string siteRoot, MessageLanguage language = 
         });
 
     private static List<string> UrlsOf(Site site, IEnumerable<PageSpec> pages) =>
-        pages.Select(p => site.Settings.BasePath + p.UrlPath).Distinct(StringComparer.Ordinal).ToList();
+        pages.Select(p => SiteUrls.Mount(site.Settings, p.UrlPath)).Distinct(StringComparer.Ordinal).ToList();
 
     /// <summary>
     /// A changed stylesheet, script or icon of the theme: pages name assets only by their content-hashed URLs, so the

@@ -120,7 +120,7 @@ public static class PreviewServer
             return;
         }
         var sitePath = requestPath[basePath.Length..];
-        var file = Routing.OutputPaths.ForUrlPath(sitePath);
+        var file = Routing.SiteUrls.OutputPath(sitePath);
         if (!site!.TryGet(file, out var bytes))
         {
             if (!sitePath.EndsWith('/') && site.Contains(file + "/index.html"))

@@ -40,13 +40,13 @@ public sealed class ShareImages : IFileGenerator
             return;
         }
         foreach (var (card, file) in cards.Zip(cached))
-            build.Output.AddFile(OutputPaths.ForUrlPath(card.Route), file);
+            build.Output.AddFile(SiteUrls.OutputPath(card.Route), file);
     }
 
     private static void AddStandIns(BuildContext build, IEnumerable<(string Route, ShareCardText Text)> cards)
     {
         foreach (var (route, _) in cards)
-            build.Output.AddStandIn(OutputPaths.ForUrlPath(route));
+            build.Output.AddStandIn(SiteUrls.OutputPath(route));
     }
 
     private static UiStrings Chinese => UiStrings.For(Language.DefaultCode);

@@ -3,7 +3,6 @@ using System.Net.Sockets;
 using System.Xml.Linq;
 using AngleSharp.Html.Parser;
 using QualityMonth.Config;
-using QualityMonth.Data;
 using QualityMonth.Diagnostics;
 using QualityMonth.Routing;
 using QualityMonth.Tests.Data;
@@ -124,7 +123,7 @@ public sealed class PagesBuildTests
 
     /// <summary>Where the generator reads the calendars it carries SEQUENCE numbers over from, per language.</summary>
     private static IEnumerable<string> CalendarFiles(string output) =>
-        Settings.Languages.Select(l => Path.Combine(output, PublicUrls.OutputPath(Routes.ActivitiesCalendar, l)));
+        Settings.Languages.Select(l => Path.Combine(output, SiteUrls.OutputPath(Routes.ActivitiesCalendar, l)));
 
     /// <summary>Every site-relative address of the home pages and the sitemap's carries the sub-path; absolute ones the host.</summary>
     private static void AssertMountedUnderSubPath(string output)

@@ -92,7 +92,7 @@ public class SearchIndexTests(BuiltSite site) : IClassFixture<BuiltSite>
         foreach (var language in Content.Settings.Languages)
         {
             var fragments = Bundle.Fragments(language.Code.ToLowerInvariant()).ToDictionary(f => f.Url);
-            PagefindBundle.Fragment Page(string sitePath) => fragments[language.Localize(sitePath)];
+            PagefindBundle.Fragment Page(string sitePath) => fragments[SiteUrls.Localize(sitePath, language)];
             foreach (var fragment in fragments.Values)
             {
                 var text = fragment.Content.Replace("\u200b", "", StringComparison.Ordinal);
