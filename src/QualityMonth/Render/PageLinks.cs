@@ -150,7 +150,11 @@ public sealed class PageLinks
 
         internal HashSet<string> Ids { get; } = new(StringComparer.Ordinal);
 
-        ISet<string> IWrittenLinks.Ids => Ids;
+        bool IWrittenLinks.Id(string id)
+        {
+            Ids.Add(id);
+            return true;
+        }
 
         internal List<LinkProblem>? Problems => _problems;
 

@@ -1,6 +1,6 @@
 using QualityMonth.Config;
 using QualityMonth.Model;
-using QualityMonth.Render;
+using QualityMonth.Markdown;
 using QualityMonth.Routing;
 
 namespace QualityMonth.Tests.Unit;
@@ -84,5 +84,5 @@ public class RoutingTests
     [InlineData("（一）", "一")]
     [InlineData("？", "section")]
     public void Heading_ids_keep_letters_of_any_script(string heading, string id) =>
-        Assert.Equal(id, PageHtmlWriter.Slugify(heading));
+        Assert.Equal(id, HeadingIdExtension.Slugify(heading));
 }
