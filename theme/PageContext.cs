@@ -11,9 +11,9 @@ namespace QualityMonth.Theme;
 public sealed record PageContext(Site Site, Language Language, string Path, IReadOnlyDictionary<string, string> AssetUrls,
     IReadOnlyDictionary<PhotoRef, ProcessedPhoto> Photos)
 {
-    public UiStrings S { get; } = UiStrings.For(Language.Code);
+    public UiStrings S { get; } = UiStrings.For(Language.Locale);
 
-    public BrowseStrings B { get; } = BrowseStrings.For(Language.Code);
+    public BrowseStrings B { get; } = BrowseStrings.For(Language.Locale);
 
     /// <summary>Root-relative URL of a site path in this page's language (the base path is added at output).</summary>
     public string Url(string sitePath) => SiteUrls.Localize(sitePath, Language);

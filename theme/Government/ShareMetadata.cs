@@ -1,3 +1,4 @@
+using QualityMonth.Model;
 using QualityMonth.Routing;
 
 namespace QualityMonth.Theme.Government;
@@ -12,8 +13,8 @@ public static class ShareMetadata
     public static string SiteImageUrl(PageContext ctx) => ctx.AbsoluteFileUrl(Routes.SiteShareImage);
 
     /// <summary>
-    /// OpenGraph's locale (language_TERRITORY) of one of the site's two languages (settings allow no other):
+    /// OpenGraph's locale (language_TERRITORY) of a locale:
     /// Simplified Chinese as used in mainland China; English in the site's British spelling.
     /// </summary>
-    public static string Locale(string languageCode) => languageCode == "en" ? "en_GB" : "zh_CN";
+    public static string OpenGraphLocale(Locale locale) => locale.Pick("zh_CN", "en_GB");
 }

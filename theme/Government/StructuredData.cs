@@ -87,7 +87,7 @@ public static class StructuredData
             ["@context"] = "https://schema.org",
             ["@type"] = "Event",
             ["name"] = ctx.T(activity.Title).Text,
-            ["description"] = ctx.T(activity.Description ?? activity.Title).Text + DataStrings.For(ctx.Language.Code).FieldJoin
+            ["description"] = ctx.T(activity.Description ?? activity.Title).Text + DataStrings.For(ctx.Language.Locale).FieldJoin
                 + ctx.B.Dates + ctx.S.Colon + ctx.B.DateSpan(activity.Dates) + ctx.S.OpenParen + ctx.B.PrecisionNote(activity.Dates.Precision) + ctx.S.CloseParen,
             ["eventStatus"] = "https://schema.org/EventScheduled",
             ["location"] = new JsonObject

@@ -59,7 +59,7 @@ public sealed record DataStrings
     /// <summary>A feed entry's note that its time is an assumption: Atom requires one, the document gives none.</summary>
     public required Func<int, string> AssumedFeedTime { get; init; }
 
-    public static DataStrings For(string languageCode) => languageCode == "en" ? English : Chinese;
+    public static DataStrings For(Locale locale) => locale.Pick(Chinese, English);
 
     /// <summary>A file size as people read it: 980 B, 12.3 KB, 1.4 MB.</summary>
     public static string FileSize(long bytes) => bytes switch

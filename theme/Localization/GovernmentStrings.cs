@@ -1,4 +1,5 @@
 using System.Globalization;
+using QualityMonth.Model;
 
 namespace QualityMonth.Theme.Localization;
 
@@ -53,7 +54,7 @@ public sealed record GovernmentStrings
     public required string Photos { get; init; }
     public required string PhotoNote { get; init; }
 
-    public static GovernmentStrings For(string languageCode) => languageCode == "en" ? English : Chinese;
+    public static GovernmentStrings For(Locale locale) => locale.Pick(Chinese, English);
 
     private static readonly GovernmentStrings Chinese = new()
     {

@@ -14,7 +14,7 @@ public sealed record SiteSettings(
     Footer Footer,
     PhotoSettings Photos,
     DisclosureSettings Disclosure,
-    MessageLanguage? Messages = null)
+    Locale? Messages = null)
 {
     public Language DefaultLanguage => Languages[0];
 }

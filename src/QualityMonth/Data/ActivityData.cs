@@ -17,7 +17,7 @@ public sealed class ActivityData : IFileGenerator
         build.Output.Add(SiteUrls.OutputPath(Routes.ActivitiesSchema, settings.DefaultLanguage), ActivitiesJson.Schema(schemaUrl));
         foreach (var language in settings.Languages)
         {
-            var strings = DataStrings.For(language.Code);
+            var strings = DataStrings.For(language.Locale);
             var records = ActivityRecords.For(build, language);
             var document = new ActivitiesDocument(schemaUrl, language.Code, strings.DataFileTitle(settings.Title.In(language).Text),
                 strings.DataFileSource, records.Count, records);

@@ -39,7 +39,7 @@ public sealed class ActivityCalendars(TimeProvider clock) : IFileGenerator
         var now = clock.GetUtcNow().UtcDateTime;
         foreach (var language in site.Settings.Languages)
         {
-            var strings = DataStrings.For(language.Code);
+            var strings = DataStrings.For(language.Locale);
             var siteTitle = site.Settings.Title.In(language).Text;
             var allPath = SiteUrls.OutputPath(Routes.ActivitiesCalendar, language);
             var history = CalendarHistory.Read(build.PreviousOutput is { } previous ? Path.Combine(previous, allPath) : null, build.Diagnostics);

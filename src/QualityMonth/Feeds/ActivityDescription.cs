@@ -15,7 +15,7 @@ public static class ActivityDescription
     public static string Text(Site site, ActivityEntry entry, Language language)
     {
         var (group, activity) = (entry.Group, entry.Activity);
-        var (ui, strings) = (UiStrings.For(language.Code), DataStrings.For(language.Code));
+        var (ui, strings) = (UiStrings.For(language.Locale), DataStrings.For(language.Locale));
         var notice = site.SourceNotice(group);
         var lines = new List<string>();
         if (strings.ApproximateDate(activity.Dates) is { } approximate) lines.Add(approximate);

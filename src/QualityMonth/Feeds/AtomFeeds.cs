@@ -25,7 +25,7 @@ public sealed class AtomFeeds : IFileGenerator
         var site = build.Site;
         foreach (var language in site.Settings.Languages)
         {
-            var strings = DataStrings.For(language.Code);
+            var strings = DataStrings.For(language.Locale);
             var siteTitle = site.Settings.Title.In(language).Text;
             // Each notice's full text is parsed to make its links absolute: on every core, kept in site order.
             var notices = site.Years.SelectMany(y => y.Notices).AsParallel().AsOrdered().Select(n => NoticeEntry(site, n, language)).ToList()
@@ -58,8 +58,8 @@ public sealed class AtomFeeds : IFileGenerator
 
     private static Entry NoticeEntry(Site site, Notice notice, Language language)
     {
-        var ui = UiStrings.For(language.Code);
-        var strings = DataStrings.For(language.Code);
+        var ui = UiStrings.For(language.Locale);
+        var strings = DataStrings.For(language.Locale);
         var summary = string.Join(strings.FieldJoin,
             ui.DocumentNumber + ui.Colon + (notice.DocumentNumber ?? ui.NotStated),
             ui.Issuer + ui.Colon + notice.Issuer.In(language).Text,
@@ -83,7 +83,7 @@ public sealed class AtomFeeds : IFileGenerator
         var path = Routes.Activity(entry);
         var noticeDate = site.SourceNotice(entry.Group).Date;
         var summary = ActivityDescription.Text(site, entry, language);
-        if (noticeDate is null) summary += "\n" + DataStrings.For(language.Code).AssumedFeedTime(entry.Year);
+        if (noticeDate is null) summary += "\n" + DataStrings.For(language.Locale).AssumedFeedTime(entry.Year);
         return new Entry(
             SiteUrls.Absolute(site.Settings, path, language),
             entry.Activity.Title.In(language),

@@ -32,7 +32,7 @@ public sealed record PreviewBuild(SiteOutput? Output, string BasePath, IReadOnly
 /// build's (tested page by page).
 /// </summary>
 /// <param name="language">The language of the problems the background search index prints on the console.</param>
-public sealed class IncrementalSite(string siteRoot, MessageLanguage language = MessageLanguage.English) : IAsyncDisposable
+public sealed class IncrementalSite(string siteRoot, Locale language = Locale.English) : IAsyncDisposable
 {
     // The same file generators as a build, in their order.
     private static IReadOnlyList<IFileGenerator> FileGenerators => SiteBuilder.FileGenerators;

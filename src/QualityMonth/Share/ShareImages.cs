@@ -49,7 +49,7 @@ public sealed class ShareImages : IFileGenerator
             build.Output.AddStandIn(SiteUrls.OutputPath(route));
     }
 
-    private static UiStrings Chinese => UiStrings.For(Language.DefaultCode);
+    private static UiStrings Chinese => UiStrings.For(Locale.Chinese);
 
     /// <summary>The site title, the slogan phrase by phrase, and its list's own theme under the list's own label.</summary>
     private static ShareCardText SloganCard(Site site, CampaignYear year, SloganList list, Slogan slogan) =>

@@ -21,7 +21,7 @@ public sealed class SearchTests(Chromium chromium, DesktopPage desktop, NoScript
     private static readonly Language Chinese = SearchIndexTests.Content.Settings.Languages.Single(l => l.IsDefault);
     private static readonly Language English = SearchIndexTests.Content.Settings.Languages.Single(l => !l.IsDefault);
 
-    private static SearchStrings Strings(Language language) => SearchStrings.For(language.Code);
+    private static SearchStrings Strings(Language language) => SearchStrings.For(language.Locale);
 
     [Theory]
     [InlineData("质量月")]

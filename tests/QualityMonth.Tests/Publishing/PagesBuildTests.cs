@@ -4,6 +4,7 @@ using System.Xml.Linq;
 using AngleSharp.Html.Parser;
 using QualityMonth.Config;
 using QualityMonth.Diagnostics;
+using QualityMonth.Model;
 using QualityMonth.Routing;
 using QualityMonth.Tests.Data;
 using QualityMonth.Tests.Support;
@@ -109,7 +110,7 @@ public sealed class PagesBuildTests
         Assert.Null(SettingsLoader.Load(Repo.Root, diagnostics, new SettingsOverrides(BasePath: "quality-month")));
         var error = Assert.Single(diagnostics.Sorted(), d => d.Severity == Severity.Error);
         Assert.Equal("statiq.json: error: 'basePath': 'quality-month' must be / or a path of segments of letters, digits, '.', '_' or '-' starting with '/', none of dots only (such as ..), e.g. /ztzl/zly/ (given by --base-path) [invalid-setting]",
-            error.ToLine(MessageLanguage.English));
+            error.ToLine(Locale.English));
     }
 
     private static void BuildForPages(string siteRoot, params string[] more)
