@@ -1,4 +1,5 @@
 using System.Globalization;
+using QualityMonth.Data;
 using QualityMonth.Model;
 using QualityMonth.Routing;
 

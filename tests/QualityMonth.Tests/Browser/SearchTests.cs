@@ -232,7 +232,7 @@ public sealed class SearchTests(Chromium chromium, DesktopPage desktop, NoScript
             Routes.ActivityBrowser, Routes.SloganArchive, Routes.Cities, Routes.Organisers,
             .. SearchIndexTests.Content.Years.Select(y => Routes.Year(y.Year)),
         ];
-        Assert.Equal(expected.Select(language.Localize).Order(StringComparer.Ordinal), links.Order(StringComparer.Ordinal));
+        Assert.Equal(expected.Select(path => SiteUrls.Localize(path, language)).Order(StringComparer.Ordinal), links.Order(StringComparer.Ordinal));
     }
 
     /// <summary>Site paths (with the language prefix) of the built pages whose searchable content contains the text, read with AngleSharp.</summary>

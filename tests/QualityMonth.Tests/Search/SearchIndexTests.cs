@@ -40,7 +40,7 @@ public class SearchIndexTests(BuiltSite site) : IClassFixture<BuiltSite>
         foreach (var language in Content.Settings.Languages)
         {
             var key = language.Code.ToLowerInvariant();
-            var expected = IndexedPaths.Select(language.Localize).Order(StringComparer.Ordinal).ToList();
+            var expected = IndexedPaths.Select(path => SiteUrls.Localize(path, language)).Order(StringComparer.Ordinal).ToList();
             Assert.Equal(expected, Bundle.Fragments(key).Select(f => f.Url).Order(StringComparer.Ordinal));
             Assert.Equal(expected.Count, languages[key].GetProperty("page_count").GetInt32());
         }
