@@ -61,6 +61,7 @@ public sealed class ReadAloudTests(Chromium chromium, ServedSite site)
     {
         { "/2024/", "zh-Hans" },
         { "/en/2024/", "en" },
+        { "/2024/notices/provincial/", "zh-Hans" }, // an article (正文) page, where the 规范 asks for 语音阅读 first
     };
 
     [Theory, MemberData(nameof(Pages))]
