@@ -80,10 +80,10 @@ public sealed class CardFonts
     /// </summary>
     private static List<string> FontFolders()
     {
-        var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
         if (OperatingSystem.IsWindows())
             return [Environment.GetFolderPath(Environment.SpecialFolder.Fonts),
                 Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData), "Microsoft", "Windows", "Fonts")];
+        var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
         if (OperatingSystem.IsMacOS())
             return [Path.Combine(home, "Library", "Fonts"), "/Library/Fonts", "/System/Library/Fonts"];
         var dataHome = Environment.GetEnvironmentVariable("XDG_DATA_HOME") is { Length: > 0 } set ? set : Path.Combine(home, ".local", "share");
