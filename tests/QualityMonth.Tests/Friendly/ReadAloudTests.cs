@@ -50,7 +50,8 @@ public sealed class ReadAloudTests(Chromium chromium, ServedSite site)
     private static Task<string> MainTextAsync(IPage page) =>
         page.EvaluateAsync<string>("""
             () => {
-                document.querySelectorAll('main :is(button, .slogan-actions)').forEach(e => e.remove());
+                // Text that is not shown: buttons, the slogans' link rows, and text only for screen readers (a table's caption).
+                document.querySelectorAll('main :is(button, .slogan-actions, .visually-hidden)').forEach(e => e.remove());
                 return document.querySelector('main').innerText.replace(/\s+/g, '');
             }
             """);
