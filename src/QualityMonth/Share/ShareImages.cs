@@ -34,7 +34,7 @@ public sealed class ShareImages : IFileGenerator
         }
         catch (MissingFontException e)
         {
-            build.Diagnostics.Error(CardFonts.DebianPackage, 0, BuildMessages.FontMissing(e.Face, e.Offered, CardFonts.DebianPackage));
+            build.Diagnostics.Error(CardFonts.DebianPackage, 0, BuildMessages.FontMissing(e.Face, e.FileName, e.Folders, CardFonts.DebianPackage));
             // The build fails on this error; the cards' addresses stay known so the pages' links to them are not reported too.
             AddStandIns(build, cards);
             return;
