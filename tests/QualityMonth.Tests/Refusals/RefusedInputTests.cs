@@ -69,6 +69,8 @@ public sealed class RefusedInputTests(RefusedInputTests.PublishedSite published)
             "statiq.json", s => LineOf(s, "statiq.json", "市场监管"), "control-character", "this line holds the invisible control character U+FFFE "),
         new("U+0085 written as itself in statiq.json", s => Edit(s, "statiq.json", "质量强省工作", "质量强省\u0085工作"),
             "statiq.json", s => LineOf(s, "statiq.json", "\"sponsor\""), "control-character", "this line holds the invisible control character U+0085 "),
+        new("the party-government mark in a folder linked from outside", MarkInLinkedFolder, "statiq.json", s => LineOf(s, "statiq.json", "\"partyGovernmentMark\""),
+            "symbolic-link", "'partyGovernmentMark': the image 'marks/dzjg.png' is reached through the symbolic link 'marks' (to "),
         new("a title of 2,001 characters", s => Edit(s, Fuzhou, "title: 举办福州市首届质量知识竞赛\n", $"title: {new string('长', 2001)}\n"),
             Fuzhou, s => LineOf(s, Fuzhou, "title: 长长"), "title-too-long", "the title is too long: 2001 characters, at most 2000"),
         new("a notice over 1 MB", s => Append(s, Notice, string.Concat(Enumerable.Repeat("\n质量月活动正文。\n", 50_000))),
@@ -150,6 +152,20 @@ public sealed class RefusedInputTests(RefusedInputTests.PublishedSite published)
         if (Directory.Exists(source)) TempSite.CopyDirectory(source, copy);
         else File.Copy(source, copy);
         return Link(s, at ?? relative, copy);
+    }
+
+    /// <summary>The 党政机关网站标识 set to an image in a folder that is neither input/ nor theme/, linked to a folder elsewhere on the server.</summary>
+    private static Action MarkInLinkedFolder(PublishedSite s)
+    {
+        File.WriteAllBytes(Path.Combine(s.Outside, "dzjg.png"), [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A]);
+        Directory.CreateSymbolicLink(s.Site.PathOf("marks"), s.Outside);
+        var undo = Edit(s, "statiq.json", "\"partyGovernmentMark\": { \"image\": \"\", \"link\": \"\" }",
+            "\"partyGovernmentMark\": { \"image\": \"marks/dzjg.png\", \"link\": \"https://bszs.conac.cn/sitename?method=show&id=0\" }");
+        return () =>
+        {
+            undo();
+            Directory.Delete(s.Site.PathOf("marks"));
+        };
     }
 
     private static Action Edit(PublishedSite s, string relative, string find, string replace)
