@@ -286,8 +286,8 @@ public static partial class SettingsLoader
         var format = MarkImageFormats.FirstOrDefault(f => file.EndsWith(f.Extension, StringComparison.OrdinalIgnoreCase));
         var inside = !Path.IsPathRooted(image) && file.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal);
         // Outside input/ and theme/ no scan has refused links: one here would publish a file from elsewhere on the server.
-        if (inside && Content.SiteTree.LinkOnPath(root, file) is { } link)
-            fail("partyGovernmentMark", SettingsMessages.MarkImageLinked(image, Path.GetRelativePath(root, link.FullName).Replace('\\', '/'), link.LinkTarget!));
+        if (inside && Content.SiteTree.LinkOnPath(root, file) is { } linked)
+            fail("partyGovernmentMark", SettingsMessages.MarkImageLinked(image, Path.GetRelativePath(root, linked.FullName).Replace('\\', '/'), linked.LinkTarget!));
         else if (!inside || !File.Exists(file))
             fail("partyGovernmentMark", SettingsMessages.MarkImageMissing(image));
         else if (format.Signature is null || new FileInfo(file).Length > MaxMarkImageBytes || !StartsWith(file, format.Signature))
