@@ -1,3 +1,4 @@
+using QualityMonth.Content;
 using QualityMonth.Diagnostics;
 using QualityMonth.Output;
 using QualityMonth.Tests.Support;
@@ -6,8 +7,8 @@ namespace QualityMonth.Tests.Refusals;
 
 /// <summary>
 /// The limit on the pages and data files. Content within the other limits reaches it only by rendering hundreds of
-/// megabytes, too slow for a test, so the sites here cross it with a sparse file of 260 to 300 MB (no disk space used):
-/// refused, with the folder and the largest files named, before anything is written.
+/// megabytes, too slow for a test, so the sites here cross it with sparse files (no disk space used): refused, with
+/// the folder and the largest files named, before anything is written.
 /// </summary>
 public sealed class OutputLimitTests
 {
@@ -18,8 +19,9 @@ public sealed class OutputLimitTests
         var first = Generator.Run("build", "--root", site.Root);
         Assert.True(first.ExitCode == 0, first.All);
         var published = FolderSnapshot.Of(site.Output);
-        // A theme file the site publishes, as a video dropped into theme/assets/ would be: with the pages, over 256 MB.
-        using (var file = File.Create(site.PathOf("theme/assets/intro.mp4"))) file.SetLength(260L * 1024 * 1024);
+        // Theme files at their size limit, as many as take the site over 256 MB with its pages (sparse: no disk space used).
+        for (var i = 1; i <= 17; i++)
+            using (var file = File.Create(site.PathOf($"theme/assets/clip-{i:00}.mp4"))) file.SetLength(ContentLimits.MaxThemeFileBytes);
 
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var result = Generator.Run("build", "--root", site.Root);
@@ -28,7 +30,7 @@ public sealed class OutputLimitTests
         Assert.True(result.ExitCode == 1, result.All);
         var error = Assert.Single(result.Stderr.Split('\n'), l => l.StartsWith($"{site.Output}: error: ", StringComparison.Ordinal));
         Assert.Matches(@"^\S+: error: the site's pages and data files come to 2[6-9]\d MB, over the limit of 256 MB \(photos aside\), so nothing was written", error);
-        Assert.Matches(@"the largest files: assets/intro\.[0-9a-f]{10}\.mp4 \(266240 KB\), ", error);
+        Assert.Matches(@"the largest files: assets/clip-[0-9]{2}\.[0-9a-f]{10}\.mp4 \(16384 KB\), ", error);
         Assert.EndsWith("[output-too-large]", error);
         Assert.DoesNotContain("   at ", result.All);
         Assert.Equal(published, FolderSnapshot.Of(site.Output));

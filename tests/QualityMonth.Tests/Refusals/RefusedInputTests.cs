@@ -71,6 +71,8 @@ public sealed class RefusedInputTests(RefusedInputTests.PublishedSite published)
             "statiq.json", s => LineOf(s, "statiq.json", "\"sponsor\""), "control-character", "this line holds the invisible control character U+0085 "),
         new("the party-government mark in a folder linked from outside", MarkInLinkedFolder, "statiq.json", s => LineOf(s, "statiq.json", "\"partyGovernmentMark\""),
             "symbolic-link", "'partyGovernmentMark': the image 'marks/dzjg.png' is reached through the symbolic link 'marks' (to "),
+        new("a theme file of 2,200 MB", s => Sparse(s, "theme/assets/intro.mp4", 2200L * 1024 * 1024), "theme/assets/intro.mp4", _ => 0, "file-too-large",
+            "the theme file is too large: 2200 MB, a theme file holds at most 16 MB"),
         new("a title of 2,001 characters", s => Edit(s, Fuzhou, "title: 举办福州市首届质量知识竞赛\n", $"title: {new string('长', 2001)}\n"),
             Fuzhou, s => LineOf(s, Fuzhou, "title: 长长"), "title-too-long", "the title is too long: 2001 characters, at most 2000"),
         new("a notice over 1 MB", s => Append(s, Notice, string.Concat(Enumerable.Repeat("\n质量月活动正文。\n", 50_000))),
@@ -166,6 +168,13 @@ public sealed class RefusedInputTests(RefusedInputTests.PublishedSite published)
             undo();
             Directory.Delete(s.Site.PathOf("marks"));
         };
+    }
+
+    /// <summary>A file of <paramref name="bytes"/> that takes no disk space.</summary>
+    private static Action Sparse(PublishedSite s, string relative, long bytes)
+    {
+        using (var file = File.Create(s.Site.PathOf(relative))) file.SetLength(bytes);
+        return () => File.Delete(s.Site.PathOf(relative));
     }
 
     private static Action Edit(PublishedSite s, string relative, string find, string replace)
