@@ -127,6 +127,21 @@ public class FidelityTests(BuiltSite site) : IClassFixture<BuiltSite>
         Assert.DoesNotContain("原文未标注", site.Page("2022/notices/national/").QuerySelector("footer.signature")!.TextContent);
     }
 
+    /// <summary>2023's theme is Yong'an's own (004): the year page and its description say whose it is, as the home page does.</summary>
+    [Fact]
+    public void A_years_theme_names_the_body_whose_notice_gives_it()
+    {
+        var page = site.Page("2023/");
+        Assert.Equal("永安市市场监督管理局·2023年9月13日", Squeezed(page.QuerySelector("main .theme-source")!.TextContent));
+        Assert.Equal("永安市市场监督管理局2023年“质量月”活动主题：增强质量意识 推进高质量发展。",
+            page.QuerySelector("meta[name=description]")!.GetAttribute("content"));
+        var english = site.Page("en/2023/");
+        Assert.Equal("Quality Month 2023 as Yong'an Administration for Market Regulation announces it, themed \"Enhance Quality Awareness, Promote High-Quality Development\".",
+            english.QuerySelector("meta[name=description]")!.GetAttribute("content"));
+        // The undated 2025 notice: its issuer alone, no date.
+        Assert.Equal("福建省市场监管局", Squeezed(site.Page("2025/").QuerySelector("main .theme-source")!.TextContent));
+    }
+
     private IReadOnlyList<string> Signatories(string page) =>
         site.Page(page).QuerySelectorAll("footer.signature .signatories li").Select(li => li.TextContent.Trim()).ToList();
 
