@@ -83,9 +83,10 @@ public sealed class ActivityCalendars(TimeProvider clock) : IFileGenerator
     }
 
     /// <summary>A new event's DTSTAMP comes from its content, not the clock, so that fresh builds are byte-identical:
-    /// the date of the notice that lists it, else its first day.</summary>
+    /// the date of the notice that lists it; for an undated notice, never a date made from the activity's timing but
+    /// the first day of the campaign, which the event's description says is assumed.</summary>
     private static DateTime FirstStamp(Site site, ActivityEntry entry) =>
-        (site.SourceNotice(entry.Group).Date ?? entry.Activity.Dates.Start).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        (site.SourceNotice(entry.Group).Date ?? new DateOnly(entry.Year, ActivityDates.CampaignMonthNumber, 1)).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
 
     private static string Stamp(DateTime utc) => utc.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
 

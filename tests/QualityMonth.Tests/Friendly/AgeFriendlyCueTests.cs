@@ -3,6 +3,7 @@ using Microsoft.Playwright;
 using QualityMonth.Tests.Browser;
 using QualityMonth.Tests.Support;
 using QualityMonth.Theme.Localization;
+using QualityMonth.Model;
 
 namespace QualityMonth.Tests.Friendly;
 
@@ -102,7 +103,7 @@ public sealed class AgeFriendlyCueTests(AgeFriendlyDesktopPage desktop, Chromium
         const string KnobLeft = "() => new DOMMatrix(getComputedStyle(document.querySelector('.switch-track'), '::after').transform).m41";
         var off = await page.EvaluateAsync<double>(KnobLeft);
 
-        await page.GetByRole(AriaRole.Switch, new() { Name = AgeFriendlyStrings.For(language).SwitchLabel, Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Switch, new() { Name = AgeFriendlyStrings.For(Locales.Of(language)).SwitchLabel, Exact = true }).ClickAsync();
         Assert.True(await AgeFriendlyMode.IsOnAsync(page), "the click did not turn the mode on");
         var on = await page.EvaluateAsync<double>(KnobLeft);
         Assert.True(on - off >= 10, $"the switch's knob moved {on - off:0.#} px when it was turned on: on and off differ by colour alone");
