@@ -133,6 +133,7 @@ public partial class MessageCatalogueTests
         if (type == typeof(PhotoRule)) return Enum.GetValues<PhotoRule>().Cast<object?>();
         if (type == typeof(Message)) return [SettingsMessages.BadBasePath("x-1")];
         if (type == typeof(Language)) return [new Language("en", "en", "English")];
+        if (type == typeof(IReadOnlyList<string>)) return [new List<string> { "x-1", "x-2" }];
         if (type == typeof(IReadOnlyList<(Phrase Missing, IReadOnlyList<int> Lines)>))
             return [new List<(Phrase, IReadOnlyList<int>)> { (new Phrase("“title_en”", "'title_en'"), [4, 12]), (new Phrase("通知正文", "the text"), []) }];
         throw new InvalidOperationException($"no sample value for {type} ({parameter.Member.DeclaringType?.Name}.{parameter.Member.Name}): add one here");
