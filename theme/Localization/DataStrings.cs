@@ -61,7 +61,7 @@ public sealed record DataStrings
     /// <summary>A calendar event's note that its DTSTAMP is an assumption: iCalendar requires one, the document gives no date.</summary>
     public required Func<int, string> AssumedCalendarStamp { get; init; }
 
-    public static DataStrings For(string languageCode) => languageCode == "en" ? English : Chinese;
+    public static DataStrings For(Locale locale) => locale.Pick(Chinese, English);
 
     /// <summary>A file size as people read it: 980 B, 12.3 KB, 1.4 MB.</summary>
     public static string FileSize(long bytes) => bytes switch

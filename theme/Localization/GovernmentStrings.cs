@@ -58,7 +58,7 @@ public sealed record GovernmentStrings
     public required string Photos { get; init; }
     public required string PhotoNote { get; init; }
 
-    public static GovernmentStrings For(string languageCode) => languageCode == "en" ? English : Chinese;
+    public static GovernmentStrings For(Locale locale) => locale.Pick(Chinese, English);
 
     private static readonly GovernmentStrings Chinese = new()
     {

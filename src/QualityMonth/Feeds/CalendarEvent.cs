@@ -15,12 +15,12 @@ public static class CalendarEvent
         var kinds = activity.Kinds.Select(slug => site.FindKind(slug)!.Name.In(language).Text);
         var description = ActivityDescription.Text(site, entry, language);
         if (site.SourceNotice(group).Date is null)
-            description += "\n" + DataStrings.For(language.Code).AssumedCalendarStamp(entry.Year);
+            description += "\n" + DataStrings.For(language.Locale).AssumedCalendarStamp(entry.Year);
         var lines = new List<string>
         {
             Localized("SUMMARY", activity.Title.In(language)),
             "DESCRIPTION:" + IcsFormat.Text(description),
-            "URL:" + PublicUrls.Absolute(site.Settings, Routes.Activity(entry), language),
+            "URL:" + SiteUrls.Absolute(site.Settings, Routes.Activity(entry), language),
             "DTSTART;VALUE=DATE:" + Date(activity.Dates.Start),
             "DTEND;VALUE=DATE:" + Date(activity.Dates.EndExclusive),
             "CATEGORIES:" + string.Join(',', kinds.Select(IcsFormat.Text)),
