@@ -44,6 +44,18 @@ public class FidelityContentTests
     }
 
     [Fact]
+    public void A_term_inside_a_longer_glossary_term_counts_as_the_longer_one()
+    {
+        using var site = new TempSite();
+        const string xiamen = "input/2018/activities/xiamen.yml";
+        // 厦门's 联合教育部门 (together with the education authorities) is not 教育部, the Ministry of Education.
+        site.Write(Glossary, "terms:\n  - { zh: 教育部, en: Ministry of Education }\n");
+        Assert.Contains($"{xiamen}:{LineOf(site, xiamen, "together with the education authorities")}: warning: the Chinese has the term '教育部'", Check(site).Stderr);
+        site.Write(Glossary, "terms:\n  - { zh: 教育部, en: Ministry of Education }\n  - { zh: 教育部门, en: education authorities }\n");
+        Assert.DoesNotContain("[glossary-term]", Check(site).Stderr);
+    }
+
+    [Fact]
     public void Without_a_glossary_there_are_no_glossary_warnings()
     {
         using var site = new TempSite();

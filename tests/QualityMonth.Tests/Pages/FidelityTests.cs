@@ -142,6 +142,28 @@ public class FidelityTests(BuiltSite site) : IClassFixture<BuiltSite>
         Assert.Equal("福建省市场监管局", Squeezed(site.Page("2025/").QuerySelector("main .theme-source")!.TextContent));
     }
 
+    /// <summary>
+    /// A source line or a card cites a notice's number and date as far as the document gives them: 2025's notice has
+    /// neither, so its citations end at the attachment, with no "(原文未标注，原文未标注)"; only the notice's own table says so.
+    /// </summary>
+    [Fact]
+    public void Citations_of_a_notice_print_no_not_stated_placeholder()
+    {
+        foreach (var page in new[] { "organisers/market-regulation/", "press/", "en/organisers/market-regulation/", "en/press/" })
+            Assert.All(site.Page(page).QuerySelectorAll("main .meta"), meta =>
+            {
+                Assert.DoesNotContain("原文未标注", meta.TextContent);
+                Assert.DoesNotContain("Not stated", meta.TextContent);
+            });
+        var undated = site.Page("organisers/market-regulation/").QuerySelectorAll("main p.meta").Select(p => Squeezed(p.TextContent)).ToList();
+        Assert.Contains("来源：福建省市场监管局关于组织开展2025年“质量月”活动的通知附件1", undated);
+        var dated = site.Page("cities/fuzhou/").QuerySelectorAll("main p.meta").Select(p => Squeezed(p.TextContent)).ToList();
+        Assert.Contains("来源：福建省质量强省工作领导小组办公室关于开展2024年全省“质量月”活动的通知附件3（闽质强省办〔2024〕9号，2024年8月14日）", dated);
+        var press = site.Page("press/").QuerySelectorAll("main .cards .meta").Select(p => Squeezed(p.TextContent)).ToList();
+        Assert.Contains("2025年·福建省市场监管局", press);
+        Assert.Contains("2024年·闽质强省办〔2024〕9号·福建省质量强省工作领导小组办公室·2024年8月14日", press);
+    }
+
     private IReadOnlyList<string> Signatories(string page) =>
         site.Page(page).QuerySelectorAll("footer.signature .signatories li").Select(li => li.TextContent.Trim()).ToList();
 

@@ -79,6 +79,8 @@ public class LanguagesTests(BuiltSite site) : IClassFixture<BuiltSite>
         // Every translatable field is counted, the activities' timings, leads and co-organisers too.
         var details = Regex.Match(site.BuildResult.Stdout, @"activity timings, lead units, co-organisers and remarks (\d+)/(\d+)");
         Assert.True(details.Success && int.Parse(details.Groups[2].Value) > 0, site.BuildResult.Stdout);
+        // And every English text uses the glossary's renderings.
+        Assert.DoesNotContain("[glossary-term]", site.BuildResult.All);
     }
 
     /// <summary>
