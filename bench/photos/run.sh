@@ -42,7 +42,7 @@ for i in $(seq 1 "$count"); do
 done
 {
   echo "city: bench"
-  echo "source: { notice: provincial, attachment: 3 }"
+  echo "source: { notice: provincial, attachment: 3, number: 11 }"
   echo "activities:"
   for i in $(seq 1 "$count"); do
     if [ $(( (i - 1) % 6 )) -eq 0 ]; then echo "  - id: activity-$i"; echo "    title: 基准测试活动 $i"; echo "    kinds: [publicity]"; echo "    photos:"; fi
@@ -92,7 +92,7 @@ vips linear "$photos/photo-1.jpg" "$photos/photo-1.tmp.jpg" 1 1 && mv "$photos/p
 echo "generator, one photo changed…" >&2
 read -r one_s one_mib < <(measure one $generator build --root "$work/site" --output "$work/out")
 
-ratio=$(echo "scale=2; $(stat cold 1) / $(stat sharp 1)" | bc)
+ratio=$(printf "%.2f" "$(echo "scale=4; $(stat cold 1) / $(stat sharp 1)" | bc)")
 processed() { grep -o '([0-9]* processed' "$work/$1.log" | tr -d '('; }
 cat <<TABLE
 | run ($count photos of 4000×3000, $cores cores; median of $rounds interleaved rounds) | wall time (s) | peak memory (MiB) | each round (s) |
