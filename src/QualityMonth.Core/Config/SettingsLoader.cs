@@ -11,8 +11,8 @@ public static partial class SettingsLoader
 {
     public const string FileName = "statiq.json";
 
-    // The theme ships interface strings for these languages only.
-    public static readonly IReadOnlySet<string> SupportedLanguages = new HashSet<string> { Language.DefaultCode, "en" };
+    // The site's own words (the theme's, the feeds', the reports') are written in these languages only.
+    public static readonly IReadOnlySet<string> SupportedLanguages = Locales.All.Select(Locales.Code).ToHashSet();
 
     /// <summary>
     /// How statiq.json is read, generated at compile time: reflection-based serialization first emitted and
@@ -161,13 +161,7 @@ public static partial class SettingsLoader
         var photos = raw.Photos is null ? PhotoSettings.Default : ToPhotoSettings(raw.Photos, Fail);
         var subject = raw.Disclosure is null ? null : ToText(raw.Disclosure.Subject, "subject", Fail);
 
-        MessageLanguage? messages = raw.Messages switch
-        {
-            null => null,
-            Language.DefaultCode => MessageLanguage.Chinese,
-            "en" => MessageLanguage.English,
-            _ => null,
-        };
+        var messages = raw.Messages is null ? null : Locales.Find(raw.Messages);
         if (raw.Messages is not null && messages is null)
             Fail("messages", SettingsMessages.BadMessagesLanguage(raw.Messages));
 
