@@ -89,7 +89,6 @@ public sealed class SiteOutput
         {
             var target = Path.Combine(folder, path);
             if (present.Contains(path) && entry.HasBytesOf(target)) continue;
-            File.Delete(target); // a new file: whatever else shared the old one keeps its bytes
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
             entry.WriteTo(target);
             written++;
