@@ -83,9 +83,9 @@ public static partial class AtomicWriter
             Directory.Move(spare, staging);
             return true;
         }
-        catch (IOException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            return false; // another build took it first
+            return false; // another build took it first, or the folder cannot be renamed: a new staging folder is written
         }
     }
 
@@ -99,7 +99,7 @@ public static partial class AtomicWriter
             Directory.Move(staging, spare);
             return true;
         }
-        catch (IOException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             return false;
         }

@@ -47,10 +47,10 @@ public sealed class KilledBuildTests
             outcomes.Add($"{outcome}{(finished ? " (finished)" : "")}");
         }
 
-        // The next build clears what the killed ones left beside the output folder.
+        // The next build clears what the killed ones left beside the output folder, and keeps the site it retires as the spare.
         Build(site);
         Assert.Equal(@new, Snapshot(site.Output));
-        Assert.Empty(Directory.GetFileSystemEntries(site.Root, ".output.*"));
+        Assert.Equal([site.PathOf(".output.spare")], Directory.GetFileSystemEntries(site.Root, ".output.*"));
         Console.WriteLine("killed builds left: " + string.Join(", ", outcomes));
     }
 
