@@ -7,6 +7,7 @@ using QualityMonth.Imaging.Photos;
 using QualityMonth.Model;
 using QualityMonth.Output;
 using QualityMonth.Render;
+using QualityMonth.Routing;
 using QualityMonth.Search;
 using QualityMonth.Theme.Pages;
 
@@ -31,7 +32,7 @@ public sealed record PreviewBuild(SiteOutput? Output, string BasePath, IReadOnly
 /// build's (tested page by page).
 /// </summary>
 /// <param name="language">The language of the problems the background search index prints on the console.</param>
-public sealed class IncrementalSite(string siteRoot, MessageLanguage language = MessageLanguage.English) : IAsyncDisposable
+public sealed class IncrementalSite(string siteRoot, Locale language = Locale.English) : IAsyncDisposable
 {
     // The same file generators as a build, in their order.
     private static IReadOnlyList<IFileGenerator> FileGenerators => SiteBuilder.FileGenerators;
@@ -215,7 +216,7 @@ public sealed class IncrementalSite(string siteRoot, MessageLanguage language = 
         });
 
     private static List<string> UrlsOf(Site site, IEnumerable<PageSpec> pages) =>
-        pages.Select(p => site.Settings.BasePath + p.UrlPath).Distinct(StringComparer.Ordinal).ToList();
+        pages.Select(p => SiteUrls.Mount(site.Settings, p.UrlPath)).Distinct(StringComparer.Ordinal).ToList();
 
     /// <summary>
     /// A changed stylesheet, script or icon of the theme: pages name assets only by their content-hashed URLs, so the

@@ -52,7 +52,7 @@ public sealed class IncrementalPreviewTests : IDisposable
                     $"editing {file}: {firstLook.ChangedPages.Count} pages in the first look, {update.PagesRendered} rendered in all");
                 foreach (var url in firstLook.ChangedPages)
                 {
-                    var path = QualityMonth.Routing.OutputPaths.ForUrlPath(url);
+                    var path = QualityMonth.Routing.SiteUrls.OutputPath(url);
                     Assert.True(firstLook.Output!.TryGet(path, out var early) && update.Output!.TryGet(path, out var final) && early.AsSpan().SequenceEqual(final),
                         $"after editing {file}: the first look's {url} differs from the finished update's");
                 }
