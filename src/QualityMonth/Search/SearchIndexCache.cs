@@ -31,7 +31,9 @@ internal sealed class SearchIndexCache(string siteRoot, string key)
         using var key = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         void Add(string text) => key.AppendData(Encoding.UTF8.GetBytes(text + "\0"));
         Add($"pagefind-cache {Version}");
-        Add(ContentHashes.For(siteRoot).Of(binary));
+        var hashes = ContentHashes.For(siteRoot);
+        Add(hashes.Of(binary));
+        hashes.Save();
         foreach (var argument in arguments) Add(argument);
         var pages = Directory.GetFiles(siteFolder, "*.html", SearchOption.AllDirectories)
             .Select(page => Path.GetRelativePath(siteFolder, page)).Order(StringComparer.Ordinal).ToList();
