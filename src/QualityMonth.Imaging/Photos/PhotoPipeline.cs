@@ -41,21 +41,21 @@ public static class PhotoPipeline
         var settings = site.Settings.Photos;
         var store = new RenditionStore(Path.Combine(siteRoot, CacheFolder));
         var sourceHashes = new Dictionary<string, string>(StringComparer.Ordinal); // a file two activities list is hashed once
+        var rememberedHashes = ContentHashes.For(siteRoot);
         var jobs = new List<Job>();
         foreach (var (use, inspection) in PhotoRules.Check(site, diagnostics, decode: !encode))
         {
             if (!inspection.Processable) continue;
             if (!sourceHashes.TryGetValue(use.Photo.FullPath, out var sourceHash))
-            {
-                await using var stream = File.OpenRead(use.Photo.FullPath);
-                sourceHashes[use.Photo.FullPath] = sourceHash = RenditionKey.HashOf(stream);
-            }
+                sourceHashes[use.Photo.FullPath] = sourceHash = rememberedHashes.Of(use.Photo.FullPath);
             var renditions = RenditionSpec.For(inspection.Width, settings)
                 .Select(spec => (spec, RenditionKey.For(sourceHash, spec.Name, RenditionSpec.PipelineVersion))).ToList();
             jobs.Add(new Job(use, inspection, renditions, FactsKey(sourceHash)));
         }
+        // A check writes nothing, the remembered hashes included.
         if (!encode) return Plan(jobs);
         CacheLock.Hold(siteRoot);
+        rememberedHashes.Save();
 
         var toProcess = jobs.Where(j => !j.IsStored(store)).DistinctBy(j => j.FactsKey).ToList();
         var made = new ConcurrentDictionary<RenditionKey, PhotoFacts>();

@@ -158,9 +158,9 @@ public static class SiteBuilder
             AtomicWriter.Write(output, outputFolder, staging =>
             {
                 using (BuildTimings.Measure("pagefind"))
-                    searchIndexFiles = PagefindIndex.BuildInFolder(pagefind, staging, diagnostics);
+                    searchIndexFiles = PagefindIndex.BuildInFolder(siteRoot, pagefind, staging, diagnostics);
                 return searchIndexFiles > 0;
-            });
+            }, madeByComplete: new HashSet<string>(StringComparer.Ordinal) { PagefindIndex.Folder });
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

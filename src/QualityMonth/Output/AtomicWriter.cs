@@ -15,9 +15,16 @@ public static partial class AtomicWriter
 {
     /// <param name="complete">Run on the written staging folder before the swap, to add what is made from the written
     /// files (the search index); when it returns false, the staging folder is removed and the previous site left as it was.</param>
+    /// <param name="madeByComplete">The top-level folders <paramref name="complete"/> makes: a reused staging folder keeps
+    /// them for it to bring up to date.</param>
     /// <returns>Whether the new site was swapped in.</returns>
     /// <exception cref="IOException">The disk is full or the folder cannot be written; the previous site is left as it was.</exception>
-    public static bool Write(SiteOutput site, string outputFolder, Func<string, bool> complete)
+    /// <remarks>
+    /// The site before the previous one, kept as <c>.&lt;name&gt;.spare</c> by the last build, is the staging folder when it
+    /// is there: only the files that changed are written (<see cref="SiteOutput.UpdateIn"/>), and the site the swap retires
+    /// becomes the next spare instead of being deleted. Deleting a site of a thousand small files took seconds on a busy disk.
+    /// </remarks>
+    public static bool Write(SiteOutput site, string outputFolder, Func<string, bool> complete, IReadOnlySet<string>? madeByComplete = null)
     {
         var target = Path.GetFullPath(outputFolder).TrimEnd(Path.DirectorySeparatorChar);
         var parent = Path.GetDirectoryName(target)!;
@@ -25,21 +32,36 @@ public static partial class AtomicWriter
         var name = Path.GetFileName(target);
         RecoverFromKilledBuilds(target);
         var staging = Path.Combine(parent, StagingName(name, "new", Environment.ProcessId));
+        var spare = Path.Combine(parent, SpareName(name));
         var swapped = false;
         try
         {
-            Directory.CreateDirectory(staging);
-            OutputFolder.Mark(staging);
             using (BuildTimings.Measure("write"))
-                site.WriteTo(staging);
+            {
+                if (TakeSpare(spare, staging))
+                {
+                    OutputFolder.Mark(staging);
+                    var kept = new HashSet<string>(StringComparer.Ordinal) { OutputFolder.MarkerName };
+                    if (madeByComplete is not null) kept.UnionWith(madeByComplete);
+                    site.UpdateIn(staging, kept);
+                }
+                else
+                {
+                    Directory.CreateDirectory(staging);
+                    OutputFolder.Mark(staging);
+                    site.WriteTo(staging);
+                }
+            }
             if (!complete(staging)) return false;
             Swap(staging, target, Path.Combine(parent, StagingName(name, "old", Environment.ProcessId)));
             swapped = true;
         }
         finally
         {
-            // Without a swap, the partial new site; after an exchange, the previous one.
-            DeleteIfExists(staging);
+            // Without a swap, the partial new site; after an exchange, the previous one, kept for the next build.
+            using (BuildTimings.Measure("swap"))
+                if (!swapped || !KeepAsSpare(staging, spare))
+                    DeleteIfExists(staging);
             if (!swapped && !Directory.Exists(target)) RecoverFromKilledBuilds(target);
         }
         return true;
@@ -47,6 +69,41 @@ public static partial class AtomicWriter
 
     /// <summary>The staging folders' names; .gitignore ignores them for the default output folder.</summary>
     private static string StagingName(string output, string kind, int processId) => $".{output}.{kind}-{processId}";
+
+    /// <summary>The earlier site the next build updates instead of writing a whole new one; .gitignore ignores it too.</summary>
+    private static string SpareName(string output) => $".{output}.spare";
+
+    /// <summary>Moves the spare site to <paramref name="staging"/>: only a real folder the generator marked, and one build at a time.</summary>
+    private static bool TakeSpare(string spare, string staging)
+    {
+        var folder = new DirectoryInfo(spare);
+        if (!folder.Exists || folder.LinkTarget is not null || !OutputFolder.IsOurs(spare)) return false;
+        try
+        {
+            Directory.Move(spare, staging);
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false; // another build took it first, or the folder cannot be renamed: a new staging folder is written
+        }
+    }
+
+    /// <returns>Whether the retired site in <paramref name="staging"/>, if any, is kept as the spare.</returns>
+    private static bool KeepAsSpare(string staging, string spare)
+    {
+        if (!Directory.Exists(staging)) return true;
+        if (Directory.Exists(spare) || File.Exists(spare)) return false;
+        try
+        {
+            Directory.Move(staging, spare);
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
+    }
 
     private static void Swap(string staging, string target, string retired)
     {

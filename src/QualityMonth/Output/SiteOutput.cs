@@ -66,9 +66,63 @@ public sealed class SiteOutput
         {
             var target = Path.Combine(folder, path);
             Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            if (entry.Content is { } bytes) File.WriteAllBytes(target, bytes);
-            else File.Copy(entry.SourceFile!, target, overwrite: true);
+            entry.WriteTo(target);
         }
+    }
+
+    /// <summary>
+    /// Makes <paramref name="folder"/>, a site an earlier build wrote, hold exactly this site: a file whose bytes are already
+    /// right is left as it is, others are written anew, everything else is removed, except the top-level entries in
+    /// <paramref name="kept"/> (filled by another step). Nothing there is trusted: a link is removed, never followed, and
+    /// only a regular file with no other name is kept, so no write reaches outside the folder.
+    /// </summary>
+    /// <returns>How many files were written.</returns>
+    public int UpdateIn(string folder, IReadOnlySet<string> kept)
+    {
+        if (_files.FirstOrDefault(f => f.Value.IsStandIn) is { Key: { } standIn })
+            throw StandInHasNoContent(standIn);
+        var folders = _files.Keys.SelectMany(ParentFolders).ToHashSet(StringComparer.Ordinal);
+        var present = new HashSet<string>(StringComparer.Ordinal);
+        RemoveUnwanted(folder, "", kept, folders, present);
+        var written = 0;
+        foreach (var (path, entry) in _files.OrderBy(f => f.Key, StringComparer.Ordinal))
+        {
+            var target = Path.Combine(folder, path);
+            if (present.Contains(path) && entry.HasBytesOf(target)) continue;
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            entry.WriteTo(target);
+            written++;
+        }
+        return written;
+    }
+
+    /// <summary>Removes what this site does not have under <paramref name="folder"/>; records the files it may keep in <paramref name="present"/>.</summary>
+    private void RemoveUnwanted(string folder, string relative, IReadOnlySet<string> kept, HashSet<string> folders, HashSet<string> present)
+    {
+        foreach (var entry in new DirectoryInfo(folder).EnumerateFileSystemInfos("*", new EnumerationOptions { AttributesToSkip = 0 }))
+        {
+            var path = relative.Length == 0 ? entry.Name : $"{relative}/{entry.Name}";
+            if (entry.LinkTarget is not null)
+                File.Delete(entry.FullName);
+            else if (relative.Length == 0 && kept.Contains(path))
+                continue;
+            else if (entry is DirectoryInfo)
+            {
+                if (folders.Contains(path)) RemoveUnwanted(entry.FullName, path, kept, folders, present);
+                else Directory.Delete(entry.FullName, recursive: true);
+            }
+            else if (_files.ContainsKey(path) && Imaging.FileIdentity.IsLoneRegularFile(entry.FullName))
+                present.Add(path);
+            else
+                File.Delete(entry.FullName);
+        }
+    }
+
+    /// <summary>The folders a file's path lies in, e.g. <c>a</c> and <c>a/b</c> for <c>a/b/index.html</c>.</summary>
+    private static IEnumerable<string> ParentFolders(string path)
+    {
+        for (var slash = path.IndexOf('/', StringComparison.Ordinal); slash >= 0; slash = path.IndexOf('/', slash + 1))
+            yield return path[..slash];
     }
 
     private void Add(string path, Entry entry)
@@ -83,5 +137,27 @@ public sealed class SiteOutput
     private sealed record Entry(byte[]? Content, string? SourceFile)
     {
         public bool IsStandIn => Content is null && SourceFile is null;
+
+        public void WriteTo(string target)
+        {
+            if (Content is { } bytes) File.WriteAllBytes(target, bytes);
+            else File.Copy(SourceFile!, target, overwrite: true);
+        }
+
+        /// <summary>Whether the file <paramref name="target"/> holds exactly this entry's bytes.</summary>
+        public bool HasBytesOf(string target)
+        {
+            if (Content is { } bytes)
+                return new FileInfo(target).Length == bytes.LongLength && File.ReadAllBytes(target).AsSpan().SequenceEqual(bytes);
+            using var existing = File.OpenRead(target);
+            using var source = File.OpenRead(SourceFile!);
+            if (existing.Length != source.Length) return false;
+            Span<byte> left = stackalloc byte[ChunkSize], right = stackalloc byte[ChunkSize];
+            for (int read; (read = existing.ReadAtLeast(left, ChunkSize, throwOnEndOfStream: false)) > 0;)
+                if (source.ReadAtLeast(right, read, throwOnEndOfStream: false) != read || !left[..read].SequenceEqual(right[..read])) return false;
+            return true;
+        }
+
+        private const int ChunkSize = 16 * 1024;
     }
 }

@@ -45,7 +45,7 @@ public static class PagefindIndex
                 Directory.CreateDirectory(Path.GetDirectoryName(file)!);
                 File.WriteAllBytes(file, html);
             }
-            if (IndexFolder(binary, site.FullName, diagnostics, background) == 0) return;
+            if (IndexFolder(siteRoot, binary, site.FullName, diagnostics, background) == 0) return;
             var bundle = Path.Combine(site.FullName, Folder);
             foreach (var file in Directory.GetFiles(bundle, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
                 output.Add($"{Folder}/{Path.GetRelativePath(bundle, file).Replace(Path.DirectorySeparatorChar, '/')}", File.ReadAllBytes(file));
@@ -62,24 +62,39 @@ public static class PagefindIndex
     /// </summary>
     /// <param name="binary">From <see cref="FindBinary"/>.</param>
     /// <returns>How many files the bundle has; 0 when it was not made, the reason being an error in <paramref name="diagnostics"/>.</returns>
-    public static int BuildInFolder(string binary, string siteFolder, DiagnosticBag diagnostics) =>
-        IndexFolder(binary, siteFolder, diagnostics, background: false);
+    public static int BuildInFolder(string siteRoot, string binary, string siteFolder, DiagnosticBag diagnostics) =>
+        IndexFolder(siteRoot, binary, siteFolder, diagnostics, background: false);
 
-    private static int IndexFolder(string binary, string siteFolder, DiagnosticBag diagnostics, bool background)
+    /// <summary>What the cache key records of the command line: the folders themselves vary from run to run.</summary>
+    private static readonly string[] KeyArguments = ["--site", ".", "--output-path", Folder, "--quiet"];
+
+    /// <summary>Copies the index of byte-identical pages from the cache (<see cref="SearchIndexCache"/>), or has Pagefind make it and keeps it there.</summary>
+    private static int IndexFolder(string siteRoot, string binary, string siteFolder, DiagnosticBag diagnostics, bool background)
     {
-        // The working folder only keeps a stray Pagefind config file out (see Run).
-        var scratch = Directory.CreateTempSubdirectory("qualitymonth-pagefind-");
-        try
+        var bundle = Path.Combine(siteFolder, Folder);
+        var cache = SearchIndexCache.For(siteRoot, binary, KeyArguments, siteFolder);
+        var messages = cache.TryCopyTo(bundle);
+        if (messages is null)
         {
-            var bundle = Path.Combine(siteFolder, Folder);
-            return Index(binary, scratch.FullName, siteFolder, bundle, diagnostics, background)
-                ? Directory.GetFiles(bundle, "*", SearchOption.AllDirectories).Length
-                : 0;
+            // A reused staging folder holds an earlier index: none of it may mix with the new one.
+            if (Directory.Exists(bundle)) Directory.Delete(bundle, recursive: true);
+            // The working folder only keeps a stray Pagefind config file out (see Run).
+            var scratch = Directory.CreateTempSubdirectory("qualitymonth-pagefind-");
+            try
+            {
+                messages = Index(binary, scratch.FullName, siteFolder, bundle, diagnostics, background);
+            }
+            finally
+            {
+                scratch.Delete(recursive: true);
+            }
+            if (messages is null) return 0;
+            cache.Add(bundle, messages);
         }
-        finally
-        {
-            scratch.Delete(recursive: true);
-        }
+        // With --quiet, Pagefind prints only warnings and errors.
+        if (messages.Length > 0)
+            diagnostics.Warning(DiagnosticFile, 0, SearchMessages.Warnings(messages));
+        return Directory.GetFiles(bundle, "*", SearchOption.AllDirectories).Length;
     }
 
     /// <summary>The Pagefind executable, or null after reporting that it is not installed.</summary>
@@ -94,8 +109,8 @@ public static class PagefindIndex
 
     /// <summary>Runs Pagefind on the pages in <paramref name="site"/>, writing its bundle to <paramref name="bundle"/>.</summary>
     /// <param name="scratch">An empty folder to run Pagefind in.</param>
-    /// <returns>Whether the bundle was made; if not, the reason is an error in <paramref name="diagnostics"/>.</returns>
-    private static bool Index(string binary, string scratch, string site, string bundle, DiagnosticBag diagnostics, bool background)
+    /// <returns>What Pagefind printed, once the bundle is made; null when it was not, the reason being an error in <paramref name="diagnostics"/>.</returns>
+    private static string? Index(string binary, string scratch, string site, string bundle, DiagnosticBag diagnostics, bool background)
     {
         int exitCode;
         string messages;
@@ -106,22 +121,19 @@ public static class PagefindIndex
         catch (System.ComponentModel.Win32Exception e)
         {
             diagnostics.Error(DiagnosticFile, 0, SearchMessages.NotStarted(binary, e.Message));
-            return false;
+            return null;
         }
         if (exitCode != 0)
         {
             diagnostics.Error(DiagnosticFile, 0, SearchMessages.Failed(binary, exitCode, messages));
-            return false;
+            return null;
         }
         if (!File.Exists(Path.Combine(bundle, EntryFile)))
         {
             diagnostics.Error(DiagnosticFile, 0, SearchMessages.NoIndex(binary, EntryFile, messages));
-            return false;
+            return null;
         }
-        // With --quiet, Pagefind prints only warnings and errors.
-        if (messages.Length > 0)
-            diagnostics.Warning(DiagnosticFile, 0, SearchMessages.Warnings(messages));
-        return true;
+        return messages;
     }
 
     /// <returns>The exit code, and everything Pagefind printed (stdout and stderr), trimmed.</returns>

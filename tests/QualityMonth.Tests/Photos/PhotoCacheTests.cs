@@ -125,6 +125,50 @@ public class PhotoCacheTests
         Assert.Equal(0, Summary(site.Build()).Processed);
     }
 
+    [Fact]
+    public void A_photo_rewritten_with_the_same_size_and_modification_time_is_hashed_again()
+    {
+        using var site = new PhotoSite();
+        site.SetPhotoSettings(PhotoSite.CheapSettings);
+        site.WriteActivities(new PhotoActivity(Activity, new PhotoEntry(File, "同尺寸改写")));
+        // Two versions of one camera file that differ only in their EXIF orientation: the same size, other bytes, another upright photo.
+        byte[] upright, upsideDown;
+        using (var card = Quadrants(1200, 900))
+        {
+            WriteJpeg(site.PhotoFile(File), card);
+            var plain = System.IO.File.ReadAllBytes(site.PhotoFile(File));
+            upright = WithApp1(plain, ExifApp1(1, gps: false));
+            upsideDown = WithApp1(plain, ExifApp1(3, gps: false));
+        }
+        Assert.Equal(upright.Length, upsideDown.Length);
+        Assert.NotEqual(upright, upsideDown);
+        System.IO.File.WriteAllBytes(site.PhotoFile(File), upright);
+        var modified = System.IO.File.GetLastWriteTimeUtc(site.PhotoFile(File));
+        // A file changed in the last two seconds is hashed again on every build: wait until it may be remembered.
+        Thread.Sleep(TimeSpan.FromSeconds(2.5));
+
+        Summary(site.Build());
+        var remembered = System.IO.File.ReadAllText(site.Site.PathOf(ContentHashes.CacheFile));
+        Assert.Contains(PhotoRuleTests.SourceHash(site.PhotoFile(File)), remembered);
+        var urlsBefore = PhotoUrls(site);
+        // Nothing changed: the remembered hash is used, and the site is the same.
+        var outputBefore = PhotoSite.Snapshot(site.Output);
+        Assert.Equal(0, Summary(site.Build()).Processed);
+        Assert.Equal(outputBefore, PhotoSite.Snapshot(site.Output));
+
+        // Rewritten in place (same inode), same size, modification time set back: only the change time tells.
+        System.IO.File.WriteAllBytes(site.PhotoFile(File), upsideDown);
+        System.IO.File.SetLastWriteTimeUtc(site.PhotoFile(File), modified);
+        Assert.Equal(1, Summary(site.Build()).Processed);
+        Assert.Empty(urlsBefore.Intersect(PhotoUrls(site)));
+
+        // The warm build's site is the one a build without remembered hashes makes.
+        var warm = PhotoSite.Snapshot(site.Output);
+        System.IO.File.Delete(site.Site.PathOf(ContentHashes.CacheFile));
+        Summary(site.Build());
+        Assert.Equal(warm, PhotoSite.Snapshot(site.Output));
+    }
+
     private static IReadOnlyList<string> PhotoUrls(PhotoSite site) =>
         new GalleryFigure(site.Page(PhotoSite.CityPage).QuerySelector($"[id='2025-{Activity}'] ul.gallery figure")!).AllUrls;
 }

@@ -45,10 +45,10 @@ public sealed partial class KilledBuildTests
         Assert.True(now.SequenceEqual(old) || now.SequenceEqual(@new),
             $"the build killed at '{held}' left a site that is neither the old nor the new one: {Difference(now, old, @new)}");
 
-        // The next build clears what the killed one left beside the output folder.
+        // The next build clears what the killed one left beside the output folder, and keeps the site it retires as the spare.
         Build(site);
         Assert.Equal(@new, Snapshot(site.Output));
-        Assert.Empty(Directory.GetFileSystemEntries(site.Root, ".output.*"));
+        Assert.Equal([site.PathOf(".output.spare")], Directory.GetFileSystemEntries(site.Root, ".output.*"));
     }
 
     [Fact]
