@@ -94,7 +94,7 @@ public static class SiteBuilder
         // The theme's pages cannot be rendered without its files.
         if (assetUrls is null) return Failed(diagnostics, site.Settings, coverage);
 
-        var pages = PageClashes.ReportAndDrop(PagePlan.For(site, output.SizeOf), diagnostics);
+        var pages = PageClashes.ReportAndDrop(site, PagePlan.For(site), diagnostics);
         var build = new BuildContext(siteRoot, site, pages, photos.ByPhoto, output, diagnostics, previousOutput, mode);
         foreach (var generator in FileGenerators)
             using (BuildTimings.Measure(generator.GetType().Name))
@@ -102,7 +102,7 @@ public static class SiteBuilder
 
         var links = new PageLinks(site, pages, output);
         using (BuildTimings.Measure("render"))
-            await PageRendering.RenderAllAsync(site, pages, assetUrls, photos.ByPhoto, links);
+            await PageRendering.RenderAllAsync(site, pages, assetUrls, photos.ByPhoto, output, links);
         links.Report(diagnostics);
         var pagesPerLanguage = pages.GroupBy(p => p.Language.Code).ToDictionary(g => g.Key, g => g.Count());
         BuildResult RenderedButFailed() =>

@@ -8,7 +8,6 @@ using QualityMonth.Model;
 using QualityMonth.Output;
 using QualityMonth.Render;
 using QualityMonth.Search;
-using QualityMonth.Theme.Pages;
 
 namespace QualityMonth.Preview;
 
@@ -83,17 +82,17 @@ public sealed class IncrementalSite(string siteRoot, MessageLanguage language = 
         var (photos, assetUrls) = await SiteBuilder.PublishFilesAsync(siteRoot, site, output, diagnostics, null, encode: true);
         if (assetUrls is null || diagnostics.HasErrors) return Failed(diagnostics, "full");
 
-        var pages = PageClashes.ReportAndDrop(PagePlan.For(site, output.SizeOf), diagnostics);
+        var pages = PageClashes.ReportAndDrop(site, PagePlan.For(site), diagnostics);
         var generated = Generate(site, pages, photos, output, diagnostics, new Dictionary<IFileGenerator, IReadOnlySet<string>>(), changedFiles: null);
         var links = new PageLinks(site, pages, output);
         using (BuildTimings.Measure("render"))
-            await PageRendering.RenderAllAsync(site, pages, assetUrls, photos.ByPhoto, links);
+            await PageRendering.RenderAllAsync(site, pages, assetUrls, photos.ByPhoto, output, links);
         links.Report(diagnostics);
         var anchors = links.Anchors().ToDictionary(StringComparer.Ordinal);
         if (diagnostics.HasErrors) return Failed(diagnostics, "full");
 
         _pending = new HashSet<string>(StringComparer.Ordinal);
-        _good = new Good(site, assetUrls, photos, pages, pages.ToDictionary(p => p.OutputPath, p => PageDependencies.Of(site, p)),
+        _good = new Good(site, assetUrls, photos, pages, pages.ToDictionary(p => p.OutputPath, p => p.Page.Dependencies(site)),
             anchors, generated, inputFiles, output);
         // The first build serves with its search index; later ones index in the background.
         Interlocked.Increment(ref _searchGeneration);
@@ -135,21 +134,22 @@ public sealed class IncrementalSite(string siteRoot, MessageLanguage language = 
             if (!photos.Files.Select(f => f.OutputPath).ToHashSet().SetEquals(good.Photos.Files.Select(f => f.OutputPath))) return await BuildAllAsync();
         }
         // First look: the pages made from the saved files, rendered and served before anything else (and before the
-        // whole site is planned again: they are the pages they were, made from the reloaded notice, year or activity).
+        // whole site is planned again: they are the pages they were, as a page names its notice, year or activity by
+        // its keys, looked up in the reloaded site).
         var anchors = new Dictionary<string, PageAnchors>(good.Anchors, StringComparer.Ordinal);
-        var own = good.Pages.Where(p => PageDependencies.MadeFrom(p, files)).Select(p => Rebound(site, p)).OfType<PageSpec>().ToList();
+        var own = good.Pages.Where(p => p.Page.MadeFrom(site) is { } source && files.Any(f => f.StartsWith(source, StringComparison.Ordinal))).ToList();
         var rendered = await ProcessAgainAsync(site, own, good.AssetUrls, photos, output, anchors, diagnostics);
         if (diagnostics.HasErrors) return Failed(diagnostics, "incremental");
         if (own.Count > 0 && firstLook is not null)
             firstLook(new PreviewBuild(output.Clone(), site.Settings.BasePath, [], "first look", rendered, UrlsOf(site, own)));
         BuildTimings.Print("first-look", clock.ElapsedMilliseconds);
 
-        var pages = PageClashes.ReportAndDrop(PagePlan.For(site, output.SizeOf), diagnostics);
+        var pages = PageClashes.ReportAndDrop(site, PagePlan.For(site), diagnostics);
         // A page added or removed changes what every link may point to: that is a full build's work.
         if (!pages.Select(p => p.OutputPath).SequenceEqual(good.Pages.Select(p => p.OutputPath))) return await BuildAllAsync();
 
         // Then the rest: the feeds and data files, the other pages that show what changed, and the links into them.
-        var dependencies = pages.ToDictionary(p => p.OutputPath, p => PageDependencies.Of(site, p));
+        var dependencies = pages.ToDictionary(p => p.OutputPath, p => p.Page.Dependencies(site));
         var dirty = pages.Where(p => PageDependencies.Affected(dependencies[p.OutputPath], files) || PageDependencies.Affected(good.Dependencies[p.OutputPath], files)).ToList();
         var generated = Generate(site, pages, photos, output, diagnostics, good.GeneratedFiles, files);
         var ownPaths = own.Select(p => p.OutputPath).ToHashSet();
@@ -174,33 +174,6 @@ public sealed class IncrementalSite(string siteRoot, MessageLanguage language = 
         // Pages rendered again only to check their links come out the same: no browser needs to reload them.
         var changedPages = own.Count > 0 && firstLook is not null ? rest : dirty;
         return new PreviewBuild(output, site.Settings.BasePath, diagnostics.Sorted(), "incremental", rendered, UrlsOf(site, changedPages));
-    }
-
-    /// <summary>
-    /// <paramref name="page"/> made from <paramref name="site"/>'s notice, year or activity of the same name, or null when the
-    /// reloaded site has none (the full plan that follows finds the change).
-    /// </summary>
-    private static PageSpec? Rebound(Site site, PageSpec page)
-    {
-        var parameters = new Dictionary<string, object?>(page.Parameters);
-        var source = page.Source;
-        foreach (var (name, value) in page.Parameters)
-        {
-            object? rebound;
-            (rebound, source) = value switch
-            {
-                Notice notice when site.Years.FirstOrDefault(y => y.Year == notice.Year)?.Notices.FirstOrDefault(n => n.Slug == notice.Slug) is { } now =>
-                    (now, now.Source),
-                CampaignYear year when site.Years.FirstOrDefault(y => y.Year == year.Year) is { } now =>
-                    (now, page.Component == typeof(SlogansPage) ? now.Slogans?.Source : now.Source),
-                ActivityEntry entry when site.Activities.FirstOrDefault(a => a.Key == entry.Key) is { } now => (now, now.Activity.Source),
-                Notice or CampaignYear or ActivityEntry => (null, source),
-                _ => (value, source),
-            };
-            if (rebound is null && value is not null) return null;
-            parameters[name] = rebound;
-        }
-        return page with { Parameters = parameters, Source = source };
     }
 
     /// <summary>
@@ -281,7 +254,7 @@ public sealed class IncrementalSite(string siteRoot, MessageLanguage language = 
         for (var index = 0; index < pages.Count; index++)
         {
             var recorder = links.Recorder(index);
-            links.Finish(index, recorder, await _renderer.RenderAsync(site, pages[index], assetUrls, photos.ByPhoto, recorder));
+            links.Finish(index, recorder, await _renderer.RenderAsync(site, pages[index], assetUrls, photos.ByPhoto, output, recorder));
         }
         links.Report(diagnostics);
         foreach (var (path, pageAnchors) in links.Anchors())

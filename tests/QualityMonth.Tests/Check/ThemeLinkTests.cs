@@ -4,7 +4,6 @@ using QualityMonth.Diagnostics;
 using QualityMonth.Output;
 using QualityMonth.Render;
 using QualityMonth.Tests.Support;
-using QualityMonth.Theme.Pages;
 
 namespace QualityMonth.Tests.Check;
 
@@ -21,7 +20,7 @@ public class ThemeLinkTests
         var loading = new DiagnosticBag();
         var site = ContentLoader.Load(Repo.Root, loading) ?? throw new InvalidOperationException(string.Join('\n', loading.Sorted()));
         var language = site.Settings.DefaultLanguage;
-        PageSpec Page(string path) => new(path, language, typeof(YearPage), new Dictionary<string, object?>(), null);
+        PageSpec Page(string path) => new(path, language, new YearSitePage(site.Settings.CurrentYear));
         // The links a page with two broken ones hands over as it is written.
         void Write(PageLinks links, int index, string path)
         {
