@@ -7,7 +7,7 @@ namespace QualityMonth.Tests.Refusals;
 /// <summary>
 /// The limit on the pages and data files. Content within the other limits cannot reach it in a test's time, so the
 /// check is given a site whose largest page is a sparse file of 300 MB (no disk space used): refused, with the folder
-/// and the largest files named. (SiteBuilder.Publish runs the check before it writes anything.)
+/// and the largest files named. (SiteEngine.Publish runs the check before it writes anything.)
 /// </summary>
 public sealed class OutputLimitTests
 {
