@@ -9,16 +9,16 @@ root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 say() { printf '[setup] %s\n' "$*" >&2; }
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 
-# System packages: CJK fonts for the share images (Noto Sans CJK SC, set by libvips' text rendering;
-# the tests' browser needs them too) and fontconfig (its /etc/fonts configuration, read by the fontconfig
-# inside NetVips.Native, and the library the generator asks which file a font name resolves to), npm for
+# System packages: CJK fonts for the share images (Noto Sans CJK SC, whose files the generator hands to
+# libvips' text rendering; the tests' browser needs them too) and fontconfig (its /etc/fonts configuration,
+# read by the fontconfig inside NetVips.Native), npm for
 # the npm packages (Pagefind for the build's search index); for tests also a browser, Java for the Nu
 # Html Checker, and what the publishing tests run for real: bubblewrap (the build sandbox), jq (the audit
-# log), sshd and nginx. libvips itself comes from NuGet (NetVips.Native), not from apt.
+# log), sshd and nginx; strace, which holds a build's system calls where a test kills it. libvips itself comes from NuGet (NetVips.Native), not from apt.
 packages=(fonts-noto-cjk libfontconfig1)
 command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)
 if [ "$purpose" = test ]; then
-  packages+=(chromium bubblewrap jq openssh-server nginx-light)
+  packages+=(chromium bubblewrap jq openssh-server nginx-light strace)
   command -v java >/dev/null 2>&1 || packages+=(default-jre-headless)
 fi
 installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "install ok installed"; }

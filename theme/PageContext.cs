@@ -1,4 +1,5 @@
 using QualityMonth.Model;
+using QualityMonth.Routing;
 using QualityMonth.Theme.Localization;
 
 namespace QualityMonth.Theme;
@@ -10,16 +11,18 @@ namespace QualityMonth.Theme;
 public sealed record PageContext(Site Site, Language Language, string Path, IReadOnlyDictionary<string, string> AssetUrls,
     IReadOnlyDictionary<PhotoRef, ProcessedPhoto> Photos)
 {
-    public UiStrings S { get; } = UiStrings.For(Language.Code);
+    public UiStrings S { get; } = UiStrings.For(Language.Locale);
 
-    public BrowseStrings B { get; } = BrowseStrings.For(Language.Code);
+    public BrowseStrings B { get; } = BrowseStrings.For(Language.Locale);
 
     /// <summary>Root-relative URL of a site path in this page's language (the base path is added at output).</summary>
-    public string Url(string sitePath) => Language.Localize(sitePath);
+    public string Url(string sitePath) => SiteUrls.Localize(sitePath, Language);
 
     /// <summary>Absolute URL of a site path in a language, for hreflang and canonical links.</summary>
-    public string AbsoluteUrl(string sitePath, Language language) =>
-        new Uri(Site.Settings.BaseUrl, Site.Settings.Mount(language.Localize(sitePath))).AbsoluteUri;
+    public string AbsoluteUrl(string sitePath, Language language) => SiteUrls.Absolute(Site.Settings, sitePath, language);
+
+    /// <summary>Absolute URL of a file of the site (not a page, so in no language), e.g. a share image or a photo.</summary>
+    public string AbsoluteFileUrl(string rootRelativeUrl) => SiteUrls.Absolute(Site.Settings, rootRelativeUrl);
 
     public LocalizedValue T(LocalizedText text) => text.In(Language);
 

@@ -4,6 +4,7 @@ using QualityMonth.Build;
 using QualityMonth.Cli;
 using QualityMonth.Config;
 using QualityMonth.Diagnostics;
+using QualityMonth.Model;
 using QualityMonth.Preview;
 
 PhaseTimings.Mark("runtime start");
@@ -32,7 +33,7 @@ formatOption.AcceptOnlyFromAmong("human", "lines", "json");
 var timingsOption = new Option<bool>("--timings") { Description = "Print where the time goes, step by step, to standard error (for profiling)", Recursive = true };
 
 // Option values are checked while parsing, before --lang is known: the site in the current folder, or the environment, decides.
-static MessageLanguage UsageLanguage() => MessageLanguageChoice.Resolve(null, Directory.GetCurrentDirectory());
+static Locale UsageLanguage() => MessageLanguageChoice.Resolve(null, Directory.GetCurrentDirectory());
 
 static void Reject(OptionResult result, Func<string, Message?> problemOf)
 {
@@ -44,7 +45,7 @@ string Root(ParseResult r) => r.GetValue(rootOption)!.FullName;
 string Output(ParseResult r) => r.GetValue(outputOption)?.FullName ?? Path.Combine(Root(r), "output");
 SettingsOverrides Overrides(ParseResult r) => new(r.GetValue(baseUrlOption), r.GetValue(basePathOption));
 string Previous(ParseResult r) => r.GetValue(previousOption)?.FullName ?? Output(r);
-MessageLanguage MessagesIn(ParseResult r) => MessageLanguageChoice.Resolve(r.GetValue(langOption), Root(r));
+Locale MessagesIn(ParseResult r) => MessageLanguageChoice.Resolve(r.GetValue(langOption), Root(r));
 ReportFormat Format(ParseResult r) => r.GetValue(formatOption) switch
 {
     "human" => ReportFormat.Human,

@@ -1,3 +1,4 @@
+using QualityMonth.Model;
 using QualityMonth.Routing;
 
 namespace QualityMonth.Theme.Government;
@@ -9,15 +10,11 @@ public static class ShareMetadata
     public const int ImageWidth = 1200;
     public const int ImageHeight = 630;
 
-    /// <summary>Absolute URL of a file of the site (not a page), under the base path: https://host/base/share/site.png.</summary>
-    public static string AbsoluteFileUrl(PageContext ctx, string rootRelativeUrl) =>
-        new Uri(ctx.Site.Settings.BaseUrl, ctx.Site.Settings.Mount(rootRelativeUrl)).AbsoluteUri;
-
-    public static string SiteImageUrl(PageContext ctx) => AbsoluteFileUrl(ctx, Routes.SiteShareImage);
+    public static string SiteImageUrl(PageContext ctx) => ctx.AbsoluteFileUrl(Routes.SiteShareImage);
 
     /// <summary>
-    /// OpenGraph's locale (language_TERRITORY) of one of the site's two languages (settings allow no other):
+    /// OpenGraph's locale (language_TERRITORY) of a locale:
     /// Simplified Chinese as used in mainland China; English in the site's British spelling.
     /// </summary>
-    public static string Locale(string languageCode) => languageCode == "en" ? "en_GB" : "zh_CN";
+    public static string OpenGraphLocale(Locale locale) => locale.Pick("zh_CN", "en_GB");
 }

@@ -19,7 +19,7 @@ public sealed record SiteColumn(string Name, string Type)
     {
         var path = ctx.Path;
         var s = ctx.S;
-        var g = GovernmentStrings.For(ctx.Language.Code);
+        var g = GovernmentStrings.For(ctx.Language.Locale);
         if (path == Routes.NotFound) return null;
         if (ctx.Site.IsNoticePage(path))
             return new SiteColumn(g.NoticesColumn, NoticesType);

@@ -87,7 +87,7 @@ public static class StructuredData
             ["@context"] = "https://schema.org",
             ["@type"] = "Event",
             ["name"] = ctx.T(activity.Title).Text,
-            ["description"] = ctx.T(activity.Description ?? activity.Title).Text + DataStrings.For(ctx.Language.Code).FieldJoin
+            ["description"] = ctx.T(activity.Description ?? activity.Title).Text + DataStrings.For(ctx.Language.Locale).FieldJoin
                 + ctx.B.Dates + ctx.S.Colon + ctx.B.DateSpan(activity.Dates) + ctx.S.OpenParen + ctx.B.PrecisionNote(activity.Dates.Precision) + ctx.S.CloseParen,
             ["eventStatus"] = "https://schema.org/EventScheduled",
             ["location"] = new JsonObject
@@ -114,7 +114,7 @@ public static class StructuredData
         var images = activity.Photos
             .Select(p => ctx.Photos.GetValueOrDefault(p))
             .OfType<ProcessedPhoto>()
-            .Select(p => (JsonNode?)ShareMetadata.AbsoluteFileUrl(ctx, p.FullSize.Url))
+            .Select(p => (JsonNode?)ctx.AbsoluteFileUrl(p.FullSize.Url))
             .ToArray();
         if (images.Length > 0) item["image"] = new JsonArray(images);
         return item;

@@ -1,3 +1,5 @@
+using QualityMonth.Model;
+
 namespace QualityMonth.Theme.Localization;
 
 /// <summary>The age-friendly mode's interface strings (长辈模式), one instance per language.</summary>
@@ -13,7 +15,7 @@ public sealed record AgeFriendlyStrings
     public required string Stop { get; init; }
     public required string ReadAloudHint { get; init; }
 
-    public static AgeFriendlyStrings For(string languageCode) => languageCode == "en" ? English : Chinese;
+    public static AgeFriendlyStrings For(Locale locale) => locale.Pick(Chinese, English);
 
     private static readonly AgeFriendlyStrings Chinese = new()
     {

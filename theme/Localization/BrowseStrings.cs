@@ -39,7 +39,7 @@ public sealed record BrowseStrings
     public required string Total { get; init; }
     public required string ChartAsTable { get; init; }
 
-    public static BrowseStrings For(string languageCode) => languageCode == "en" ? English : Chinese;
+    public static BrowseStrings For(Locale locale) => locale.Pick(Chinese, English);
 
     private static string Month(int month) => CultureInfo.InvariantCulture.DateTimeFormat.GetMonthName(month);
 

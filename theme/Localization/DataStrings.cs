@@ -58,8 +58,10 @@ public sealed record DataStrings
     public required string ActivitiesFeedSubtitle { get; init; }
     /// <summary>A feed entry's note that its time is an assumption: Atom requires one, the document gives none.</summary>
     public required Func<int, string> AssumedFeedTime { get; init; }
+    /// <summary>A calendar event's note that its DTSTAMP is an assumption: iCalendar requires one, the document gives no date.</summary>
+    public required Func<int, string> AssumedCalendarStamp { get; init; }
 
-    public static DataStrings For(string languageCode) => languageCode == "en" ? English : Chinese;
+    public static DataStrings For(Locale locale) => locale.Pick(Chinese, English);
 
     /// <summary>A file size as people read it: 980 B, 12.3 KB, 1.4 MB.</summary>
     public static string FileSize(long bytes) => bytes switch
@@ -164,6 +166,7 @@ public sealed record DataStrings
         ActivitiesFeedTitle = site => $"{site}：活动",
         ActivitiesFeedSubtitle = "各年度“质量月”通知列出的各地、各单位活动。",
         AssumedFeedTime = year => $"更新时间：文件未标注日期，订阅格式必须填写，按{year}年“质量月”首日（9月1日）填写，并非文件日期",
+        AssumedCalendarStamp = year => $"日历时间戳（DTSTAMP）：文件未标注日期，日历格式必须填写，按{year}年“质量月”首日（9月1日）填写，并非文件日期",
     };
 
     private static readonly DataStrings English = new()
@@ -255,5 +258,6 @@ public sealed record DataStrings
         ActivitiesFeedTitle = site => $"{site}: activities",
         ActivitiesFeedSubtitle = "The activities of the cities and provincial bodies that every year's Quality Month notices list.",
         AssumedFeedTime = year => $"Updated: the document is not dated; the feed format requires a time, so the first day of Quality Month (1 September {year}) is given, not a date of the document",
+        AssumedCalendarStamp = year => $"Calendar timestamp (DTSTAMP): the document is not dated; the calendar format requires one, so the first day of Quality Month (1 September {year}) is given, not a date of the document",
     };
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using QualityMonth.Model;
 
 namespace QualityMonth.Theme.Localization;
 
@@ -19,7 +20,11 @@ public sealed record GovernmentStrings
     public required string NoticesColumn { get; init; }
     public required string ActivitiesColumn { get; init; }
 
-    public required Func<int, string, string> YearSummary { get; init; }
+    /// <summary>A year's description: its theme, with the body whose notice gives it (2023's is Yong'an's own, not the province's).</summary>
+    public required Func<int, string, string, string> YearSummary { get; init; }
+
+    public string SummaryOf(CampaignYear year, Language language) =>
+        YearSummary(year.Year, year.Theme.In(language).Text, year.MainNotice.Issuer.In(language).Text);
     public required Func<int, int, string, string> SlogansSummary { get; init; }
     public required Func<int, int, string> SloganArchiveSummary { get; init; }
     public required Func<string, string> HostIndexSummary { get; init; }
@@ -53,7 +58,7 @@ public sealed record GovernmentStrings
     public required string Photos { get; init; }
     public required string PhotoNote { get; init; }
 
-    public static GovernmentStrings For(string languageCode) => languageCode == "en" ? English : Chinese;
+    public static GovernmentStrings For(Locale locale) => locale.Pick(Chinese, English);
 
     private static readonly GovernmentStrings Chinese = new()
     {
@@ -65,7 +70,7 @@ public sealed record GovernmentStrings
         PublishedAt = (date, time) => $"{date.Year}年{date.Month}月{date.Day}日" + (time is { } t ? t.ToString(" HH:mm", CultureInfo.InvariantCulture) : ""),
         NoticesColumn = "通知公告",
         ActivitiesColumn = "活动",
-        YearSummary = (year, theme) => $"{year}年“质量月”活动主题：{theme}。",
+        YearSummary = (year, theme, issuer) => $"{issuer}{year}年“质量月”活动主题：{theme}。",
         SlogansSummary = (year, count, first) => $"{year}年“质量月”活动口号{count}条，如“{first}”。",
         SloganArchiveSummary = (years, count) => $"{years}个年度的“质量月”活动口号，共{count}条。",
         HostIndexSummary = names => $"开展“质量月”活动的{names}。",
@@ -105,7 +110,7 @@ public sealed record GovernmentStrings
         PublishedAt = (date, time) => date.ToString("d MMMM yyyy", CultureInfo.InvariantCulture) + (time is { } t ? t.ToString(", HH:mm", CultureInfo.InvariantCulture) : ""),
         NoticesColumn = "Notices",
         ActivitiesColumn = "Activities",
-        YearSummary = (year, theme) => $"Quality Month {year}, themed \"{theme}\".",
+        YearSummary = (year, theme, issuer) => $"Quality Month {year} as {issuer} announces it, themed \"{theme}\".",
         SlogansSummary = (year, count, first) => count == 1 ? $"The slogan of Quality Month {year}: \"{first}\"." : $"The {count} slogans of Quality Month {year}, such as \"{first}\".",
         SloganArchiveSummary = (years, count) => $"{count} Quality Month slogans from {years} years.",
         HostIndexSummary = names => $"Quality Month activities of {names}.",

@@ -1,3 +1,5 @@
+using QualityMonth.Model;
+
 namespace QualityMonth.Theme.Localization;
 
 /// <summary>The search feature's interface strings (page, form and the texts its script shows), one instance per language.</summary>
@@ -24,7 +26,7 @@ public sealed record SearchStrings
     /// <summary>What kind of page a result is, by the <c>type</c> filter of the page (see <see cref="SearchEntry"/>).</summary>
     public required IReadOnlyDictionary<string, string> Types { get; init; }
 
-    public static SearchStrings For(string languageCode) => languageCode == "en" ? English : Chinese;
+    public static SearchStrings For(Locale locale) => locale.Pick(Chinese, English);
 
     private static readonly SearchStrings Chinese = new()
     {

@@ -1,3 +1,5 @@
+using QualityMonth.Model;
+
 namespace QualityMonth.Theme.Localization;
 
 /// <summary>The strings of the slogans' copy button and share-image link, one instance per language.</summary>
@@ -15,7 +17,7 @@ public sealed record SloganSharingStrings
     /// <summary>The share-image link's accessible name for slogan n: starts with the visible text.</summary>
     public required Func<int, string> ShareImageName { get; init; }
 
-    public static SloganSharingStrings For(string languageCode) => languageCode == "en" ? English : Chinese;
+    public static SloganSharingStrings For(Locale locale) => locale.Pick(Chinese, English);
 
     private static readonly SloganSharingStrings Chinese = new()
     {

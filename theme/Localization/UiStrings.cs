@@ -1,3 +1,5 @@
+using QualityMonth.Model;
+
 namespace QualityMonth.Theme.Localization;
 
 /// <summary>Every interface string of the theme, one instance per language; typed so a missing string fails the build.</summary>
@@ -86,7 +88,7 @@ public sealed record UiStrings
         return tens switch { 0 => unit, 1 => "十" + unit, _ => digits[tens] + "十" + unit };
     }
 
-    public static UiStrings For(string languageCode) => languageCode == "en" ? English : Chinese;
+    public static UiStrings For(Locale locale) => locale.Pick(Chinese, English);
 
     private static readonly UiStrings Chinese = new()
     {

@@ -11,8 +11,8 @@ public static partial class SettingsLoader
 {
     public const string FileName = "statiq.json";
 
-    // The theme ships interface strings for these languages only.
-    public static readonly IReadOnlySet<string> SupportedLanguages = new HashSet<string> { Language.DefaultCode, "en" };
+    // The site's own words (the theme's, the feeds', the reports') are written in these languages only.
+    public static readonly IReadOnlySet<string> SupportedLanguages = Locales.All.Select(Locales.Code).ToHashSet();
 
     /// <summary>
     /// How statiq.json is read, generated at compile time: reflection-based serialization first emitted and
@@ -44,7 +44,8 @@ public static partial class SettingsLoader
             diagnostics.Error(FileName, 0, Content.SiteMessages.SymbolicLink(target));
             return null;
         }
-        var json = File.ReadAllText(path);
+        // Read like every content file: bytes that are not UTF-8 and control characters are reported with their line.
+        var json = Content.ContentText.Read(new Content.ContentFile(FileName, path, diagnostics));
         RawSettings raw;
         try
         {
@@ -56,8 +57,30 @@ public static partial class SettingsLoader
             diagnostics.Error(FileName, (int)(e.LineNumber ?? -1) + 1, Explain(e), e.BytePositionInLine is { } column ? (int)column + 1 : 0);
             return null;
         }
+        ReportEscapedControlCharacters(json, diagnostics);
         raw = raw with { BaseUrl = overrides.BaseUrl ?? raw.BaseUrl, BasePath = overrides.BasePath ?? raw.BasePath };
         return Validate(raw, json, siteRoot, diagnostics, overrides);
+    }
+
+    /// <summary>
+    /// Reports each string holding a control character written as an escape (<c>"A\u0001B"</c>, <c>"\uFFFE"</c>), by the
+    /// rule <see cref="Content.ContentText"/> applies to the characters themselves: the escape reads as the character.
+    /// </summary>
+    private static void ReportEscapedControlCharacters(string json, DiagnosticBag diagnostics)
+    {
+        var bytes = System.Text.Encoding.UTF8.GetBytes(json);
+        var reader = new Utf8JsonReader(bytes, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        while (reader.Read())
+        {
+            if (reader.TokenType is not (JsonTokenType.String or JsonTokenType.PropertyName) || !reader.ValueIsEscaped) continue;
+            var value = reader.GetString()!;
+            var at = Content.ContentText.IndexOfForbidden(value);
+            if (at < 0) continue;
+            var start = (int)reader.TokenStartIndex;
+            var lineStart = bytes.AsSpan(0, start).LastIndexOf((byte)'\n') + 1;
+            var line = bytes.AsSpan(0, lineStart).Count((byte)'\n') + 1;
+            diagnostics.Error(FileName, line, Content.ContentText.Message(value[at]), System.Text.Encoding.UTF8.GetCharCount(bytes.AsSpan(lineStart, start - lineStart)) + 1);
+        }
     }
 
     private static Message Explain(JsonException e)
@@ -138,13 +161,7 @@ public static partial class SettingsLoader
         var photos = raw.Photos is null ? PhotoSettings.Default : ToPhotoSettings(raw.Photos, Fail);
         var subject = raw.Disclosure is null ? null : ToText(raw.Disclosure.Subject, "subject", Fail);
 
-        MessageLanguage? messages = raw.Messages switch
-        {
-            null => null,
-            Language.DefaultCode => MessageLanguage.Chinese,
-            "en" => MessageLanguage.English,
-            _ => null,
-        };
+        var messages = raw.Messages is null ? null : Locales.Find(raw.Messages);
         if (raw.Messages is not null && messages is null)
             Fail("messages", SettingsMessages.BadMessagesLanguage(raw.Messages));
 
@@ -261,7 +278,11 @@ public static partial class SettingsLoader
         var root = Path.GetFullPath(siteRoot);
         var file = Path.GetFullPath(Path.Combine(root, image));
         var format = MarkImageFormats.FirstOrDefault(f => file.EndsWith(f.Extension, StringComparison.OrdinalIgnoreCase));
-        if (Path.IsPathRooted(image) || !file.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal) || !File.Exists(file))
+        var inside = !Path.IsPathRooted(image) && file.StartsWith(root + Path.DirectorySeparatorChar, StringComparison.Ordinal);
+        // Outside input/ and theme/ no scan has refused links: one here would publish a file from elsewhere on the server.
+        if (inside && Content.SiteTree.LinkOnPath(root, file) is { } linked)
+            fail("partyGovernmentMark", SettingsMessages.MarkImageLinked(image, Path.GetRelativePath(root, linked.FullName).Replace('\\', '/'), linked.LinkTarget!));
+        else if (!inside || !File.Exists(file))
             fail("partyGovernmentMark", SettingsMessages.MarkImageMissing(image));
         else if (format.Signature is null || new FileInfo(file).Length > MaxMarkImageBytes || !StartsWith(file, format.Signature))
             fail("partyGovernmentMark", SettingsMessages.MarkImageNotAnImage(image, MaxMarkImageBytes / 1024));

@@ -86,6 +86,10 @@ public static class SettingsMessages
         $"“partyGovernmentMark”：找不到标识图片“{path}”：请把图片放进网站文件夹（如 input/site/），写相对于网站文件夹的路径",
         $"'partyGovernmentMark': image '{path}' not found: put it in the site folder (e.g. input/site/) and give its path from there");
 
+    public static Message MarkImageLinked(string path, string link, string target) => new("symbolic-link",
+        $"“partyGovernmentMark”：图片“{path}”要经过符号链接“{link}”（指向 {target}）才能找到：网站只发布网站文件夹中的普通文件，不跟随链接。请删除链接，把图片本身放进网站文件夹（如 input/site/）",
+        $"'partyGovernmentMark': the image '{path}' is reached through the symbolic link '{link}' (to {target}): the build publishes only plain files inside the site folder and follows no link; put the image itself there (e.g. in input/site/)");
+
     public static Message MarkImageNotAnImage(string path, int maxKilobytes) => new("invalid-setting",
         $"“partyGovernmentMark”：“{path}”应是 PNG、GIF 或 JPEG 图片，不超过 {maxKilobytes} KB",
         $"'partyGovernmentMark': '{path}' must be a PNG, GIF or JPEG image of at most {maxKilobytes} KB");

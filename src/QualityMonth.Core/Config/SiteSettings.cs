@@ -14,12 +14,9 @@ public sealed record SiteSettings(
     Footer Footer,
     PhotoSettings Photos,
     DisclosureSettings Disclosure,
-    MessageLanguage? Messages = null)
+    Locale? Messages = null)
 {
     public Language DefaultLanguage => Languages[0];
-
-    /// <summary>Prefixes a root-relative site URL with the base path the site is mounted under.</summary>
-    public string Mount(string rootRelativeUrl) => BasePath + rootRelativeUrl;
 }
 
 /// <summary>The items a government website must show on every page (the footer items of the inspections' 检查指标).</summary>

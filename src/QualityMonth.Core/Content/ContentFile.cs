@@ -7,7 +7,8 @@ namespace QualityMonth.Content;
 /// <summary>A file under the site root being read, and where its problems are reported.</summary>
 /// <param name="Path">Relative to the site root, forward slashes: used in every message.</param>
 /// <param name="LineOffset">Lines before the YAML text starts (front matter follows a '---' line).</param>
-public sealed record ContentFile(string Path, string FullPath, DiagnosticBag Diagnostics, int LineOffset = 0)
+/// <param name="Texts">Where the load keeps the file's text once read, for the placeholder check.</param>
+public sealed record ContentFile(string Path, string FullPath, DiagnosticBag Diagnostics, int LineOffset = 0, ContentTexts? Texts = null)
 {
     public int LineOf(YamlNode node) => LineOffset + (int)node.Start.Line;
 
@@ -18,6 +19,6 @@ public sealed record ContentFile(string Path, string FullPath, DiagnosticBag Dia
 
     public void Error(YamlNode node, Message message) => Diagnostics.Error(LocationOf(node), message);
 
-    public static ContentFile For(string siteRoot, string fullPath, DiagnosticBag diagnostics) =>
-        new(System.IO.Path.GetRelativePath(siteRoot, fullPath).Replace('\\', '/'), fullPath, diagnostics);
+    public static ContentFile For(string siteRoot, string fullPath, DiagnosticBag diagnostics, ContentTexts? texts = null) =>
+        new(System.IO.Path.GetRelativePath(siteRoot, fullPath).Replace('\\', '/'), fullPath, diagnostics, Texts: texts);
 }

@@ -15,22 +15,38 @@ public static class ContentLimits
     /// <summary>Bytes in a content file (.md, .yml) or statiq.json: the longest notice has about 20 KB.</summary>
     public const long MaxFileBytes = 1024 * 1024;
 
-    /// <summary>Reports every content file over <see cref="MaxFileBytes"/>, before any is read.</summary>
+    /// <summary>
+    /// Bytes in a theme file (theme/assets/: stylesheets, scripts, icons, each copied into the site whole): today's
+    /// largest has 22 KB. Far larger means a video or a document dropped there by mistake, and from 2 GB on the file
+    /// could not even be read.
+    /// </summary>
+    public const long MaxThemeFileBytes = 16 * 1024 * 1024;
+
+    /// <summary>Reports every content file over <see cref="MaxFileBytes"/> and theme file over <see cref="MaxThemeFileBytes"/>, before any is read.</summary>
     /// <returns>Whether there was none.</returns>
     public static bool ReportLargeFiles(string siteRoot, DiagnosticBag diagnostics)
     {
-        var input = Path.Combine(siteRoot, ContentLoader.InputFolder);
-        IEnumerable<string> files = Directory.Exists(input)
-            ? Directory.EnumerateFiles(input, "*", SiteTree.TreeWithoutLinks).Where(f => Path.GetExtension(f) is ".md" or ".yml")
-            : [];
+        var content = FilesUnder(siteRoot, ContentLoader.InputFolder).Where(f => Path.GetExtension(f) is ".md" or ".yml")
+            .Prepend(Path.Combine(siteRoot, Config.SettingsLoader.FileName)).Where(File.Exists);
         var ok = true;
-        foreach (var file in files.Prepend(Path.Combine(siteRoot, Config.SettingsLoader.FileName)).Where(File.Exists))
+        foreach (var file in content)
+            ok &= Report(file, MaxFileBytes, SiteMessages.FileTooLarge);
+        foreach (var file in FilesUnder(siteRoot, "theme/assets"))
+            ok &= Report(file, MaxThemeFileBytes, SiteMessages.ThemeFileTooLarge);
+        return ok;
+
+        bool Report(string file, long limit, Func<long, long, Message> message)
         {
             var bytes = new FileInfo(file).Length;
-            if (bytes <= MaxFileBytes) continue;
-            diagnostics.Error(Path.GetRelativePath(siteRoot, file).Replace('\\', '/'), 0, SiteMessages.FileTooLarge(bytes, MaxFileBytes));
-            ok = false;
+            if (bytes <= limit) return true;
+            diagnostics.Error(Path.GetRelativePath(siteRoot, file).Replace('\\', '/'), 0, message(bytes, limit));
+            return false;
         }
-        return ok;
+    }
+
+    private static IEnumerable<string> FilesUnder(string siteRoot, string folder)
+    {
+        var path = Path.Combine(siteRoot, folder);
+        return Directory.Exists(path) ? Directory.EnumerateFiles(path, "*", SiteTree.TreeWithoutLinks) : [];
     }
 }

@@ -16,21 +16,22 @@ public static partial class ContentLoader
     public static Site? Load(string siteRoot, DiagnosticBag diagnostics, SettingsOverrides? overrides = null)
     {
         if (!SafeToRead(siteRoot, diagnostics)) return null;
-        // Unfilled placeholders are reported first, one error each. A line holding one gets no other
-        // message: 'date: 【待填写】' is unfilled, and saying it is also not a date would only add noise.
-        var placeholders = PlaceholderCheck.InFolder(siteRoot, Path.Combine(siteRoot, InputFolder)).Select(p => p.ToDiagnostic()).ToHashSet();
         var loading = new DiagnosticBag();
+        MisnamedFiles.Report(siteRoot, loading);
+        var texts = new ContentTexts();
+        var site = LoadContent(siteRoot, loading, overrides, texts);
+        // Unfilled placeholders, found in the texts the loaders read, are one error each. A line holding one gets no
+        // other message: 'date: 【待填写】' is unfilled, and saying it is also not a date would only add noise.
+        var placeholders = PlaceholderCheck.InFolder(siteRoot, Path.Combine(siteRoot, InputFolder), texts).Select(p => p.ToDiagnostic()).ToHashSet();
         foreach (var placeholder in placeholders)
             loading.Add(placeholder);
-        MisnamedFiles.Report(siteRoot, loading);
-        var site = LoadContent(siteRoot, loading, overrides);
         var unfilledLines = placeholders.Select(p => (p.File, p.Line)).ToHashSet();
         foreach (var diagnostic in loading.Sorted().Where(d => placeholders.Contains(d) || !unfilledLines.Contains((d.File, d.Line))))
             diagnostics.Add(diagnostic);
         return diagnostics.HasErrors ? null : site;
     }
 
-    private static Site? LoadContent(string siteRoot, DiagnosticBag diagnostics, SettingsOverrides? overrides)
+    private static Site? LoadContent(string siteRoot, DiagnosticBag diagnostics, SettingsOverrides? overrides, ContentTexts texts)
     {
         var settings = SettingsLoader.Load(siteRoot, diagnostics, overrides);
         // With broken settings the content is still read, in every language the theme supports, so that a
@@ -47,14 +48,14 @@ public static partial class ContentLoader
             return null;
         }
 
-        ContentFile File(string relative) => ContentFile.For(siteRoot, Path.Combine(input, relative), diagnostics);
+        ContentFile File(string relative) => ContentFile.For(siteRoot, Path.Combine(input, relative), diagnostics, texts);
         var cities = RegistryLoader.LoadCities(File("site/cities.yml"), languages);
         var organisers = RegistryLoader.LoadOrganisers(File("site/organisers.yml"), languages);
         var kinds = RegistryLoader.LoadKinds(File("site/kinds.yml"), languages);
         var glossary = RegistryLoader.LoadGlossary(File(RegistryLoader.GlossaryFile));
 
         var links = new List<ContentLink>();
-        var yearLoader = new YearLoader(siteRoot, diagnostics, languages, kinds, links);
+        var yearLoader = new YearLoader(siteRoot, diagnostics, languages, kinds, links, texts);
         var years = new List<CampaignYear>();
         foreach (var folder in Directory.GetDirectories(input, "*", SiteTree.WithoutLinks).Order(StringComparer.Ordinal))
         {

@@ -18,22 +18,23 @@ public static partial class ContentLoader
     public static Site? Reload(string siteRoot, Site previous, IReadOnlyCollection<string> changedFiles, DiagnosticBag diagnostics)
     {
         if (!SafeToRead(siteRoot, diagnostics)) return null;
-        var placeholders = changedFiles.SelectMany(f => PlaceholderCheck.InFile(siteRoot, Path.Combine(siteRoot, f))).Select(p => p.ToDiagnostic()).ToHashSet();
         var loading = new DiagnosticBag();
+        var texts = new ContentTexts();
+        var site = Patch(siteRoot, previous, changedFiles, loading, texts);
+        var placeholders = changedFiles.SelectMany(f => PlaceholderCheck.InFile(siteRoot, Path.Combine(siteRoot, f), texts)).Select(p => p.ToDiagnostic()).ToHashSet();
         foreach (var placeholder in placeholders)
             loading.Add(placeholder);
-        var site = Patch(siteRoot, previous, changedFiles, loading);
         var unfilledLines = placeholders.Select(p => (p.File, p.Line)).ToHashSet();
         foreach (var diagnostic in loading.Sorted().Where(d => placeholders.Contains(d) || !unfilledLines.Contains((d.File, d.Line))))
             diagnostics.Add(diagnostic);
         return diagnostics.HasErrors ? null : site;
 
-        static Site? Patch(string siteRoot, Site previous, IReadOnlyCollection<string> changedFiles, DiagnosticBag diagnostics)
+        static Site? Patch(string siteRoot, Site previous, IReadOnlyCollection<string> changedFiles, DiagnosticBag diagnostics, ContentTexts texts)
         {
             var languages = previous.Settings.Languages;
             var links = previous.Links.ToList();
             var years = previous.Years.ToList();
-            var yearLoader = new YearLoader(siteRoot, diagnostics, languages, previous.Kinds, links);
+            var yearLoader = new YearLoader(siteRoot, diagnostics, languages, previous.Kinds, links, texts);
             foreach (var (yearNumber, files) in changedFiles.GroupBy(YearOf).Select(g => (g.Key, g.ToList())))
             {
                 var at = years.FindIndex(y => y.Year == yearNumber);
@@ -46,7 +47,7 @@ public static partial class ContentLoader
                     {
                         var original = $"{yearFolder}notices/{slug}.md";
                         links.RemoveAll(l => l.Source.File == original || IsTranslationOf(l.Source.File, original, languages));
-                        var notice = NoticeLoader.Load(yearNumber, ContentFile.For(siteRoot, Path.Combine(siteRoot, original), diagnostics), languages, links);
+                        var notice = NoticeLoader.Load(yearNumber, ContentFile.For(siteRoot, Path.Combine(siteRoot, original), diagnostics, texts), languages, links);
                         if (notice is null) return null;
                         notices[notices.FindIndex(n => n.Slug == slug)] = notice;
                     }
@@ -59,7 +60,7 @@ public static partial class ContentLoader
                     years[at] = year;
                 }
             }
-            var pressContacts = PressLoader.Load(ContentFile.For(siteRoot, Path.Combine(siteRoot, InputFolder, "site", "press.yml"), diagnostics), languages, years);
+            var pressContacts = PressLoader.Load(ContentFile.For(siteRoot, Path.Combine(siteRoot, InputFolder, "site", "press.yml"), diagnostics, texts), languages, years);
             // A new Site, not 'previous with { … }': a copy would keep the previous site's cached activity list.
             var site = new Site(previous.Settings, previous.Cities, previous.Organisers, previous.Kinds, years, links, pressContacts, previous.Glossary);
             if (diagnostics.HasErrors) return null;

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text;
 
 namespace QualityMonth.Content;
@@ -12,7 +13,12 @@ public static class ContentText
 {
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false);
 
-    public static string Read(ContentFile file) => Decode(File.ReadAllBytes(file.FullPath), file);
+    public static string Read(ContentFile file)
+    {
+        var text = Decode(File.ReadAllBytes(file.FullPath), file);
+        file.Texts?.Keep(file.FullPath, text);
+        return text;
+    }
 
     public static string Decode(byte[] bytes, ContentFile file)
     {
@@ -97,4 +103,18 @@ public static class ContentText
     private static bool HasUtf16Or32Mark(byte[] bytes) =>
         bytes.AsSpan().StartsWith(Encoding.Unicode.Preamble) || bytes.AsSpan().StartsWith(Encoding.BigEndianUnicode.Preamble) ||
         bytes.AsSpan().StartsWith(Encoding.UTF32.Preamble);
+}
+
+/// <summary>
+/// The texts of the content files one load has read, as <see cref="ContentText"/> read them: the placeholder check
+/// scans these rather than reading each file a second time.
+/// </summary>
+public sealed class ContentTexts
+{
+    private readonly ConcurrentDictionary<string, string> _byFullPath = new(StringComparer.Ordinal);
+
+    internal void Keep(string fullPath, string text) => _byFullPath[fullPath] = text;
+
+    /// <summary>The text read from the file, or null when the load did not read it.</summary>
+    public string? Of(string fullPath) => _byFullPath.GetValueOrDefault(fullPath);
 }

@@ -45,6 +45,12 @@ internal static partial class NoticeLoader
         var signature = record.OptionalString("signature");
         if (signature is not null && signature != NotStated)
             record.Error("signature", NoticeMessages.SignatureValue(signature, NotStated));
+        var signatories = record.TextList("signatories", languages);
+        if (signatories.Count > 0 && signature is not null)
+            record.Error("signatories", NoticeMessages.SignatoriesWithoutSignature(NotStated));
+        // A body signs once: a name printed twice is a conversion artefact.
+        foreach (var repeated in signatories.GroupBy(s => s.Original).Where(g => g.Count() > 1))
+            record.Error("signatories", NoticeMessages.SignatoryRepeated(repeated.Key));
         var dateOk = TryParseDate(record, "date", out var date);
         var disclosure = record.RequiredString("disclosure");
         var indexNumber = record.OptionalString("index_number");
@@ -71,13 +77,13 @@ internal static partial class NoticeLoader
         if (title is null || docNumber is null || issuer is null || disclosure is null || !dateOk || !publishedOk)
             return null;
         return new Notice(year, slug, title, docNumber == NotStated ? null : docNumber, issuer, sealNote,
-            letterhead, signature is null, date, disclosure == NotStated ? null : disclosure, indexNumber, published, subject,
+            letterhead, signature is null, signatories, date, disclosure == NotStated ? null : disclosure, indexNumber, published, subject,
             Body(markdown.MainHtml, translations, t => t.MainHtml),
             attachments, record.Location);
     }
 
     private static Attachment? LoadAttachment(ContentFile file, YamlRecord item, int number, NoticeMarkdown markdown,
-        IReadOnlyDictionary<string, NoticeMarkdown> translations, IReadOnlyList<Language> languages)
+        IReadOnlyDictionary<string, Translation> translations, IReadOnlyList<Language> languages)
     {
         var title = item.Title("title", languages, required: true);
         var shows = item.RequiredString("shows");
@@ -98,8 +104,13 @@ internal static partial class NoticeLoader
             if (markdown.Attachments.TryGetValue(number, out var section))
             {
                 text = Body(section.Html, translations, t => t.Attachments.GetValueOrDefault(number)?.Html);
-                if (HtmlText.Squeezed(FirstBlock().Match(section.Html).Value) == HtmlText.Squeezed(title.Original))
+                if (RepeatsTitle(section.Html, title.Original))
                     file.Error(section.Line, NoticeMessages.AttachmentTitleRepeated(number));
+                // The English page prints title_en above the English text: the same rule, at the translation's own line.
+                foreach (var (code, translation) in translations)
+                    if (translation.Markdown.Attachments.GetValueOrDefault(number) is { } translated
+                        && title.Translation(code) is var (translatedTitle, _) && RepeatsTitle(translated.Html, translatedTitle))
+                        translation.File.Error(translated.Line, NoticeMessages.AttachmentTitleRepeated(number));
             }
             else
                 item.Error(null, NoticeMessages.TextSectionMissing(number));
@@ -107,10 +118,13 @@ internal static partial class NoticeLoader
         return new Attachment(number, title, kind, noticeSlug, text, item.Location);
     }
 
-    private static IReadOnlyDictionary<string, NoticeMarkdown> LoadTranslations(ContentFile file, string slug,
+    /// <summary>A notice's text in another language (<c>&lt;slug&gt;.en.md</c>) and its file, for messages at its lines.</summary>
+    private sealed record Translation(NoticeMarkdown Markdown, ContentFile File);
+
+    private static IReadOnlyDictionary<string, Translation> LoadTranslations(ContentFile file, string slug,
         IReadOnlyList<Language> languages, ICollection<ContentLink> links)
     {
-        var result = new Dictionary<string, NoticeMarkdown>();
+        var result = new Dictionary<string, Translation>();
         foreach (var language in languages.Where(l => !l.IsDefault))
         {
             var path = Path.Combine(Path.GetDirectoryName(file.FullPath)!, $"{slug}.{language.Code.ToLowerInvariant()}.md");
@@ -120,15 +134,15 @@ internal static partial class NoticeLoader
             if (translated is null) continue;
             if (translated.FrontMatter is not null)
                 translationFile.Error(1, NoticeMessages.TranslationHasFrontMatter());
-            result[language.Code] = translated;
+            result[language.Code] = new Translation(translated, translationFile);
         }
         return result;
     }
 
-    private static MarkdownBody Body(string originalHtml, IReadOnlyDictionary<string, NoticeMarkdown> translations,
+    private static MarkdownBody Body(string originalHtml, IReadOnlyDictionary<string, Translation> translations,
         Func<NoticeMarkdown, string?> select) =>
         new(originalHtml, translations
-            .Select(t => (t.Key, Html: select(t.Value)))
+            .Select(t => (t.Key, Html: select(t.Value.Markdown)))
             .Where(t => !string.IsNullOrWhiteSpace(t.Html))
             .ToDictionary(t => t.Key, t => t.Html!));
 
@@ -169,6 +183,10 @@ internal static partial class NoticeLoader
         record.Error(key, NoticeMessages.NotADate(key, text, NotStated));
         return false;
     }
+
+    /// <summary>Whether an attachment's text starts with a paragraph or heading that is its title (spacing and case aside).</summary>
+    private static bool RepeatsTitle(string html, string title) =>
+        string.Equals(HtmlText.Squeezed(FirstBlock().Match(html).Value), HtmlText.Squeezed(title), StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The first paragraph or heading of a piece of HTML.</summary>
     [GeneratedRegex(@"^\s*<(p|h\d)[ >].*?</\1>", RegexOptions.Singleline)]

@@ -63,6 +63,14 @@ public static class NoticeMessages
         $"“signature: {text}”不是可用的写法：原文没有落款（发文机关署名和成文日期）时写“signature: {notStated}”，有落款时删去这一行",
         $"'signature: {text}' is not allowed: write 'signature: {notStated}' when the document prints no signature block, or leave the field out");
 
+    public static Message SignatoriesWithoutSignature(string notStated) => new("signatories-unsigned",
+        $"写了“signatories”（落款署名的单位），又写了“signature: {notStated}”（原文没有落款）：两者只能留一个",
+        $"'signatories' (the bodies the signature block prints) and 'signature: {notStated}' (the document prints no signature block) contradict each other: keep one");
+
+    public static Message SignatoryRepeated(string name) => new("signatory-repeated",
+        $"“signatories”中“{name}”出现了不止一次：每个单位在落款中只署名一次，重复的一项多半是转换时留下的，请删去",
+        $"'{name}' appears more than once in 'signatories': a body signs once, and a repeated name is most likely left over from converting the document: delete it");
+
     public static Message AttachmentTitleRepeated(int number) => new("attachment-title-repeated",
         $"“# 附件{number}”后的第一段重复了附件标题：网页已在附件正文上方印出标题，请删去这一段",
         $"the first paragraph after '# 附件{number}' repeats the attachment's title, which the page prints above the text: delete it");

@@ -15,32 +15,35 @@ public static class PlaceholderCheck
     public const string Marker = "【待填写】";
 
     /// <summary>Every placeholder in the YAML and Markdown files under <paramref name="folder"/>, in file then line order.</summary>
-    public static IReadOnlyList<Placeholder> InFolder(string siteRoot, string folder) =>
+    /// <param name="texts">The files the load has read already, scanned as it read them.</param>
+    public static IReadOnlyList<Placeholder> InFolder(string siteRoot, string folder, ContentTexts texts) =>
         Directory.Exists(folder)
             ? Directory.EnumerateFiles(folder, "*", SiteTree.TreeWithoutLinks)
                 .Where(IsContent)
                 .Order(StringComparer.Ordinal)
-                .SelectMany(path => InFile(siteRoot, path))
+                .SelectMany(path => InFile(siteRoot, path, texts))
                 .ToList()
             : [];
 
-    public static IReadOnlyList<Placeholder> InFile(string siteRoot, string fullPath)
+    /// <param name="texts">The files a load has read already; any other file is read through <see cref="ContentText"/>, its
+    /// problems not reported here: reading files is the loaders' part, and so is saying what is wrong with them.</param>
+    public static IReadOnlyList<Placeholder> InFile(string siteRoot, string fullPath, ContentTexts? texts = null)
     {
-        var text = File.ReadAllText(fullPath);
+        var file = ContentFile.For(siteRoot, fullPath, new DiagnosticBag());
+        var text = texts?.Of(fullPath) ?? ContentText.Read(file);
         if (!text.Contains(Marker, StringComparison.Ordinal)) return [];
-        var relative = Path.GetRelativePath(siteRoot, fullPath).Replace('\\', '/');
         var found = new List<Placeholder>();
         if (Path.GetExtension(fullPath) == ".md")
         {
             var split = FrontMatter.Split(text);
             if (split.Yaml is not null)
-                FindInYaml(split.Yaml, split.YamlFirstLine - 1, relative, found);
+                FindInYaml(split.Yaml, split.YamlFirstLine - 1, file.Path, found);
             found.AddRange(split.Body
                 .Where(line => line.Text.Contains(Marker, StringComparison.Ordinal))
-                .Select(line => new Placeholder(relative, line.Line, Field: null)));
+                .Select(line => new Placeholder(file.Path, line.Line, Field: null)));
         }
         else
-            FindInYaml(text, 0, relative, found);
+            FindInYaml(text, 0, file.Path, found);
         return found;
     }
 

@@ -65,6 +65,10 @@ public static class SiteMessages
         $"文件太大：{bytes / 1024} KB，内容文件最大 {limit / 1024} KB。通知和活动文件只放文字；如果粘贴了整份文档或图片数据，请删去多余部分",
         $"the file is too large: {bytes / 1024} KB, a content file holds at most {limit / 1024} KB of text; remove what was pasted in by mistake (a whole document, image data)");
 
+    public static Message ThemeFileTooLarge(long bytes, long limit) => new("file-too-large",
+        $"主题文件太大：{bytes / (1024 * 1024)} MB，主题文件最大 {limit / (1024 * 1024)} MB。theme/assets/ 只放样式表、脚本和小图标，它们会原样复制进网站；视频、文档请勿放在这里",
+        $"the theme file is too large: {bytes / (1024 * 1024)} MB, a theme file holds at most {limit / (1024 * 1024)} MB; theme/assets/ is for stylesheets, scripts and icons, each copied into the site whole: keep videos and documents out of it");
+
     public static Message HostNumberMissing(int number, string slug) => new("host-number",
         $"通知“{slug}”的附件{number}列出多个单位：每个活动文件都要在 source 中写明本单位在附件中的序号，如“一、福州市”写“number: 1”，网站按原文的顺序和序号排列",
         $"attachment {number} of '{slug}' lists several hosts: give each activities file the host's number in it in source (一、福州市 is 'number: 1'), so the site keeps the document's order and numbering");

@@ -22,6 +22,19 @@ public static class SiteTree
     /// <summary>For scans of a whole tree: every file below a folder, not descending into linked folders.</summary>
     public static readonly EnumerationOptions TreeWithoutLinks = new() { AttributesToSkip = FileAttributes.ReparsePoint, RecurseSubdirectories = true };
 
+    /// <summary>The first symbolic link on the way from <paramref name="siteRoot"/> down to <paramref name="fullPath"/> inside it, or null.</summary>
+    public static FileSystemInfo? LinkOnPath(string siteRoot, string fullPath)
+    {
+        var at = siteRoot;
+        foreach (var name in Path.GetRelativePath(siteRoot, fullPath).Split(Path.DirectorySeparatorChar))
+        {
+            at = Path.Combine(at, name);
+            var entry = new FileInfo(at);
+            if (entry.LinkTarget is not null) return entry;
+        }
+        return null;
+    }
+
     /// <summary>Reports every symbolic link among the files a build reads, as an error on the link.</summary>
     /// <returns>Whether there was none.</returns>
     public static bool ReportLinks(string siteRoot, DiagnosticBag diagnostics)

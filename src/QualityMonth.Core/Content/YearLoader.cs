@@ -5,7 +5,7 @@ namespace QualityMonth.Content;
 
 /// <summary>Reads one campaign year folder: year.yml, notices/, slogans.yml, activities/.</summary>
 internal sealed class YearLoader(string siteRoot, Diagnostics.DiagnosticBag diagnostics, IReadOnlyList<Language> languages,
-    IReadOnlyList<ActivityKind> activityKinds, ICollection<ContentLink> links)
+    IReadOnlyList<ActivityKind> activityKinds, ICollection<ContentLink> links, ContentTexts texts)
 {
     private static readonly Dictionary<string, SloganScope> Scopes = new()
     {
@@ -201,7 +201,7 @@ internal sealed class YearLoader(string siteRoot, Diagnostics.DiagnosticBag diag
         return notice is null || attachment is null ? null : (notice, attachment.Value, number);
     }
 
-    private ContentFile File(string fullPath) => ContentFile.For(siteRoot, fullPath, diagnostics);
+    private ContentFile File(string fullPath) => ContentFile.For(siteRoot, fullPath, diagnostics, texts);
 
     private string Relative(string fullPath) => Path.GetRelativePath(siteRoot, fullPath).Replace('\\', '/');
 

@@ -1,3 +1,5 @@
+using QualityMonth.Model;
+
 namespace QualityMonth.Diagnostics;
 
 public enum Severity { Warning, Error }
@@ -12,7 +14,7 @@ public sealed record Diagnostic(Severity Severity, string File, int Line, int Co
     /// The one-line form tools and logs match on, <c>path:line: error: message [code]</c>: the severity stays
     /// an English keyword in every language, so a pattern written once finds the problems.
     /// </summary>
-    public string ToLine(MessageLanguage language)
+    public string ToLine(Locale language)
     {
         var where = Line > 0 ? $"{File}:{Line}" : File;
         var kind = Severity == Severity.Error ? "error" : "warning";

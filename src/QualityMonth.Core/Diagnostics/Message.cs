@@ -1,9 +1,8 @@
 using System.Text.RegularExpressions;
 
-namespace QualityMonth.Diagnostics;
+using QualityMonth.Model;
 
-/// <summary>The languages problems are reported in: staff read Chinese, tools and logs often English.</summary>
-public enum MessageLanguage { English, Chinese }
+namespace QualityMonth.Diagnostics;
 
 /// <summary>
 /// What one diagnostic says, in every language problems are reported in, and the stable code of its kind of
@@ -30,7 +29,7 @@ public sealed partial record Message
 
     public string English { get; }
 
-    public string In(MessageLanguage language) => language == MessageLanguage.Chinese ? Chinese : English;
+    public string In(Locale locale) => locale.Pick(Chinese, English);
 
     [GeneratedRegex("^[a-z]+(-[a-z0-9]+)*$")]
     private static partial Regex CodePattern();
@@ -39,5 +38,5 @@ public sealed partial record Message
 /// <summary>A phrase in both languages that messages name: what a file or field holds, which registry.</summary>
 public sealed record Phrase(string Chinese, string English)
 {
-    public string In(MessageLanguage language) => language == MessageLanguage.Chinese ? Chinese : English;
+    public string In(Locale locale) => locale.Pick(Chinese, English);
 }

@@ -21,7 +21,12 @@ public sealed partial class NoticeMarkdown
         .UseCjkFriendlyEmphasis()
         .UsePreciseSourceLocation()
         .Use<HtmlAllowListExtension>()
+        .Use(new HeadingIdExtension(IsPageId))
         .Build();
+
+    /// <summary>The ids a notice's page gives its own elements (theme/Layout/PageShell.razor, theme/Pages/NoticePage.razor and
+    /// the attachments' slogans): a heading of the text never takes one of them.</summary>
+    public static bool IsPageId(string id) => id is "main" or "age-friendly" or "read-aloud" || AttachmentId().IsMatch(id);
 
     private NoticeMarkdown(string? frontMatter, int frontMatterLine, string mainHtml, IReadOnlyDictionary<int, AttachmentSection> attachments)
     {
@@ -94,8 +99,11 @@ public sealed partial class NoticeMarkdown
                 links.Add(new ContentLink(url!, at));
         }
 
-        return new NoticeMarkdown(frontMatter, frontMatterLine, Render(main, file),
-            sections.ToDictionary(s => s.Key, s => new AttachmentSection(Render(s.Value.Blocks, file), s.Value.Line)));
+        // One renderer for the text and then its attachments, in the order the page shows them: the headings' ids are unique on the page.
+        var renderer = new HtmlRenderer(TextWriter.Null);
+        Pipeline.Setup(renderer);
+        return new NoticeMarkdown(frontMatter, frontMatterLine, Render(renderer, main, file),
+            sections.ToDictionary(s => s.Key, s => new AttachmentSection(Render(renderer, s.Value.Blocks, file), s.Value.Line)));
 
         static (string? Url, Inline Inline) Url(Inline inline) => inline switch
         {
@@ -127,11 +135,10 @@ public sealed partial class NoticeMarkdown
     /// Renders the blocks. A control character that only an entity made (<c>&amp;#11;</c>: the file's own are
     /// reported when it is read) is reported at its block, as pages and feeds cannot carry it.
     /// </summary>
-    private static string Render(IEnumerable<Block> blocks, ContentFile file)
+    private static string Render(HtmlRenderer renderer, IEnumerable<Block> blocks, ContentFile file)
     {
         var writer = new StringWriter();
-        var renderer = new HtmlRenderer(writer);
-        Pipeline.Setup(renderer);
+        renderer.Writer = writer;
         foreach (var block in blocks)
         {
             var start = writer.GetStringBuilder().Length;
@@ -145,6 +152,10 @@ public sealed partial class NoticeMarkdown
 
     [GeneratedRegex(@"^附件\s*(\d+)$")]
     private static partial Regex AttachmentHeading();
+
+    /// <summary>An attachment's section (<c>attachment-2</c>), its title and the slogans it lists.</summary>
+    [GeneratedRegex(@"^attachment-\d+(-title|-slogan-\d+)?$")]
+    private static partial Regex AttachmentId();
 }
 
 /// <summary>The text of a <c># 附件N</c> section and the line of its heading.</summary>

@@ -10,9 +10,9 @@ public sealed record Language(string Code, string Prefix, string Name)
 
     public bool IsDefault => Prefix.Length == 0;
 
+    /// <summary>The locale the site's own words (the theme's, the feeds') are shown in on this language's pages.</summary>
+    public Locale Locale => Locales.Of(Code);
+
     /// <summary>The suffix content files use for this language's fields: <c>title_en</c>.</summary>
     public string FieldSuffix => "_" + Code.ToLowerInvariant();
-
-    /// <summary>Turns a language-neutral site path (<c>/2024/</c>) into this language's path.</summary>
-    public string Localize(string sitePath) => IsDefault ? sitePath : "/" + Prefix + sitePath;
 }

@@ -10,6 +10,7 @@ public sealed record Notice(
     LocalizedText? SealNote,     // e.g. （福建省市场监督管理局代章）
     string? Letterhead,          // 版头 as printed (福建省质量强省工作领导小组办公室文件); null when the document has none
     bool Signed,                 // whether the document prints a signature block (落款: issuer and date)
+    IReadOnlyList<LocalizedText> Signatories, // the bodies the signature block prints, in its order; empty: the issuer
     DateOnly? Date,              // 成文日期; null when the document gives none
     string? Disclosure,          // 公开方式 as printed; null when not printed
     string? IndexNumber,         // 索引号 the publisher's portal gave it; null when not known

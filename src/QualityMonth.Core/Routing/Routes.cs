@@ -86,13 +86,3 @@ public static class Routes
 }
 
 
-/// <summary>Where a language's page for a site path is written in the output folder.</summary>
-public static class OutputPaths
-{
-    /// <summary><c>/en/2024/</c> → <c>en/2024/index.html</c>; <c>/404.html</c> → <c>404.html</c>.</summary>
-    public static string ForUrlPath(string urlPath)
-    {
-        var path = urlPath.TrimStart('/');
-        return path.Length == 0 || path.EndsWith('/') ? path + "index.html" : path;
-    }
-}

@@ -3,7 +3,7 @@ using System.Text;
 
 namespace QualityMonth.Imaging.Text;
 
-/// <summary>A face fontconfig resolves, by the family and style asked for, and the file it lives in.</summary>
+/// <summary>A face of the cards' family, by its style, and the font file it is drawn from.</summary>
 public sealed record FontFace(string Family, string Style, string File)
 {
     /// <summary>Pango's name for the face at a size in points, e.g. <c>Noto Sans CJK SC Bold 72</c>.</summary>
@@ -12,26 +12,31 @@ public sealed record FontFace(string Family, string Style, string File)
 
 /// <summary>A font the share cards need is not installed: a machine problem, reported as a build error.</summary>
 /// <param name="Face">The face asked for, e.g. <c>Noto Sans CJK SC Bold</c>.</param>
-/// <param name="Offered">What fontconfig offers instead (families, styles and file), if anything.</param>
-public sealed class MissingFontException(string face, string? offered)
-    : Exception($"the font {face} is not installed{(offered is null ? "" : $" (fontconfig offers {offered} instead)")}")
+/// <param name="FileName">The file it comes in, e.g. <c>NotoSansCJK-Bold.ttc</c>.</param>
+/// <param name="Folders">The font folders searched for it.</param>
+public sealed class MissingFontException(string face, string fileName, IReadOnlyList<string> folders)
+    : Exception($"the font {face} is not installed ({fileName} is in none of {string.Join(", ", folders)})")
 {
     public string Face { get; } = face;
 
-    public string? Offered { get; } = offered;
+    public string FileName { get; } = fileName;
+
+    public IReadOnlyList<string> Folders { get; } = folders;
 }
 
 /// <summary>
-/// The faces share cards are set in: Noto Sans CJK SC, regular and bold (Debian package fonts-noto-cjk).
-/// Looked up as Pango will look them up, because when a font is missing Pango silently draws another one
-/// (boxes, or a fallback face) instead of failing.
+/// The faces share cards are set in: Noto Sans CJK SC, regular and bold, from the files of the Debian package
+/// fonts-noto-cjk (Google's "OTC" files of Noto Sans CJK, which hold the Simplified Chinese faces with the others).
+/// The files are found in the platform's font folders and given to libvips' <c>text</c> (its <c>fontfile</c>), so a
+/// card is drawn from exactly these files; a file not found is an error, because Pango, asked for a family it does
+/// not have, silently draws another one (boxes, or a fallback face) instead of failing.
 /// </summary>
 public sealed class CardFonts
 {
     public const string Family = "Noto Sans CJK SC";
     public const string DebianPackage = "fonts-noto-cjk";
 
-    private static readonly Lazy<CardFonts> Installed = new(Locate, LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<CardFonts> Installed = new(() => In(FontFolders()), LazyThreadSafetyMode.ExecutionAndPublication);
     private readonly Lazy<string> _filesHash;
 
     private CardFonts(FontFace regular, FontFace bold)
@@ -56,19 +61,34 @@ public sealed class CardFonts
     /// <exception cref="MissingFontException">A face is not installed.</exception>
     public static CardFonts Find() => Installed.Value;
 
-    private static CardFonts Locate() => new(Face("Regular"), Face("Bold"));
+    private static CardFonts In(IReadOnlyList<string> folders) => new(Face("Regular", folders), Face("Bold", folders));
 
-    private static FontFace Face(string style)
+    /// <summary>The face's file (<c>NotoSansCJK-Bold.ttc</c>) in the first folder, or any folder under it, that has it.</summary>
+    private static FontFace Face(string style, IReadOnlyList<string> folders)
     {
-        var match = FontConfig.Match($"{Family}:style={style}");
-        var found = match is { } m
-            && m.Families.Contains(Family, StringComparer.OrdinalIgnoreCase)
-            && m.Styles.Contains(style, StringComparer.OrdinalIgnoreCase)
-            && File.Exists(m.File);
-        if (!found)
-            throw new MissingFontException($"{Family} {style}",
-                match is { } other ? $"{string.Join('/', other.Families)} {string.Join('/', other.Styles)} from {other.File}" : null);
-        return new FontFace(Family, style, match!.Value.File);
+        var fileName = $"NotoSansCJK-{style}.ttc";
+        var search = new EnumerationOptions { RecurseSubdirectories = true, MaxRecursionDepth = 8, IgnoreInaccessible = true, MatchCasing = MatchCasing.CaseInsensitive };
+        var file = folders.Where(Directory.Exists).SelectMany(folder => Directory.EnumerateFiles(folder, fileName, search)).FirstOrDefault()
+            ?? throw new MissingFontException($"{Family} {style}", fileName, folders);
+        return new FontFace(Family, style, file);
+    }
+
+    /// <summary>
+    /// Where the platform keeps installed fonts. On Linux and other Unix systems the XDG base directories that
+    /// fontconfig reads too: <c>$XDG_DATA_HOME/fonts</c> (default <c>~/.local/share/fonts</c>) and <c>fonts</c> in each
+    /// of <c>$XDG_DATA_DIRS</c> (default <c>/usr/local/share</c>, <c>/usr/share</c>).
+    /// </summary>
+    private static List<string> FontFolders()
+    {
+        if (OperatingSystem.IsWindows())
+            return [Environment.GetFolderPath(Environment.SpecialFolder.Fonts),
+                Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData), "Microsoft", "Windows", "Fonts")];
+        var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+        if (OperatingSystem.IsMacOS())
+            return [Path.Combine(home, "Library", "Fonts"), "/Library/Fonts", "/System/Library/Fonts"];
+        var dataHome = Environment.GetEnvironmentVariable("XDG_DATA_HOME") is { Length: > 0 } set ? set : Path.Combine(home, ".local", "share");
+        var dataDirs = Environment.GetEnvironmentVariable("XDG_DATA_DIRS") is { Length: > 0 } dirs ? dirs : "/usr/local/share:/usr/share";
+        return [.. dataDirs.Split(':', StringSplitOptions.RemoveEmptyEntries).Prepend(dataHome).Select(data => Path.Combine(data, "fonts"))];
     }
 
     private static string HashFiles(params FontFace[] faces)

@@ -11,8 +11,9 @@ public sealed record ShareCardText(string Top, IReadOnlyList<string> Headline, s
 
 /// <summary>
 /// Draws a 1200×630 share card (the size link previews use) with libvips' <c>text</c> operation, which
-/// sets type with Pango: the headline in Noto Sans CJK SC Bold, sized to fill the space between the small
-/// top and bottom lines without leaving the safe margin, on the site's red, like a 横幅 banner.
+/// sets type with Pango from the font files it is given: the headline in Noto Sans CJK SC Bold, sized to fill
+/// the space between the small top and bottom lines without leaving the safe margin, on the site's red, like a
+/// 横幅 banner.
 /// </summary>
 public static class ShareCard
 {
@@ -44,8 +45,8 @@ public static class ShareCard
     {
         if (!text.Headline.Any(line => line.Trim().Length > 0)) throw new ArgumentException("a share card needs a headline", nameof(text));
         LibVips.EnsureStarted();
-        using var top = SetText(Escape(text.Top), fonts.Regular.PangoName(TopPoints), Enums.Align.Low, dpi: 72);
-        using var bottom = SetText(Escape(text.Bottom), fonts.Regular.PangoName(BottomPoints), Enums.Align.Low, dpi: 72);
+        using var top = SetText(Escape(text.Top), fonts.Regular, TopPoints, Enums.Align.Low, dpi: 72);
+        using var bottom = SetText(Escape(text.Bottom), fonts.Regular, BottomPoints, Enums.Align.Low, dpi: 72);
         var ruleTop = Margin + top.Height + RuleGap;
         var boxTop = ruleTop + RuleHeight + HeadlineGap;
         var boxHeight = Height - Margin - bottom.Height - HeadlineGap - boxTop;
@@ -69,36 +70,36 @@ public static class ShareCard
     /// </summary>
     private static Image FitHeadline(IReadOnlyList<string> phrases, FontFace face, int boxHeight)
     {
-        var font = face.PangoName(HeadlinePoints);
         var (markup, dpi) = Enumerable.Range(1, phrases.Count).Where(perLine => phrases.Count % perLine == 0) // lines of equal length
             .Select(perLine => HeadlineMarkup(phrases.Chunk(perLine).Select(line => string.Join(' ', line))))
-            .Select(arrangement => (Markup: arrangement, Dpi: LargestUnwrappedDpi(arrangement, font, boxHeight)))
+            .Select(arrangement => (Markup: arrangement, Dpi: LargestUnwrappedDpi(arrangement, face, boxHeight)))
             .Aggregate((best, next) => next.Dpi > best.Dpi * ClearlyLarger ? next : best);
         // Type does not scale exactly with the resolution (hinting, rounding): step down until it fits.
         for (; dpi >= SmallestUnwrappedDpi; dpi -= 2)
         {
-            var headline = SetText(markup, font, Enums.Align.Centre, dpi, wrapWidth: null);
+            var headline = SetText(markup, face, HeadlinePoints, Enums.Align.Centre, dpi, wrapWidth: null);
             if (headline.Width <= SafeWidth && headline.Height <= boxHeight) return headline;
             headline.Dispose();
         }
-        return Image.Text(HeadlineMarkup(phrases), font, width: SafeWidth, height: boxHeight, align: Enums.Align.Centre, wrap: Enums.TextWrap.WordChar);
+        return Image.Text(HeadlineMarkup(phrases), face.PangoName(HeadlinePoints), width: SafeWidth, height: boxHeight, align: Enums.Align.Centre,
+            fontfile: face.File, wrap: Enums.TextWrap.WordChar);
     }
 
     private static string HeadlineMarkup(IEnumerable<string> lines) =>
         $"<span line_height=\"1.2\">{string.Join('\n', lines.Select(Escape))}</span>";
 
     /// <summary>The resolution at which the lines, unwrapped, fill the width or the height, from their size at 72 dpi.</summary>
-    private static int LargestUnwrappedDpi(string markup, string font, int boxHeight)
+    private static int LargestUnwrappedDpi(string markup, FontFace face, int boxHeight)
     {
-        using var natural = SetText(markup, font, Enums.Align.Centre, HeadlinePoints, wrapWidth: null);
+        using var natural = SetText(markup, face, HeadlinePoints, Enums.Align.Centre, HeadlinePoints, wrapWidth: null);
         return Math.Min(LargestHeadlineDpi, Math.Min(HeadlinePoints * SafeWidth / natural.Width, HeadlinePoints * boxHeight / natural.Height));
     }
 
-    /// <summary>A one-band mask of the text (255 where ink is), wrapped at <paramref name="wrapWidth"/> if given.</summary>
-    private static Image SetText(string markup, string font, Enums.Align align, int dpi, int? wrapWidth = SafeWidth) =>
+    /// <summary>A one-band mask of the text (255 where ink is) in the face's file, wrapped at <paramref name="wrapWidth"/> if given.</summary>
+    private static Image SetText(string markup, FontFace face, int points, Enums.Align align, int dpi, int? wrapWidth = SafeWidth) =>
         wrapWidth is { } width
-            ? Image.Text(markup, font, width: width, align: align, dpi: dpi, wrap: Enums.TextWrap.WordChar)
-            : Image.Text(markup, font, align: align, dpi: dpi);
+            ? Image.Text(markup, face.PangoName(points), width: width, align: align, dpi: dpi, fontfile: face.File, wrap: Enums.TextWrap.WordChar)
+            : Image.Text(markup, face.PangoName(points), align: align, dpi: dpi, fontfile: face.File);
 
     /// <summary>Paints a colour through a mask placed at (x, y), blending the mask's anti-aliased edges.</summary>
     private static Image Paint(Image canvas, Image mask, int x, int y, double[] colour)

@@ -49,7 +49,7 @@ public static class BuildMessages
         $"上次生成的日历已损坏：SEQUENCE 的值“{value}”不是数字。如果从 0 重新计数，订阅者的日历将收不到更新：请从已发布的网站恢复这个文件（或用 --previous 指向已发布的网站）后再生成",
         $"the previous build's calendar is damaged: SEQUENCE '{value}' is not a number; restarting at 0 would keep subscribers' calendars from updating: restore the file from the published site (or name it with --previous) and build again");
 
-    public static Message FontMissing(string face, string? offered, string package) => new("font-missing",
-        $"分享图片要用字体 {face}，但本机没有安装{(offered is null ? "" : $"（fontconfig 只找到 {offered}）")}：请运行 ./build.sh（会自动安装），或运行 sudo apt-get install {package}",
-        $"the share images are set in the font {face}, which is not installed{(offered is null ? "" : $" (fontconfig offers {offered} instead)")}: install the Debian package {package} (./build.sh does), or run: sudo apt-get install {package}");
+    public static Message FontMissing(string face, string fileName, IReadOnlyList<string> folders, string package) => new("font-missing",
+        $"分享图片要用字体 {face}，但本机没有安装（字体文件夹 {string.Join("、", folders)} 中都没有 {fileName}）：请运行 ./build.sh（会自动安装），或运行 sudo apt-get install {package}",
+        $"the share images are set in the font {face}, which is not installed ({fileName} is in none of the font folders {string.Join(", ", folders)}): install the Debian package {package} (./build.sh does), or run: sudo apt-get install {package}");
 }

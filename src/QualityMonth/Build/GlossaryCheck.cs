@@ -7,7 +7,8 @@ namespace QualityMonth.Build;
 
 /// <summary>
 /// The glossary's rule (<c>input/site/glossary.yml</c>): an English text whose Chinese original contains a term
-/// (exactly as written) must contain the term's English rendering (ignoring case). A warning per text and term,
+/// (exactly as written, and not only inside a longer term) must contain the term's English rendering (ignoring case).
+/// A warning per text and term,
 /// at the English field's line; for a notice's text, at the first line of its translation file.
 /// </summary>
 public static class GlossaryCheck
@@ -20,24 +21,38 @@ public static class GlossaryCheck
     public static void Warn(Site site, DiagnosticBag diagnostics)
     {
         if (site.Glossary.Count == 0 || site.Settings.Languages.FirstOrDefault(l => l.Code == English) is not { } english) return;
-        foreach (var (text, at) in Texts(site))
+        var longer = site.Glossary.DistinctBy(t => t.Chinese).ToDictionary(t => t.Chinese, t => site.Glossary
+            .Where(l => l.Chinese.Length > t.Chinese.Length && l.Chinese.Contains(t.Chinese, StringComparison.Ordinal))
+            .Select(l => l.Chinese).ToList());
+        IEnumerable<GlossaryTerm> Missed(string original, string translation) =>
+            site.Glossary.Where(t => Has(original, t.Chinese, longer[t.Chinese]) && !translation.Contains(t.English, StringComparison.OrdinalIgnoreCase));
+
+        foreach (var field in TranslatableFields.Of(site))
         {
-            if (text.Translation(English) is not var (translation, translationAt)) continue;
-            foreach (var term in Missed(site.Glossary, text.Original, translation))
-                diagnostics.Warning(translationAt ?? at, TranslationMessages.GlossaryTermRendered(term.Chinese, term.English, GlossaryPath));
+            if (field.Text.Translation(English) is not var (translation, translationAt)) continue;
+            foreach (var term in Missed(field.Text.Original, translation))
+                diagnostics.Warning(translationAt ?? field.At, TranslationMessages.GlossaryTermRendered(term.Chinese, term.English, GlossaryPath));
         }
         foreach (var notice in site.Years.SelectMany(y => y.Notices))
             foreach (var (body, file) in Bodies(notice))
             {
                 if (!body.HasTranslation(English)) continue;
                 var translation = HtmlText.Plain(body.In(english).Text);
-                foreach (var term in Missed(site.Glossary, HtmlText.Plain(body.OriginalHtml), translation))
+                foreach (var term in Missed(HtmlText.Plain(body.OriginalHtml), translation))
                     diagnostics.Warning(new SourceLocation(file, 1), TranslationMessages.GlossaryTermRendered(term.Chinese, term.English, GlossaryPath));
             }
     }
 
-    private static IEnumerable<GlossaryTerm> Missed(IReadOnlyList<GlossaryTerm> glossary, string original, string translation) =>
-        glossary.Where(t => original.Contains(t.Chinese, StringComparison.Ordinal) && !translation.Contains(t.English, StringComparison.OrdinalIgnoreCase));
+    /// <summary>
+    /// Whether a text has a term outside the longer terms that contain it: 教育部门 (education authorities) is a term
+    /// of its own, not 教育部 (the Ministry of Education).
+    /// </summary>
+    private static bool Has(string text, string term, IReadOnlyList<string> longerTerms)
+    {
+        if (!text.Contains(term, StringComparison.Ordinal)) return false;
+        foreach (var longerTerm in longerTerms) text = text.Replace(longerTerm, "\n", StringComparison.Ordinal);
+        return text.Contains(term, StringComparison.Ordinal);
+    }
 
     /// <summary>A notice's text and each text attachment, with the translation file they are in.</summary>
     private static IEnumerable<(MarkdownBody Body, string File)> Bodies(Notice notice)
@@ -46,38 +61,5 @@ public static class GlossaryCheck
         yield return (notice.Body, file);
         foreach (var attachment in notice.Attachments.Where(a => a.Text is not null))
             yield return (attachment.Text!, file);
-    }
-
-    /// <summary>Every translatable field of the content with the place of its record, for a translation without a line of its own.</summary>
-    private static IEnumerable<(LocalizedText Text, SourceLocation At)> Texts(Site site)
-    {
-        IEnumerable<(LocalizedText, SourceLocation)> At(SourceLocation at, params LocalizedText?[] texts) =>
-            texts.OfType<LocalizedText>().Select(t => (t, at));
-
-        foreach (var city in site.Cities) foreach (var t in At(city.Source, city.Name)) yield return t;
-        foreach (var organiser in site.Organisers) foreach (var t in At(organiser.Source, organiser.Name)) yield return t;
-        foreach (var kind in site.Kinds) foreach (var t in At(kind.Source, kind.Name, kind.Description)) yield return t;
-        foreach (var contact in site.PressContacts)
-            foreach (var t in At(contact.Source, contact.Unit, contact.Person, contact.About, contact.Address)) yield return t;
-        foreach (var year in site.Years)
-        {
-            foreach (var t in At(year.Source, year.Theme, year.NationalTheme, year.SlogansUnavailable)) yield return t;
-            if (year.Slogans is { } list)
-            {
-                foreach (var t in At(list.Source, list.Theme)) yield return t;
-                foreach (var slogan in list.Slogans) foreach (var t in At(slogan.Source, slogan.Text)) yield return t;
-            }
-            foreach (var notice in year.Notices)
-            {
-                foreach (var t in At(notice.Source, notice.Title, notice.Issuer, notice.SealNote, notice.Subject)) yield return t;
-                foreach (var attachment in notice.Attachments) foreach (var t in At(attachment.Source, attachment.Title)) yield return t;
-            }
-            foreach (var activity in year.ActivityGroups.SelectMany(g => g.Activities))
-            {
-                foreach (var t in At(activity.Source, [activity.Title, activity.Description, activity.Time, activity.Lead, activity.Note, .. activity.Partners]))
-                    yield return t;
-                foreach (var photo in activity.Photos) foreach (var t in At(photo.Source, photo.Caption, photo.Credit)) yield return t;
-            }
-        }
     }
 }

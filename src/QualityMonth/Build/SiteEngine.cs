@@ -7,6 +7,7 @@ using QualityMonth.Imaging.Photos;
 using QualityMonth.Model;
 using QualityMonth.Output;
 using QualityMonth.Render;
+using QualityMonth.Routing;
 using QualityMonth.Search;
 
 namespace QualityMonth.Build;
@@ -83,7 +84,7 @@ public sealed record EngineOptions
     public IProgress<(int Done, int Total)>? PhotoProgress { get; init; }
 
     /// <summary>The language of the problems the preview's background search index prints on the console.</summary>
-    public MessageLanguage Language { get; init; } = MessageLanguage.English;
+    public Locale Language { get; init; } = Locale.English;
 }
 
 /// <summary>
@@ -533,7 +534,7 @@ public sealed class SiteEngine(string siteRoot, EngineOptions options) : IAsyncD
         pages.GroupBy(p => p.Language.Code).ToDictionary(g => g.Key, g => g.Count());
 
     private static List<string> UrlsOf(Site site, IEnumerable<PageSpec> pages) =>
-        pages.Select(p => site.Settings.BasePath + p.UrlPath).Distinct(StringComparer.Ordinal).ToList();
+        pages.Select(p => SiteUrls.Mount(site.Settings, p.UrlPath)).Distinct(StringComparer.Ordinal).ToList();
 
     /// <summary>The kept site, as a run that changed only what it names.</summary>
     private static BuildResult Served(Kept kept, RunKind kind, IReadOnlyList<Diagnostic> diagnostics, int pagesRendered, IReadOnlyList<string>? changedPages) =>

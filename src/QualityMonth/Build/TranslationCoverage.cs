@@ -8,13 +8,24 @@ public sealed record TextKind(string Id, Phrase Name)
 {
     public static readonly TextKind Themes = new("themes", new("主题", "themes"));
     public static readonly TextKind Slogans = new("slogans", new("口号", "slogans"));
-    public static readonly TextKind Names = new("names", new("城市和主办单位名称", "city and organiser names"));
+    public static readonly TextKind Names = new("names", new("城市和单位名称", "names of cities and bodies"));
     public static readonly TextKind Kinds = new("kinds", new("活动类型", "kinds of activity"));
     public static readonly TextKind NoticeTitles = new("notice-titles", new("通知标题", "notice titles"));
     public static readonly TextKind NoticeTexts = new("notice-texts", new("通知正文", "notice texts"));
+    public static readonly TextKind NoticeDetails = new("notice-details", new("通知的其他信息", "other notice details"));
     public static readonly TextKind AttachmentTitles = new("attachment-titles", new("附件标题", "attachment titles"));
     public static readonly TextKind ActivityTitles = new("activity-titles", new("活动名称", "activity titles"));
     public static readonly TextKind ActivityDescriptions = new("activity-descriptions", new("活动介绍", "activity descriptions"));
+    public static readonly TextKind ActivityDetails = new("activity-details", new("活动时间、牵头和协办单位、备注", "activity timings, lead units, co-organisers and remarks"));
+    public static readonly TextKind PhotoTexts = new("photo-texts", new("照片说明和来源", "photo captions and credits"));
+    public static readonly TextKind PressContacts = new("press-contacts", new("新闻联系方式", "press contacts"));
+
+    /// <summary>The kinds in the order the summary lists them.</summary>
+    public static readonly TextKind[] InOrder =
+    [
+        Themes, Slogans, Names, Kinds, NoticeTitles, NoticeTexts, NoticeDetails, AttachmentTitles,
+        ActivityTitles, ActivityDescriptions, ActivityDetails, PhotoTexts, PressContacts,
+    ];
 }
 
 /// <summary>How many texts of one kind have a translation.</summary>
@@ -33,6 +44,7 @@ public sealed record TranslationCoverage(Language Language, IReadOnlyList<KindCo
         site.Settings.Languages.Where(l => !l.IsDefault).Select(language => new TranslationCoverage(language,
             TranslatableTexts.Of(site, language)
                 .GroupBy(t => t.Kind)
+                .OrderBy(g => Array.IndexOf(TextKind.InOrder, g.Key))
                 .Select(g => new KindCoverage(g.Key, g.Count(t => t.Translated), g.Count()))
                 .ToList())).ToList();
 
@@ -62,36 +74,67 @@ internal static class TranslatableTexts
 {
     public static IEnumerable<TranslatableText> Of(Site site, Language language)
     {
-        TranslatableText Field(TextKind kind, SourceLocation at, string field, LocalizedText text) =>
-            new(kind, at, new($"“{field}{language.FieldSuffix}”", $"'{field}{language.FieldSuffix}'"), text.HasTranslation(language.Code));
-
-        foreach (var year in site.Years)
-        {
-            yield return Field(TextKind.Themes, year.Source, "theme", year.Theme);
-            foreach (var slogan in year.Slogans?.Slogans ?? [])
-                yield return Field(TextKind.Slogans, slogan.Source, "text", slogan.Text);
-        }
-        foreach (var city in site.Cities)
-            yield return Field(TextKind.Names, city.Source, "name", city.Name);
-        foreach (var organiser in site.Organisers)
-            yield return Field(TextKind.Names, organiser.Source, "name", organiser.Name);
-        foreach (var kind in site.Kinds)
-            yield return Field(TextKind.Kinds, kind.Source, "name", kind.Name);
+        foreach (var field in TranslatableFields.Of(site))
+            yield return new(field.Kind, field.At, new($"“{field.Key}{language.FieldSuffix}”", $"'{field.Key}{language.FieldSuffix}'"),
+                field.Text.HasTranslation(language.Code));
         foreach (var notice in site.Years.SelectMany(y => y.Notices))
         {
-            yield return Field(TextKind.NoticeTitles, notice.Source, "title", notice.Title);
             var translation = $"{notice.Slug}.{language.Code.ToLowerInvariant()}.md";
             yield return new(TextKind.NoticeTexts, notice.Source with { Line = 0, Column = 0 },
                 new($"通知正文（译文写在同一文件夹的 {translation} 中）", $"the text (its translation goes in {translation} next to it)"),
                 notice.Body.HasTranslation(language.Code));
-            foreach (var attachment in notice.Attachments)
-                yield return Field(TextKind.AttachmentTitles, attachment.Source, "title", attachment.Title);
         }
-        foreach (var activity in site.Years.SelectMany(y => y.ActivityGroups).SelectMany(g => g.Activities))
+    }
+}
+
+/// <summary>A translatable field of the content: its kind, its key (<c>title</c>, translated in <c>title_en</c>), its text and its record.</summary>
+internal sealed record TranslatableField(TextKind Kind, string Key, LocalizedText Text, SourceLocation At);
+
+/// <summary>
+/// Every field of the content that has a translation beside it (<c>X</c> / <c>X_en</c>): what the coverage counts and
+/// the glossary checks. A new translatable field is added here, or it is neither counted nor checked.
+/// </summary>
+internal static class TranslatableFields
+{
+    public static IReadOnlyList<TranslatableField> Of(Site site)
+    {
+        var fields = new List<TranslatableField>();
+        void Add(TextKind kind, SourceLocation at, params (string Key, LocalizedText? Text)[] texts) =>
+            fields.AddRange(texts.Where(t => t.Text is not null).Select(t => new TranslatableField(kind, t.Key, t.Text!, at)));
+        void AddList(TextKind kind, SourceLocation at, string key, IEnumerable<LocalizedText> texts) =>
+            fields.AddRange(texts.Select(t => new TranslatableField(kind, key, t, at)));
+
+        foreach (var city in site.Cities) Add(TextKind.Names, city.Source, ("name", city.Name));
+        foreach (var organiser in site.Organisers) Add(TextKind.Names, organiser.Source, ("name", organiser.Name));
+        foreach (var kind in site.Kinds) Add(TextKind.Kinds, kind.Source, ("name", kind.Name), ("description", kind.Description));
+        foreach (var contact in site.PressContacts)
+            Add(TextKind.PressContacts, contact.Source, ("unit", contact.Unit), ("person", contact.Person), ("about", contact.About), ("address", contact.Address));
+        foreach (var year in site.Years)
         {
-            yield return Field(TextKind.ActivityTitles, activity.Source, "title", activity.Title);
-            if (activity.Description is { } description)
-                yield return Field(TextKind.ActivityDescriptions, activity.Source, "description", description);
+            Add(TextKind.Themes, year.Source, ("theme", year.Theme), ("national_theme", year.NationalTheme));
+            Add(TextKind.NoticeDetails, year.Source, ("slogans_unavailable", year.SlogansUnavailable));
+            if (year.Slogans is { } list)
+            {
+                Add(TextKind.Themes, list.Source, ("theme", list.Theme));
+                foreach (var slogan in list.Slogans) Add(TextKind.Slogans, slogan.Source, ("text", slogan.Text));
+            }
+            foreach (var notice in year.Notices)
+            {
+                Add(TextKind.NoticeTitles, notice.Source, ("title", notice.Title));
+                Add(TextKind.Names, notice.Source, ("issuer", notice.Issuer));
+                AddList(TextKind.Names, notice.Source, "signatories", notice.Signatories);
+                Add(TextKind.NoticeDetails, notice.Source, ("seal_note", notice.SealNote), ("subject", notice.Subject));
+                foreach (var attachment in notice.Attachments) Add(TextKind.AttachmentTitles, attachment.Source, ("title", attachment.Title));
+            }
+            foreach (var activity in year.ActivityGroups.SelectMany(g => g.Activities))
+            {
+                Add(TextKind.ActivityTitles, activity.Source, ("title", activity.Title));
+                Add(TextKind.ActivityDescriptions, activity.Source, ("description", activity.Description));
+                Add(TextKind.ActivityDetails, activity.Source, ("time", activity.Time), ("lead", activity.Lead), ("note", activity.Note));
+                AddList(TextKind.ActivityDetails, activity.Source, "partners", activity.Partners);
+                foreach (var photo in activity.Photos) Add(TextKind.PhotoTexts, photo.Source, ("caption", photo.Caption), ("credit", photo.Credit));
+            }
         }
+        return fields;
     }
 }

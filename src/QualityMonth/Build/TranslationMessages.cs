@@ -22,9 +22,5 @@ public static class TranslationMessages
         $"中文里有术语“{term}”，英文译文却没有用术语表（{glossaryFile}）规定的译法“{rendering}”：请按术语表统一译法",
         $"the Chinese has the term '{term}' but the English does not use its rendering '{rendering}' from {glossaryFile}: translate it as the glossary says");
 
-    private static Phrase LanguageName(Language language) => language.Code switch
-    {
-        "en" => new("英文", "English"),
-        _ => new(language.Code, language.Code),
-    };
+    private static Phrase LanguageName(Language language) => language.Locale.Pick(new Phrase("中文", "Chinese"), new Phrase("英文", "English"));
 }

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using QualityMonth.Build;
 using QualityMonth.Config;
-using QualityMonth.Diagnostics;
+using QualityMonth.Model;
 using QualityMonth.Output;
 
 namespace QualityMonth.Cli;
@@ -13,7 +13,7 @@ public static class BuildCommand
     /// <param name="overrides">Settings given on the command line in place of statiq.json's.</param>
     /// <returns>0 on success, 1 when the content has errors.</returns>
     public static async Task<int> RunAsync(string siteRoot, string outputFolder, string previousOutput, SettingsOverrides overrides, ReportFormat format,
-        MessageLanguage language)
+        Locale language)
     {
         var clock = Stopwatch.StartNew();
         var reporter = new Reporter(format, language);

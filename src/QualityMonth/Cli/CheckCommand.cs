@@ -1,6 +1,6 @@
 using QualityMonth.Build;
 using QualityMonth.Config;
-using QualityMonth.Diagnostics;
+using QualityMonth.Model;
 
 namespace QualityMonth.Cli;
 
@@ -11,7 +11,7 @@ namespace QualityMonth.Cli;
 public static class CheckCommand
 {
     /// <returns>0 when nothing is wrong or there are only warnings, 1 on errors.</returns>
-    public static async Task<int> RunAsync(string siteRoot, SettingsOverrides overrides, ReportFormat format, MessageLanguage language)
+    public static async Task<int> RunAsync(string siteRoot, SettingsOverrides overrides, ReportFormat format, Locale language)
     {
         var reporter = new Reporter(format, language);
         BuildResult result;

@@ -2,6 +2,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using QualityMonth.Build;
 using QualityMonth.Diagnostics;
+using QualityMonth.Model;
 
 namespace QualityMonth.Cli;
 
@@ -20,10 +21,10 @@ public static class JsonReport
     };
 
     /// <param name="command"><c>check</c> or <c>build</c>.</param>
-    public static string Write(string command, BuildResult result, MessageLanguage language) =>
+    public static string Write(string command, BuildResult result, Locale language) =>
         JsonSerializer.Serialize(new Document(
             command,
-            language == MessageLanguage.Chinese ? "zh-Hans" : "en",
+            language.Code(),
             result.Errors,
             result.Warnings,
             result.PagesPerLanguage,

@@ -1,5 +1,6 @@
 using QualityMonth.Config;
 using QualityMonth.Diagnostics;
+using QualityMonth.Model;
 
 namespace QualityMonth.Cli;
 
@@ -10,10 +11,10 @@ namespace QualityMonth.Cli;
 public static class MessageLanguageChoice
 {
     /// <summary>The values <c>--lang</c> takes.</summary>
-    public static readonly IReadOnlyDictionary<string, MessageLanguage> Options = new Dictionary<string, MessageLanguage>
+    public static readonly IReadOnlyDictionary<string, Locale> Options = new Dictionary<string, Locale>
     {
-        ["zh"] = MessageLanguage.Chinese,
-        ["en"] = MessageLanguage.English,
+        ["zh"] = Locale.Chinese,
+        ["en"] = Locale.English,
     };
 
     /// <summary>
@@ -24,16 +25,16 @@ public static class MessageLanguageChoice
 
     /// <param name="option">The value of <c>--lang</c>, if given (already one of <see cref="Options"/>).</param>
     /// <param name="environment">Reads an environment variable (the process's own, or a test's).</param>
-    public static MessageLanguage Resolve(string? option, string siteRoot, Func<string, string?> environment)
+    public static Locale Resolve(string? option, string siteRoot, Func<string, string?> environment)
     {
         if (option is not null) return Options[option];
         // statiq.json is read once more, quietly: its problems are reported by the run itself, in the language chosen here.
         if (SettingsLoader.Load(siteRoot, new DiagnosticBag())?.Messages is { } setting) return setting;
         foreach (var name in EnvironmentVariables)
             if (environment(name) is { Length: > 0 } value)
-                return value.StartsWith("zh", StringComparison.OrdinalIgnoreCase) ? MessageLanguage.Chinese : MessageLanguage.English;
-        return MessageLanguage.English;
+                return value.StartsWith("zh", StringComparison.OrdinalIgnoreCase) ? Locale.Chinese : Locale.English;
+        return Locale.English;
     }
 
-    public static MessageLanguage Resolve(string? option, string siteRoot) => Resolve(option, siteRoot, Environment.GetEnvironmentVariable);
+    public static Locale Resolve(string? option, string siteRoot) => Resolve(option, siteRoot, Environment.GetEnvironmentVariable);
 }

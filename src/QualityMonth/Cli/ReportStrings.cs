@@ -1,5 +1,5 @@
 using System.Globalization;
-using QualityMonth.Diagnostics;
+using QualityMonth.Model;
 
 namespace QualityMonth.Cli;
 
@@ -36,7 +36,7 @@ public sealed record ReportStrings
     public required Func<long, string> PreviewRebuilt { get; init; }
     public required Func<int, string> PreviewFailed { get; init; }
 
-    public static ReportStrings For(MessageLanguage language) => language == MessageLanguage.Chinese ? Chinese : English;
+    public static ReportStrings For(Locale locale) => locale.Pick(Chinese, English);
 
     private static string N(double value, string format) => value.ToString(format, CultureInfo.InvariantCulture);
 

@@ -1,5 +1,6 @@
 using QualityMonth.Build;
 using QualityMonth.Diagnostics;
+using QualityMonth.Model;
 using Spectre.Console;
 
 namespace QualityMonth.Cli;
@@ -19,7 +20,7 @@ public enum ReportFormat
 /// Prints a run's diagnostics (to stderr) and its summary (to stdout) in the chosen format and language;
 /// in JSON, one document on stdout and nothing else.
 /// </summary>
-public sealed class Reporter(ReportFormat format, MessageLanguage language)
+public sealed class Reporter(ReportFormat format, Locale language)
 {
     private readonly IAnsiConsole _out = ConsoleFor(Console.Out, Console.IsOutputRedirected);
     private readonly IAnsiConsole _error = ConsoleFor(Console.Error, Console.IsErrorRedirected);

@@ -13,16 +13,16 @@ public sealed class ActivityData : IFileGenerator
     public void Generate(BuildContext build)
     {
         var settings = build.Site.Settings;
-        var schemaUrl = PublicUrls.Absolute(settings, Routes.ActivitiesSchema);
-        build.Output.Add(PublicUrls.OutputPath(Routes.ActivitiesSchema, settings.DefaultLanguage), ActivitiesJson.Schema(schemaUrl));
+        var schemaUrl = SiteUrls.Absolute(settings, Routes.ActivitiesSchema);
+        build.Output.Add(SiteUrls.OutputPath(Routes.ActivitiesSchema, settings.DefaultLanguage), ActivitiesJson.Schema(schemaUrl));
         foreach (var language in settings.Languages)
         {
-            var strings = DataStrings.For(language.Code);
+            var strings = DataStrings.For(language.Locale);
             var records = ActivityRecords.For(build, language);
             var document = new ActivitiesDocument(schemaUrl, language.Code, strings.DataFileTitle(settings.Title.In(language).Text),
                 strings.DataFileSource, records.Count, records);
-            build.Output.Add(PublicUrls.OutputPath(Routes.ActivitiesJson, language), ActivitiesJson.Write(document));
-            build.Output.Add(PublicUrls.OutputPath(Routes.ActivitiesCsv, language), ActivitiesCsv.Write(records));
+            build.Output.Add(SiteUrls.OutputPath(Routes.ActivitiesJson, language), ActivitiesJson.Write(document));
+            build.Output.Add(SiteUrls.OutputPath(Routes.ActivitiesCsv, language), ActivitiesCsv.Write(records));
         }
     }
 }

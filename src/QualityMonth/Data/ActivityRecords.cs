@@ -38,7 +38,7 @@ public static class ActivityRecords
 
             return new ActivityRecord(
                 Id: entry.Key,
-                Url: PublicUrls.Absolute(site.Settings, Routes.Activity(entry), language),
+                Url: SiteUrls.Absolute(site.Settings, Routes.Activity(entry), language),
                 Year: entry.Year,
                 HostKind: isCity ? "city" : "organiser",
                 CitySlug: isCity ? group.HostSlug : null,
@@ -61,8 +61,8 @@ public static class ActivityRecords
                 SourceDate: notice.Date,
                 SourceAttachment: attachment.Number,
                 SourceAttachmentTitle: Text(attachment.Title, nameof(ActivityRecord.SourceAttachmentTitle))!,
-                SourceUrl: PublicUrls.Absolute(site.Settings, Routes.Attachment(notice, attachment), language),
-                PhotoUrls: photos.Select(p => PublicUrls.Absolute(site.Settings, build.Photos[p].FullSize.Url)).ToList(),
+                SourceUrl: SiteUrls.Absolute(site.Settings, Routes.Attachment(notice, attachment), language),
+                PhotoUrls: photos.Select(p => SiteUrls.Absolute(site.Settings, build.Photos[p].FullSize.Url)).ToList(),
                 PhotoCaptions: OptionalList(photos.Select(p => (p.Caption, p.Source)), nameof(ActivityRecord.PhotoCaptions)),
                 PhotoCredits: OptionalList(photos.Select(p => (p.Credit, p.Source)), nameof(ActivityRecord.PhotoCredits)),
                 Untranslated: [.. _untranslated]);

@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using QualityMonth.Build;
-using QualityMonth.Data;
 using QualityMonth.Model;
 using QualityMonth.Routing;
 using QualityMonth.Theme.Localization;
@@ -40,9 +39,9 @@ public sealed class ActivityCalendars(TimeProvider clock) : IFileGenerator
         var now = clock.GetUtcNow().UtcDateTime;
         foreach (var language in site.Settings.Languages)
         {
-            var strings = DataStrings.For(language.Code);
+            var strings = DataStrings.For(language.Locale);
             var siteTitle = site.Settings.Title.In(language).Text;
-            var allPath = PublicUrls.OutputPath(Routes.ActivitiesCalendar, language);
+            var allPath = SiteUrls.OutputPath(Routes.ActivitiesCalendar, language);
             var history = CalendarHistory.Read(build.PreviousOutput is { } previous ? Path.Combine(previous, allPath) : null, build.Diagnostics);
             var events = site.Activities
                 .OrderBy(e => e.Activity.Dates.Start).ThenBy(e => e.Key, StringComparer.Ordinal)
@@ -54,7 +53,7 @@ public sealed class ActivityCalendars(TimeProvider clock) : IFileGenerator
             {
                 var own = events.Where(e => e.Entry.Group.HostKind == HostKind.City && e.Entry.Group.HostSlug == city.Slug).Select(e => e.Text).ToList();
                 if (own.Count > 0) // a calendar must hold at least one component (RFC 5545 §3.4)
-                    build.Output.Add(PublicUrls.OutputPath(Routes.CityCalendar(city.Slug), language),
+                    build.Output.Add(SiteUrls.OutputPath(Routes.CityCalendar(city.Slug), language),
                         Calendar(strings.CityCalendar(siteTitle, city.Name.In(language).Text), strings.CalendarDescription, own));
             }
         }
@@ -84,9 +83,10 @@ public sealed class ActivityCalendars(TimeProvider clock) : IFileGenerator
     }
 
     /// <summary>A new event's DTSTAMP comes from its content, not the clock, so that fresh builds are byte-identical:
-    /// the date of the notice that lists it, else its first day.</summary>
+    /// the date of the notice that lists it; for an undated notice, never a date made from the activity's timing but
+    /// the first day of the campaign, which the event's description says is assumed.</summary>
     private static DateTime FirstStamp(Site site, ActivityEntry entry) =>
-        (site.SourceNotice(entry.Group).Date ?? entry.Activity.Dates.Start).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
+        (site.SourceNotice(entry.Group).Date ?? new DateOnly(entry.Year, ActivityDates.CampaignMonthNumber, 1)).ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc);
 
     private static string Stamp(DateTime utc) => utc.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
 

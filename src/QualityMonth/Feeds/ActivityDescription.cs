@@ -1,4 +1,3 @@
-using QualityMonth.Data;
 using QualityMonth.Model;
 using QualityMonth.Routing;
 using QualityMonth.Theme.Localization;
@@ -16,7 +15,7 @@ public static class ActivityDescription
     public static string Text(Site site, ActivityEntry entry, Language language)
     {
         var (group, activity) = (entry.Group, entry.Activity);
-        var (ui, strings) = (UiStrings.For(language.Code), DataStrings.For(language.Code));
+        var (ui, strings) = (UiStrings.For(language.Locale), DataStrings.For(language.Locale));
         var notice = site.SourceNotice(group);
         var lines = new List<string>();
         if (strings.ApproximateDate(activity.Dates) is { } approximate) lines.Add(approximate);
@@ -29,7 +28,7 @@ public static class ActivityDescription
         lines.Add(ui.Source + ui.Colon + notice.Title.In(language).Text
                   + (notice.DocumentNumber is { } number ? ui.OpenParen + number + ui.CloseParen : "")
                   + ui.AttachmentSeparator + ui.Attachment(group.AttachmentNumber));
-        lines.Add(strings.Details + ui.Colon + PublicUrls.Absolute(site.Settings, Routes.Activity(entry), language));
+        lines.Add(strings.Details + ui.Colon + SiteUrls.Absolute(site.Settings, Routes.Activity(entry), language));
         return string.Join('\n', lines);
     }
 }

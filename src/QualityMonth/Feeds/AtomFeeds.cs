@@ -1,6 +1,5 @@
 using System.Globalization;
 using QualityMonth.Build;
-using QualityMonth.Data;
 using QualityMonth.Model;
 using QualityMonth.Routing;
 using QualityMonth.Theme.Localization;
@@ -26,16 +25,16 @@ public sealed class AtomFeeds : IFileGenerator
         var site = build.Site;
         foreach (var language in site.Settings.Languages)
         {
-            var strings = DataStrings.For(language.Code);
+            var strings = DataStrings.For(language.Locale);
             var siteTitle = site.Settings.Title.In(language).Text;
             // Each notice's full text is parsed to make its links absolute: on every core, kept in site order.
             var notices = site.Years.SelectMany(y => y.Notices).AsParallel().AsOrdered().Select(n => NoticeEntry(site, n, language)).ToList()
                 .OrderByDescending(e => e.Updated).ToList();
             var activities = site.Activities.Select(a => ActivityEntry(site, a, language))
                 .OrderByDescending(e => e.Updated).ToList();
-            build.Output.Add(PublicUrls.OutputPath(Routes.NoticesFeed, language),
+            build.Output.Add(SiteUrls.OutputPath(Routes.NoticesFeed, language),
                 Feed(site, language, Routes.NoticesFeed, Routes.Home, strings.NoticesFeedTitle(siteTitle), strings.NoticesFeedSubtitle, notices));
-            build.Output.Add(PublicUrls.OutputPath(Routes.ActivitiesFeed, language),
+            build.Output.Add(SiteUrls.OutputPath(Routes.ActivitiesFeed, language),
                 Feed(site, language, Routes.ActivitiesFeed, Routes.ActivityBrowser, strings.ActivitiesFeedTitle(siteTitle), strings.ActivitiesFeedSubtitle, activities));
         }
     }
@@ -59,8 +58,8 @@ public sealed class AtomFeeds : IFileGenerator
 
     private static Entry NoticeEntry(Site site, Notice notice, Language language)
     {
-        var ui = UiStrings.For(language.Code);
-        var strings = DataStrings.For(language.Code);
+        var ui = UiStrings.For(language.Locale);
+        var strings = DataStrings.For(language.Locale);
         var summary = string.Join(strings.FieldJoin,
             ui.DocumentNumber + ui.Colon + (notice.DocumentNumber ?? ui.NotStated),
             ui.Issuer + ui.Colon + notice.Issuer.In(language).Text,
@@ -68,7 +67,7 @@ public sealed class AtomFeeds : IFileGenerator
         if (notice.Date is null) summary += strings.FieldJoin + strings.AssumedFeedTime(notice.Year);
         var body = notice.Body.In(language);
         return new Entry(
-            PublicUrls.Absolute(site.Settings, Routes.Notice(notice), language),
+            SiteUrls.Absolute(site.Settings, Routes.Notice(notice), language),
             notice.Title.In(language),
             DocumentTime(notice.Year, notice.Date),
             notice.Date is not null,
@@ -84,9 +83,9 @@ public sealed class AtomFeeds : IFileGenerator
         var path = Routes.Activity(entry);
         var noticeDate = site.SourceNotice(entry.Group).Date;
         var summary = ActivityDescription.Text(site, entry, language);
-        if (noticeDate is null) summary += "\n" + DataStrings.For(language.Code).AssumedFeedTime(entry.Year);
+        if (noticeDate is null) summary += "\n" + DataStrings.For(language.Locale).AssumedFeedTime(entry.Year);
         return new Entry(
-            PublicUrls.Absolute(site.Settings, path, language),
+            SiteUrls.Absolute(site.Settings, path, language),
             entry.Activity.Title.In(language),
             DocumentTime(entry.Year, noticeDate),
             noticeDate is not null,
@@ -99,7 +98,7 @@ public sealed class AtomFeeds : IFileGenerator
 
     /// <summary>The page of an entry in every language, the feed's own language first.</summary>
     private static List<(string, string)> Pages(Site site, string sitePath) =>
-        site.Settings.Languages.Select(l => (PublicUrls.Absolute(site.Settings, sitePath, l), l.Code)).ToList();
+        site.Settings.Languages.Select(l => (SiteUrls.Absolute(site.Settings, sitePath, l), l.Code)).ToList();
 
     private static byte[] Feed(Site site, Language language, string feedPath, string pagePath, string title, string subtitle, IReadOnlyList<Entry> entries)
     {
@@ -108,12 +107,12 @@ public sealed class AtomFeeds : IFileGenerator
         {
             xml.WriteStartElement("feed", Namespace);
             xml.WriteAttributeString("xml", "lang", null, language.Code);
-            xml.WriteElementString("id", Namespace, PublicUrls.Absolute(settings, feedPath, language));
+            xml.WriteElementString("id", Namespace, SiteUrls.Absolute(settings, feedPath, language));
             xml.WriteElementString("title", Namespace, title);
             xml.WriteElementString("subtitle", Namespace, subtitle);
             xml.WriteElementString("updated", Namespace, Time(entries.Count > 0 ? entries.Max(e => e.Updated) : DocumentTime(settings.CurrentYear, null)));
-            Link("self", PublicUrls.Absolute(settings, feedPath, language), "application/atom+xml", null);
-            Link("alternate", PublicUrls.Absolute(settings, pagePath, language), "text/html", language.Code);
+            Link("self", SiteUrls.Absolute(settings, feedPath, language), "application/atom+xml", null);
+            Link("alternate", SiteUrls.Absolute(settings, pagePath, language), "text/html", language.Code);
             Person("author", settings.Footer.Sponsor.In(language));
             foreach (var entry in entries)
             {

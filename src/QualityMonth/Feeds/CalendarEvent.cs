@@ -2,6 +2,7 @@ using System.Globalization;
 using QualityMonth.Data;
 using QualityMonth.Model;
 using QualityMonth.Routing;
+using QualityMonth.Theme.Localization;
 
 namespace QualityMonth.Feeds;
 
@@ -12,11 +13,14 @@ public static class CalendarEvent
     {
         var (group, activity) = (entry.Group, entry.Activity);
         var kinds = activity.Kinds.Select(slug => site.FindKind(slug)!.Name.In(language).Text);
+        var description = ActivityDescription.Text(site, entry, language);
+        if (site.SourceNotice(group).Date is null)
+            description += "\n" + DataStrings.For(language.Locale).AssumedCalendarStamp(entry.Year);
         var lines = new List<string>
         {
             Localized("SUMMARY", activity.Title.In(language)),
-            "DESCRIPTION:" + IcsFormat.Text(ActivityDescription.Text(site, entry, language)),
-            "URL:" + PublicUrls.Absolute(site.Settings, Routes.Activity(entry), language),
+            "DESCRIPTION:" + IcsFormat.Text(description),
+            "URL:" + SiteUrls.Absolute(site.Settings, Routes.Activity(entry), language),
             "DTSTART;VALUE=DATE:" + Date(activity.Dates.Start),
             "DTEND;VALUE=DATE:" + Date(activity.Dates.EndExclusive),
             "CATEGORIES:" + string.Join(',', kinds.Select(IcsFormat.Text)),

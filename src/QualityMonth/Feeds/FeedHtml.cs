@@ -1,7 +1,7 @@
 using QualityMonth.Config;
-using QualityMonth.Data;
 using QualityMonth.Model;
 using QualityMonth.Render;
+using QualityMonth.Routing;
 
 namespace QualityMonth.Feeds;
 
@@ -26,10 +26,9 @@ public static class FeedHtml
 
         string Resolve(string url)
         {
-            if (url.StartsWith('#')) return PublicUrls.Absolute(settings, pageSitePath, language) + url;
+            if (url.StartsWith('#')) return SiteUrls.Absolute(settings, pageSitePath, language) + url;
             if (!url.StartsWith('/') || url.StartsWith("//", StringComparison.Ordinal)) return url;
-            var localized = language.IsDefault || url.StartsWith($"/{language.Prefix}/", StringComparison.Ordinal) ? url : language.Localize(url);
-            return PublicUrls.Absolute(settings, localized);
+            return SiteUrls.Absolute(settings, SiteUrls.LocalizeContentLink(url, language));
         }
     }
 }

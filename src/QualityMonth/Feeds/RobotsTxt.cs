@@ -1,4 +1,5 @@
 using QualityMonth.Build;
+using QualityMonth.Routing;
 
 namespace QualityMonth.Feeds;
 
@@ -8,7 +9,7 @@ public sealed class RobotsTxt : IFileGenerator
     public void Generate(BuildContext build)
     {
         var settings = build.Site.Settings;
-        var sitemap = new Uri(settings.BaseUrl, settings.Mount("/sitemap.xml")).AbsoluteUri;
+        var sitemap = SiteUrls.Absolute(settings, Routes.Sitemap);
         build.Output.Add("robots.txt", $"User-agent: *\nAllow: /\n\nSitemap: {sitemap}\n");
     }
 }

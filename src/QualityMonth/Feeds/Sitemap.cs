@@ -1,5 +1,4 @@
 using QualityMonth.Build;
-using QualityMonth.Data;
 using QualityMonth.Routing;
 
 namespace QualityMonth.Feeds;
@@ -30,11 +29,11 @@ public sealed class Sitemap : IFileGenerator
                 foreach (var language in languages)
                 {
                     xml.WriteStartElement("url", Namespace);
-                    xml.WriteElementString("loc", Namespace, PublicUrls.Absolute(settings, page.Key, language));
+                    xml.WriteElementString("loc", Namespace, SiteUrls.Absolute(settings, page.Key, language));
                     foreach (var version in languages)
-                        Alternate(version.Code, PublicUrls.Absolute(settings, page.Key, version));
+                        Alternate(version.Code, SiteUrls.Absolute(settings, page.Key, version));
                     if (languages.Contains(settings.DefaultLanguage))
-                        Alternate("x-default", PublicUrls.Absolute(settings, page.Key, settings.DefaultLanguage));
+                        Alternate("x-default", SiteUrls.Absolute(settings, page.Key, settings.DefaultLanguage));
                     xml.WriteEndElement();
                 }
             }

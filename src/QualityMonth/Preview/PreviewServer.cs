@@ -9,6 +9,7 @@ using Microsoft.Extensions.Logging;
 using QualityMonth.Build;
 using QualityMonth.Cli;
 using QualityMonth.Diagnostics;
+using QualityMonth.Model;
 using QualityMonth.Output;
 
 namespace QualityMonth.Preview;
@@ -34,7 +35,7 @@ public static class PreviewServer
     private static readonly FileExtensionContentTypeProvider ContentTypes = new();
 
     /// <param name="previousOutput">The published site the preview follows, as a build's (see <see cref="BuildContext.PreviousOutput"/>).</param>
-    public static async Task<int> RunAsync(string siteRoot, int port, MessageLanguage language, string? previousOutput, CancellationToken cancel)
+    public static async Task<int> RunAsync(string siteRoot, int port, Locale language, string? previousOutput, CancellationToken cancel)
     {
         var reporter = new Reporter(Reporter.DefaultFormat, language);
         var state = new PreviewState(language);
@@ -121,7 +122,7 @@ public static class PreviewServer
             return;
         }
         var sitePath = requestPath[basePath.Length..];
-        var file = Routing.OutputPaths.ForUrlPath(sitePath);
+        var file = Routing.SiteUrls.OutputPath(sitePath);
         if (!site!.TryGet(file, out var bytes))
         {
             if (!sitePath.EndsWith('/') && site.Contains(file + "/index.html"))
@@ -167,7 +168,7 @@ public static class PreviewServer
         return Encoding.UTF8.GetBytes(at < 0 ? text + ReloadScript : text.Insert(at, ReloadScript));
     }
 
-    private static byte[] ErrorPage(IReadOnlyList<Diagnostic> errors, MessageLanguage language)
+    private static byte[] ErrorPage(IReadOnlyList<Diagnostic> errors, Locale language)
     {
         var items = string.Concat(errors.Select(e => $"<li><code>{WebUtility.HtmlEncode(e.ToLine(language))}</code></li>"));
         return Encoding.UTF8.GetBytes(
@@ -177,9 +178,9 @@ public static class PreviewServer
     }
 
     /// <summary>The latest build, swapped atomically; waiters are woken on every new build.</summary>
-    private sealed class PreviewState(MessageLanguage language)
+    private sealed class PreviewState(Locale language)
     {
-        public MessageLanguage Language => language;
+        public Locale Language => language;
 
         private readonly object _gate = new();
         private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);

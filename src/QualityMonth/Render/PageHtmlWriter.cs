@@ -9,17 +9,16 @@ internal interface IWrittenLinks
     /// <summary>The URL as it is written; <paramref name="inContent"/> when it is in Markdown content (<c>.prose</c>).</summary>
     string Url(string url, bool inContent);
 
-    /// <summary>The ids written so far; the writer adds the ids it gives headings.</summary>
-    ISet<string> Ids { get; }
+    /// <summary>Takes an id the markup gives an element; false when it is not to be written.</summary>
+    bool Id(string id);
 }
 
 #pragma warning disable BL0006 // The render tree is read here to write the page: the one place that needs it.
 
 /// <summary>
 /// Writes a rendered page as HTML, once, straight from the components' render trees: every URL attribute goes through the
-/// page's <see cref="PageLinks.PageLinkRecorder"/> (checked, localised in content, mounted under the base path), every id
-/// is recorded, and each heading of Markdown content (<c>.prose h2</c> … <c>h6</c>) without an id gets one made from
-/// its text, unique on the page. Raw markup (the theme's static HTML, rendered Markdown) is walked as tokens
+/// page's <see cref="PageLinks.PageLinkRecorder"/> (checked, localised in content, mounted under the base path) and every id
+/// is recorded (content headings carry theirs from the Markdown renderer, <see cref="Markdown.HeadingIdExtension"/>). Raw markup (the theme's static HTML, rendered Markdown) is walked as tokens
 /// (<see cref="MarkupTokens"/>), split once per string.
 /// </summary>
 /// <remarks>The HTML is written as an HTML5 serialiser writes a parsed document (the form the site has always had):
@@ -31,10 +30,6 @@ internal sealed class PageHtmlWriter
     private readonly IWrittenLinks _links;
     private readonly StringBuilder _html = new(64 * 1024);
     private readonly Stack<OpenElement> _open = new();
-    /// <summary>The content headings without an id, in document order: where their id goes, and their text.</summary>
-    private readonly List<(int At, StringBuilder Text)> _headings = [];
-    /// <summary>The content heading being written, whose text is collected, and how many elements are open around its content.</summary>
-    private (StringBuilder Text, int Depth)? _heading;
     private bool _headStarted;
 
     /// <param name="framesOf">The current render tree of a component, by its id; null for a fragment.</param>
@@ -51,7 +46,9 @@ internal sealed class PageHtmlWriter
     {
     }
 
-    /// <summary>Content HTML (rendered Markdown) written as the pages write it, each URL as <paramref name="url"/> gives it.</summary>
+    /// <summary>Content HTML (rendered Markdown) written as the pages write it, each URL as <paramref name="url"/> gives it, and
+    /// without ids: shown away from its page (a feed entry), its links to the page's anchors point at the page, and its ids
+    /// would clash with those of the reader's page.</summary>
     public static string Fragment(string markup, Func<string, string> url)
     {
         var writer = new PageHtmlWriter(null, new FragmentLinks(url));
@@ -64,7 +61,7 @@ internal sealed class PageHtmlWriter
     {
         public string Url(string written, bool inContent) => url(written);
 
-        public ISet<string> Ids { get; } = new HashSet<string>(StringComparer.Ordinal);
+        public bool Id(string id) => false;
     }
 
     /// <summary>An open element; <paramref name="InContent"/> when it is or is inside Markdown content (<c>.prose</c>).</summary>
@@ -75,18 +72,7 @@ internal sealed class PageHtmlWriter
     {
         WriteComponent(componentId);
         while (_open.Count > 0) EndTag(_open.Peek().Name);
-        // Every id on the page is known now: each heading's is made unique among them, in document order.
-        var ids = _headings.Select(heading => UniqueId(Slugify(heading.Text.ToString()))).ToList();
-        for (var n = _headings.Count - 1; n >= 0; n--)
-            _html.Insert(_headings[n].At, $" id=\"{EscapeAttribute(ids[n])}\"");
         output.Write(_html.Append('\n'));
-    }
-
-    private string UniqueId(string baseId)
-    {
-        var id = baseId;
-        for (var n = 2; !_links.Ids.Add(id); n++) id = $"{baseId}-{n}";
-        return id;
     }
 
     private void WriteComponent(int componentId)
@@ -174,14 +160,13 @@ internal sealed class PageHtmlWriter
 
     private void StartTag(string name, IReadOnlyList<KeyValuePair<string, string>> attributes)
     {
-        var parentInContent = _open.TryPeek(out var parent) && parent.InContent;
-        var inContent = parentInContent || attributes.Any(a => a.Key == "class" && a.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Contains("prose"));
+        var inContent = (_open.TryPeek(out var parent) && parent.InContent) || attributes.Any(a => a.Key == "class" && a.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Contains("prose"));
         if (name == "head") _headStarted = true;
 
         _html.Append('<').Append(name);
-        var hasId = false;
         foreach (var (attribute, value) in attributes)
         {
+            if (attribute == "id" && !_links.Id(value)) continue;
             var written = attribute switch
             {
                 "href" or "src" or "action" => _links.Url(value, inContent),
@@ -189,17 +174,7 @@ internal sealed class PageHtmlWriter
                     .Select(candidate => candidate.Split(' ', 2) is [var url, var descriptor] ? $"{_links.Url(url, inContent)} {descriptor}" : _links.Url(candidate, inContent))),
                 _ => value,
             };
-            if (attribute == "id")
-            {
-                hasId = true;
-                _links.Ids.Add(value);
-            }
             _html.Append(' ').Append(attribute).Append("=\"").Append(EscapeAttribute(written)).Append('"');
-        }
-        if (!hasId && parentInContent && name is "h2" or "h3" or "h4" or "h5" or "h6" && _heading is null)
-        {
-            _heading = (new StringBuilder(), _open.Count + 1);
-            _headings.Add((_html.Length, _heading.Value.Text));
         }
         _html.Append('>');
         if (!MarkupTokens.IsVoid(name)) _open.Push(new OpenElement(name, inContent));
@@ -213,7 +188,6 @@ internal sealed class PageHtmlWriter
         string closed;
         do
         {
-            if (_heading is { Depth: var depth } && depth == _open.Count) _heading = null;
             closed = _open.Pop().Name;
             _html.Append("</").Append(closed).Append('>');
         } while (closed != name);
@@ -228,7 +202,6 @@ internal sealed class PageHtmlWriter
             _html.Append(text);
             return;
         }
-        _heading?.Text.Append(text);
         foreach (var c in text)
             _ = c switch
             {
@@ -242,17 +215,4 @@ internal sealed class PageHtmlWriter
 
     private static string EscapeAttribute(string value) =>
         value.AsSpan().IndexOfAny("&\"\u00A0") < 0 ? value : value.Replace("&", "&amp;").Replace("\"", "&quot;").Replace("\u00A0", "&nbsp;");
-
-    /// <summary>A heading's id made from its text: lower case, letters and digits, words joined by hyphens.</summary>
-    internal static string Slugify(string text)
-    {
-        var builder = new StringBuilder();
-        foreach (var c in text.Trim().ToLowerInvariant())
-        {
-            if (char.IsLetterOrDigit(c)) builder.Append(c);
-            else if ((char.IsWhiteSpace(c) || c == '-') && builder.Length > 0 && builder[^1] != '-') builder.Append('-');
-        }
-        var slug = builder.ToString().Trim('-');
-        return slug.Length == 0 ? "section" : slug;
-    }
 }

@@ -86,10 +86,9 @@ public sealed class PageLinks
         var hashAt = url.IndexOf('#');
         var path = hashAt < 0 ? url : url[..hashAt];
         var fragment = hashAt < 0 ? null : url[(hashAt + 1)..];
-        if (!page.Language.IsDefault && inContent && !path.StartsWith($"/{page.Language.Prefix}/", StringComparison.Ordinal))
-            path = page.Language.Localize(path);
+        if (inContent) path = SiteUrls.LocalizeContentLink(path, page.Language);
 
-        var target = OutputPaths.ForUrlPath(path);
+        var target = SiteUrls.OutputPath(path);
         var isPage = _pagePaths.Contains(target);
         if (!_output.Contains(target) && !isPage)
             (problems ??= []).Add(new LinkProblem(url, BuildMessages.NoSuchAddress()));
@@ -101,7 +100,7 @@ public sealed class PageLinks
             // The ids of a page are known once it is written: the anchor is checked in Report.
             (problems ??= []).Add(isPage ? new LinkProblem(url, reason, target, Uri.UnescapeDataString(fragment)) : new LinkProblem(url, reason));
         }
-        return _site.Settings.Mount(path) + (fragment is null ? "" : "#" + fragment);
+        return SiteUrls.Mount(_site.Settings, path) + (fragment is null ? "" : "#" + fragment);
     }
 
     /// <summary>Reports every broken link once all pages are finished, in page order.</summary>
@@ -151,7 +150,11 @@ public sealed class PageLinks
 
         internal HashSet<string> Ids { get; } = new(StringComparer.Ordinal);
 
-        ISet<string> IWrittenLinks.Ids => Ids;
+        bool IWrittenLinks.Id(string id)
+        {
+            Ids.Add(id);
+            return true;
+        }
 
         internal List<LinkProblem>? Problems => _problems;
 

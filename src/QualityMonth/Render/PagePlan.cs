@@ -6,9 +6,9 @@ namespace QualityMonth.Render;
 /// <summary>One page to render: what it shows (<see cref="SitePage"/>), at which path, in which language.</summary>
 public sealed record PageSpec(string SitePath, Language Language, SitePage Page)
 {
-    public string UrlPath => Language.Localize(SitePath);
+    public string UrlPath => SiteUrls.Localize(SitePath, Language);
 
-    public string OutputPath => OutputPaths.ForUrlPath(UrlPath);
+    public string OutputPath => SiteUrls.OutputPath(UrlPath);
 }
 
 /// <summary>Lists every page of the site, in every language — the site's table of contents.</summary>

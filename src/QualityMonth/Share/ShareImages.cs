@@ -38,22 +38,22 @@ public sealed class ShareImages : IFileGenerator
         }
         catch (MissingFontException e)
         {
-            build.Diagnostics.Error(CardFonts.DebianPackage, 0, BuildMessages.FontMissing(e.Face, e.Offered, CardFonts.DebianPackage));
+            build.Diagnostics.Error(CardFonts.DebianPackage, 0, BuildMessages.FontMissing(e.Face, e.FileName, e.Folders, CardFonts.DebianPackage));
             // The build fails on this error; the cards' addresses stay known so the pages' links to them are not reported too.
             AddStandIns(build, cards);
             return;
         }
         foreach (var (card, file) in cards.Zip(cached))
-            build.Output.AddFile(OutputPaths.ForUrlPath(card.Route), file);
+            build.Output.AddFile(SiteUrls.OutputPath(card.Route), file);
     }
 
     private static void AddStandIns(BuildContext build, IEnumerable<(string Route, ShareCardText Text)> cards)
     {
         foreach (var (route, _) in cards)
-            build.Output.AddStandIn(OutputPaths.ForUrlPath(route));
+            build.Output.AddStandIn(SiteUrls.OutputPath(route));
     }
 
-    private static UiStrings Chinese => UiStrings.For(Language.DefaultCode);
+    private static UiStrings Chinese => UiStrings.For(Locale.Chinese);
 
     /// <summary>The site title, the slogan phrase by phrase, and its list's own theme under the list's own label.</summary>
     private static ShareCardText SloganCard(Site site, CampaignYear year, SloganList list, Slogan slogan) =>

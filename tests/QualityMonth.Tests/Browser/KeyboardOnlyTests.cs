@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Playwright;
+using QualityMonth.Model;
 using QualityMonth.Tests.Friendly;
 using QualityMonth.Tests.Support;
 using QualityMonth.Theme.Localization;
@@ -181,7 +182,7 @@ public sealed class KeyboardOnlyTests(Chromium chromium, ServedSite site)
     {
         await using var context = await ContextAsync(ageFriendly: false);
         var page = await OpenAsync(context, path);
-        var ui = UiStrings.For(language);
+        var ui = UiStrings.For(Locales.Of(language));
 
         Assert.Equal(ui.SkipToContent, (await PressAsync(page, "Tab"))?.Name.Split('"')[1]);
         await page.Keyboard.PressAsync("Enter");

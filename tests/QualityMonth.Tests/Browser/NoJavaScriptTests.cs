@@ -16,7 +16,7 @@ public sealed class NoJavaScriptTests(NoScriptPage noScript, ServedSite site) : 
 {
     private static readonly Site Content = ContentLoader.Load(Repo.Root, new DiagnosticBag())
         ?? throw new InvalidOperationException("the real content does not load");
-    private static readonly UiStrings Ui = UiStrings.For(Language.DefaultCode);
+    private static readonly UiStrings Ui = UiStrings.For(Locale.Chinese);
 
     private IPage Page => noScript.Page;
 

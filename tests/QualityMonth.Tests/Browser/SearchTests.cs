@@ -21,7 +21,7 @@ public sealed class SearchTests(Chromium chromium, DesktopPage desktop, NoScript
     private static readonly Language Chinese = SearchIndexTests.Content.Settings.Languages.Single(l => l.IsDefault);
     private static readonly Language English = SearchIndexTests.Content.Settings.Languages.Single(l => !l.IsDefault);
 
-    private static SearchStrings Strings(Language language) => SearchStrings.For(language.Code);
+    private static SearchStrings Strings(Language language) => SearchStrings.For(language.Locale);
 
     [Theory]
     [InlineData("质量月")]
@@ -59,7 +59,7 @@ public sealed class SearchTests(Chromium chromium, DesktopPage desktop, NoScript
     {
         var results = await SearchAsync(desktop.Page, site, English, query);
 
-        Assert.Contains(English.Localize(expected), results);
+        Assert.Contains(SiteUrls.Localize(expected, English), results);
         Assert.All(results, url => Assert.StartsWith("/en/", url));
         var missing = PagesContaining(site, English, query).Except(results).ToList();
         Assert.True(missing.Count == 0, $"'{query}' did not find these pages that contain it:\n" + string.Join('\n', missing));
@@ -146,7 +146,7 @@ public sealed class SearchTests(Chromium chromium, DesktopPage desktop, NoScript
     {
         var language = code == English.Code ? English : Chinese;
         var page = noScript.Page;
-        await page.GotoAsync(site.Url(language.Localize(Routes.Search) + "?q=" + Uri.EscapeDataString("电梯")));
+        await page.GotoAsync(site.Url(SiteUrls.Localize(Routes.Search, language) + "?q=" + Uri.EscapeDataString("电梯")));
 
         Assert.True(await page.GetByText(Strings(language).NeedsJavaScript).IsVisibleAsync(), "the page does not say that search needs JavaScript");
         await AssertBrowseLinksAsync(page, language);
@@ -172,7 +172,7 @@ public sealed class SearchTests(Chromium chromium, DesktopPage desktop, NoScript
     {
         var language = code == English.Code ? English : Chinese;
         var page = desktop.Page;
-        await page.GotoAsync(site.Url(language.Localize(Routes.Search) + "?q=" + Uri.EscapeDataString(query)));
+        await page.GotoAsync(site.Url(SiteUrls.Localize(Routes.Search, language) + "?q=" + Uri.EscapeDataString(query)));
         await WaitForStatusAsync(page, language);
         Assert.True(await page.Locator("#search-results > li").CountAsync() > 0);
 
@@ -184,7 +184,7 @@ public sealed class SearchTests(Chromium chromium, DesktopPage desktop, NoScript
     /// <summary>Opens the search page, types the query, submits it and returns every result's address (all pages of them).</summary>
     private static async Task<IReadOnlyList<string>> SearchAsync(IPage page, ServedSite served, Language language, string query)
     {
-        await page.GotoAsync(served.Url(language.Localize(Routes.Search)));
+        await page.GotoAsync(served.Url(SiteUrls.Localize(Routes.Search, language)));
         var box = page.GetByLabel(Strings(language).QueryLabel);
         await box.FillAsync(query);
         await box.PressAsync("Enter");
@@ -232,7 +232,7 @@ public sealed class SearchTests(Chromium chromium, DesktopPage desktop, NoScript
             Routes.ActivityBrowser, Routes.SloganArchive, Routes.Cities, Routes.Organisers,
             .. SearchIndexTests.Content.Years.Select(y => Routes.Year(y.Year)),
         ];
-        Assert.Equal(expected.Select(language.Localize).Order(StringComparer.Ordinal), links.Order(StringComparer.Ordinal));
+        Assert.Equal(expected.Select(path => SiteUrls.Localize(path, language)).Order(StringComparer.Ordinal), links.Order(StringComparer.Ordinal));
     }
 
     /// <summary>Site paths (with the language prefix) of the built pages whose searchable content contains the text, read with AngleSharp.</summary>
@@ -250,7 +250,7 @@ public sealed class SearchTests(Chromium chromium, DesktopPage desktop, NoScript
     }
 
     private static bool PageExists(ServedSite served, string url) =>
-        File.Exists(Path.Combine(served.Site.Output, OutputPaths.ForUrlPath(url).TrimStart('/')));
+        File.Exists(Path.Combine(served.Site.Output, SiteUrls.OutputPath(url).TrimStart('/')));
 
     private static string? QueryInAddress(IPage page) =>
         System.Web.HttpUtility.ParseQueryString(new Uri(page.Url).Query)["q"];

@@ -88,6 +88,35 @@ public class FidelityContentTests
     }
 
     [Fact]
+    public void A_translated_attachment_that_repeats_its_english_title_is_an_error_at_the_translations_line()
+    {
+        using var site = new TempSite();
+        const string translation = "input/2018/notices/national.en.md";
+        // The English page prints title_en above the English text, as the Chinese page prints title above the Chinese.
+        site.Edit(translation, "# 附件1\n\n", "# 附件1\n\n**Main activities of the organising bodies of the 2018 National \"Quality Month\"**\n\n");
+        var result = Check(site);
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains($"{translation}:{LineOf(site, translation, "# 附件1")}: error: the first paragraph after '# 附件1' repeats the attachment's title", result.Stderr);
+        Assert.DoesNotContain("input/2018/notices/national.md:", result.Stderr);
+    }
+
+    [Fact]
+    public void A_body_signing_twice_or_signatories_without_a_signature_block_are_errors_at_their_line()
+    {
+        using var site = new TempSite();
+        const string national = "input/2018/notices/national.md";
+        // As the conversion left it: 人力资源和社会保障部 a second time.
+        site.Edit(national, "  - 公安部\n", "  - 公安部\n  - 人力资源和社会保障部\n");
+        site.Edit(national, "  - 'Ministry of Public Security'\n", "  - 'Ministry of Public Security'\n  - 'Ministry of Human Resources and Social Security'\n");
+        const string provincial = "input/2025/notices/provincial.md";
+        site.Edit(provincial, "signature: 无\n", "signature: 无\nsignatories: [福建省市场监管局]\n");
+        var result = Check(site);
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains($"{national}:{LineOf(site, national, "signatories:")}: error: '人力资源和社会保障部' appears more than once in 'signatories'", result.Stderr);
+        Assert.Contains($"{provincial}:{LineOf(site, provincial, "signatories:")}: error: 'signatories' (the bodies the signature block prints) and 'signature: 无'", result.Stderr);
+    }
+
+    [Fact]
     public void A_unit_the_notice_does_not_print_with_the_contact_is_an_error()
     {
         using var site = new TempSite();

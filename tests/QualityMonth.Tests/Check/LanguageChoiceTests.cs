@@ -1,5 +1,5 @@
 using QualityMonth.Cli;
-using QualityMonth.Diagnostics;
+using QualityMonth.Model;
 using QualityMonth.Tests.Support;
 
 namespace QualityMonth.Tests.Check;
@@ -10,18 +10,18 @@ public class LanguageChoiceTests
     private const string Fuzhou = "input/2024/activities/fuzhou.yml";
 
     [Theory]
-    [InlineData(null, null, "", "", "", "", MessageLanguage.English)]
-    [InlineData(null, null, "", "", "zh_CN.UTF-8", "", MessageLanguage.Chinese)]
-    [InlineData(null, null, "C.UTF-8", "", "zh_CN.UTF-8", "", MessageLanguage.English)]      // LC_ALL before LANG
-    [InlineData(null, null, "", "zh_TW.UTF-8", "en_US.UTF-8", "", MessageLanguage.Chinese)]  // LC_MESSAGES before LANG
-    [InlineData(null, null, "", "", "", "zh_CN:en", MessageLanguage.Chinese)]               // LANGUAGE when nothing else is set
-    [InlineData(null, null, "", "", "en_GB.UTF-8", "zh_CN", MessageLanguage.English)]       // ... and only then
-    [InlineData(null, "zh-Hans", "C.UTF-8", "", "C.UTF-8", "", MessageLanguage.Chinese)]    // the setting before the environment
-    [InlineData(null, "en", "zh_CN.UTF-8", "", "", "", MessageLanguage.English)]
-    [InlineData("zh", "en", "", "", "", "", MessageLanguage.Chinese)]                       // --lang before the setting
-    [InlineData("en", "zh-Hans", "zh_CN.UTF-8", "", "", "", MessageLanguage.English)]
+    [InlineData(null, null, "", "", "", "", Locale.English)]
+    [InlineData(null, null, "", "", "zh_CN.UTF-8", "", Locale.Chinese)]
+    [InlineData(null, null, "C.UTF-8", "", "zh_CN.UTF-8", "", Locale.English)]      // LC_ALL before LANG
+    [InlineData(null, null, "", "zh_TW.UTF-8", "en_US.UTF-8", "", Locale.Chinese)]  // LC_MESSAGES before LANG
+    [InlineData(null, null, "", "", "", "zh_CN:en", Locale.Chinese)]               // LANGUAGE when nothing else is set
+    [InlineData(null, null, "", "", "en_GB.UTF-8", "zh_CN", Locale.English)]       // ... and only then
+    [InlineData(null, "zh-Hans", "C.UTF-8", "", "C.UTF-8", "", Locale.Chinese)]    // the setting before the environment
+    [InlineData(null, "en", "zh_CN.UTF-8", "", "", "", Locale.English)]
+    [InlineData("zh", "en", "", "", "", "", Locale.Chinese)]                       // --lang before the setting
+    [InlineData("en", "zh-Hans", "zh_CN.UTF-8", "", "", "", Locale.English)]
     public void The_language_is_chosen_in_the_documented_order(string? option, string? setting,
-        string lcAll, string lcMessages, string lang, string language, MessageLanguage expected)
+        string lcAll, string lcMessages, string lang, string language, Locale expected)
     {
         var folder = Directory.CreateTempSubdirectory("qm-lang-");
         try

@@ -82,8 +82,8 @@ public partial class MessageCatalogueTests
     [Fact]
     public void Every_command_line_text_exists_in_both_languages_and_differs()
     {
-        var chinese = ReportStrings.For(MessageLanguage.Chinese);
-        var english = ReportStrings.For(MessageLanguage.English);
+        var chinese = ReportStrings.For(Locale.Chinese);
+        var english = ReportStrings.For(Locale.English);
         foreach (var property in typeof(ReportStrings).GetProperties())
         {
             var (zh, en) = (property.GetValue(chinese), property.GetValue(english));

@@ -1,6 +1,7 @@
 using QualityMonth.Build;
 using QualityMonth.Content;
 using QualityMonth.Diagnostics;
+using QualityMonth.Model;
 using QualityMonth.Output;
 using QualityMonth.Render;
 using QualityMonth.Tests.Support;
@@ -49,6 +50,6 @@ public class ThemeLinkTests
         var missingAnchor = Assert.Single(reported, d => d.Message.English.Contains("'#nowhere'"));
         Assert.Contains("no element has this id on the page", missingAnchor.Message.English);
         Assert.Equal("theme/Pages/YearPage.razor: error: broken link '/no-such-page/' rendered by the theme (YearPage) on 2 page(s), e.g. /test-a/: no page or file has this address [broken-link]",
-            missingPage.ToLine(MessageLanguage.English));
+            missingPage.ToLine(Locale.English));
     }
 }

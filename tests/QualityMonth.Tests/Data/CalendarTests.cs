@@ -94,18 +94,27 @@ public sealed class CalendarTests(BuiltSite site)
         Assert.Equal("part-of-month", e.Precision);
     }
 
+    /// <summary>
+    /// An event of an undated notice (2025's) is stamped on the campaign's first day, never on a day made from the
+    /// activity's timing, and its description ends by saying the stamp is assumed; a dated notice's events say nothing.
+    /// </summary>
     [Fact]
     public void A_fresh_build_starts_every_event_at_sequence_0_stamped_by_its_document()
     {
         var notices = SourceContent.Notices().ToDictionary(n => $"https://zly.example.gov.cn/{n.Year}/notices/{n.Slug}/");
         var records = DataFiles.Json(site, "").Activities.ToDictionary(r => Uid(r.Id, ""));
+        var undated = 0;
         foreach (var e in All("").Events)
         {
             Assert.Equal(0, e.Sequence);
             var record = records[e.Uid];
-            var date = notices[record.SourceUrl[..record.SourceUrl.IndexOf('#')]].Date ?? Iso(record.StartDate);
-            Assert.Equal(new IcsTime(date + "T00:00:00Z", false), e.Stamp);
+            var date = notices[record.SourceUrl[..record.SourceUrl.IndexOf('#')]].Date;
+            Assert.Equal(new IcsTime((date ?? $"{record.Year}-09-01") + "T00:00:00Z", false), e.Stamp);
+            var assumed = $"日历时间戳（DTSTAMP）：文件未标注日期，日历格式必须填写，按{record.Year}年“质量月”首日（9月1日）填写，并非文件日期";
+            Assert.Equal(date is null, e.Description.Split('\n')[^1] == assumed);
+            if (date is null) undated++;
         }
+        Assert.True(undated > 0, "no activity of an undated notice");
     }
 
     [Fact]

@@ -34,4 +34,12 @@ public sealed class FeedHtmlTests
         Assert.Equal("https://zly.example.gov.cn/ztzl/zly/2024/slogans/#slogan-3",
             Links(FeedHtml.Absolute(Settings, Html, "/2024/notices/provincial/", Chinese))[0]);
     }
+
+    [Fact]
+    public void A_feed_entry_carries_no_ids_of_its_page()
+    {
+        const string withHeading = """<h2 id="一活动内容">一、活动内容</h2><p>见<a href="#一活动内容">上文</a>。</p>""";
+        Assert.Equal("""<h2>一、活动内容</h2><p>见<a href="https://zly.example.gov.cn/ztzl/zly/2024/notices/provincial/#一活动内容">上文</a>。</p>""",
+            FeedHtml.Absolute(Settings, withHeading, "/2024/notices/provincial/", Chinese));
+    }
 }

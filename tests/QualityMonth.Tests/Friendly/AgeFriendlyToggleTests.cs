@@ -1,4 +1,5 @@
 using Microsoft.Playwright;
+using QualityMonth.Model;
 using QualityMonth.Tests.Browser;
 using QualityMonth.Tests.Support;
 using QualityMonth.Theme.Localization;
@@ -30,7 +31,7 @@ public sealed class AgeFriendlyToggleTests(Chromium chromium, ServedSite site)
         """;
 
     private static ILocator Switch(IPage page, string language) =>
-        page.GetByRole(AriaRole.Switch, new() { Name = AgeFriendlyStrings.For(language).SwitchLabel, Exact = true });
+        page.GetByRole(AriaRole.Switch, new() { Name = AgeFriendlyStrings.For(Locales.Of(language)).SwitchLabel, Exact = true });
 
     private static async Task AssertModeAsync(IPage page, string language, bool on, string when)
     {
@@ -61,7 +62,7 @@ public sealed class AgeFriendlyToggleTests(Chromium chromium, ServedSite site)
         await AssertModeAsync(page, language, on: true, "after a reload");
         Assert.True(await page.EvaluateAsync<bool>("() => window.__modeAtBody"), "the mode was applied only after the body was parsed");
 
-        var ui = UiStrings.For(language);
+        var ui = UiStrings.For(Locales.Of(language));
         await page.GetByRole(AriaRole.Navigation, new() { Name = ui.MainNavigation }).GetByRole(AriaRole.Link, new() { Name = ui.Cities, Exact = true }).ClickAsync();
         await page.WaitForURLAsync(url => url.Contains("/cities/", StringComparison.Ordinal));
         await AssertModeAsync(page, language, on: true, "on another page");
@@ -96,7 +97,7 @@ public sealed class AgeFriendlyToggleTests(Chromium chromium, ServedSite site)
         Assert.Empty(await page.EvaluateAsync<string[]>(AgeFriendlyMode.Shortfalls));
 
         // An in-page link (here the footer's "back to top", #main) leaves the mode on.
-        await page.GetByRole(AriaRole.Link, new() { Name = UiStrings.For(language).BackToTop, Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = UiStrings.For(Locales.Of(language)).BackToTop, Exact = true }).ClickAsync();
         await page.WaitForURLAsync(url => url.EndsWith("#main", StringComparison.Ordinal));
         await AssertModeAsync(page, language, on: true, "after an in-page link");
 

@@ -6,7 +6,8 @@ namespace QualityMonth.Tests.Friendly;
 /// <summary>
 /// The share-card cache through the real command line: a warm rebuild draws nothing and publishes the
 /// cached files, a changed slogan redraws only its card and prunes the old one, a cold build draws the
-/// same bytes, and a machine without the CJK font gets a clear build error.
+/// same bytes, the cards are drawn from the font files found (not from whatever fontconfig lists), and a machine
+/// without the CJK font gets a clear build error.
 /// </summary>
 [Trait("Category", "Share")]
 public sealed class ShareImageCacheTests
@@ -73,18 +74,52 @@ public sealed class ShareImageCacheTests
             $"{card} came out different when drawn again"));
     }
 
+    /// <summary>
+    /// The generator's environment with its font folders (the XDG base directories, docs/platforms.md) pointed at
+    /// <paramref name="dataHome"/>'s <c>fonts</c> only: the system's folders are not searched.
+    /// </summary>
+    private static Dictionary<string, string> FontFoldersIn(TempSite site, string dataHome) => new()
+    {
+        ["XDG_DATA_HOME"] = site.PathOf(dataHome),
+        ["XDG_DATA_DIRS"] = site.PathOf("no-system-fonts"),
+    };
+
     [Fact]
     public void Without_the_CJK_font_the_build_stops_with_a_clear_error()
     {
         using var site = new TempSite();
-        // A fontconfig configuration with no font folders: as on a machine without fonts-noto-cjk (or any font).
-        site.Write("no-fonts.conf", """<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig></fontconfig>""");
-        var result = Generator.Run(new Dictionary<string, string> { ["FONTCONFIG_FILE"] = site.PathOf("no-fonts.conf") }, "build", "--root", site.Root);
+        // Font folders without fonts-noto-cjk's files: as on a machine without the package.
+        var result = Generator.Run(FontFoldersIn(site, "no-fonts"), "build", "--root", site.Root);
 
         Assert.True(result.ExitCode == 1, result.All);
-        Assert.Contains("fonts-noto-cjk: error: the share images are set in the font Noto Sans CJK SC", result.Stderr);
+        Assert.Contains("fonts-noto-cjk: error: the share images are set in the font Noto Sans CJK SC Regular, which is not installed "
+            + $"(NotoSansCJK-Regular.ttc is in none of the font folders {site.PathOf("no-fonts/fonts")}, {site.PathOf("no-system-fonts/fonts")})", result.Stderr);
         Assert.Contains("apt-get install fonts-noto-cjk", result.Stderr);
         Assert.DoesNotContain("internal error", result.All);
         Assert.False(Directory.Exists(site.Output), "a failed build wrote output/");
+    }
+
+    [Fact]
+    public void The_cards_are_drawn_from_the_font_files_found_whatever_fontconfig_knows()
+    {
+        using var normal = new TempSite();
+        Build(normal);
+
+        // The two files in a user's font folder only, and a fontconfig configuration that lists no font at all.
+        using var site = new TempSite();
+        Directory.Delete(site.PathOf(ShareCardCache.CacheFolder), recursive: true);
+        var userFonts = Directory.CreateDirectory(site.PathOf("user-data/fonts")).FullName;
+        foreach (var face in new[] { CardFonts.Find().Regular, CardFonts.Find().Bold })
+            File.CreateSymbolicLink(Path.Combine(userFonts, Path.GetFileName(face.File)), face.File);
+        site.Write("no-fonts.conf", """<?xml version="1.0"?><!DOCTYPE fontconfig SYSTEM "fonts.dtd"><fontconfig></fontconfig>""");
+        var environment = FontFoldersIn(site, "user-data");
+        environment["FONTCONFIG_FILE"] = site.PathOf("no-fonts.conf");
+        var result = Generator.Run(environment, "build", "--root", site.Root);
+        Assert.True(result.ExitCode == 0, result.All);
+
+        var cards = RealContent.Slogans.Select(RealContent.CardFile).Prepend(RealContent.SiteCardFile).ToList();
+        Assert.All(cards, card => Assert.True(
+            File.ReadAllBytes(Path.Combine(normal.Output, card)).SequenceEqual(File.ReadAllBytes(Path.Combine(site.Output, card))),
+            $"{card} came out different when drawn from the files in the user's font folder"));
     }
 }

@@ -33,7 +33,7 @@ public sealed class SloganCopyTests(Chromium chromium, ServedSite site)
         await using var context = await chromium.NewContextAsync(new() { Permissions = ["clipboard-read", "clipboard-write"] });
         var page = await context.NewPageAsync();
         await page.GotoAsync(site.Url(path));
-        var strings = SloganSharingStrings.For(language);
+        var strings = SloganSharingStrings.For(Locales.Of(language));
         Assert.Equal(10, await page.Locator("main button.copy-slogan").CountAsync());
 
         var button = page.GetByRole(AriaRole.Button, new() { Name = strings.CopyName(3), Exact = true });
@@ -57,7 +57,7 @@ public sealed class SloganCopyTests(Chromium chromium, ServedSite site)
             """);
         var page = await context.NewPageAsync();
         await page.GotoAsync(site.Url(path));
-        var strings = SloganSharingStrings.For(language);
+        var strings = SloganSharingStrings.For(Locales.Of(language));
 
         await page.GetByRole(AriaRole.Button, new() { Name = strings.CopyName(3), Exact = true }).ClickAsync();
 
@@ -73,7 +73,7 @@ public sealed class SloganCopyTests(Chromium chromium, ServedSite site)
         await page.GotoAsync(site.Url(path));
         Assert.Equal(0, await page.GetByRole(AriaRole.Button).CountAsync());
 
-        var share = page.GetByRole(AriaRole.Link, new() { Name = SloganSharingStrings.For(language).ShareImageName(3), Exact = true });
+        var share = page.GetByRole(AriaRole.Link, new() { Name = SloganSharingStrings.For(Locales.Of(language)).ShareImageName(3), Exact = true });
         var response = await page.RunAndWaitForResponseAsync(() => share.ClickAsync(), r => r.Request.IsNavigationRequest);
         Assert.Equal(200, response.Status);
         Assert.Equal("image/png", response.Headers["content-type"]);

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using AngleSharp.Dom;
 using QualityMonth.Tests.Support;
@@ -124,6 +125,55 @@ public class FidelityTests(BuiltSite site) : IClassFixture<BuiltSite>
         Assert.Contains("2018年8月29日", signed.QuerySelector("footer.signature")!.TextContent);
         // A signature without a date prints no "not stated" line.
         Assert.DoesNotContain("原文未标注", site.Page("2022/notices/national/").QuerySelector("footer.signature")!.TextContent);
+    }
+
+    /// <summary>2023's theme is Yong'an's own (004): the year page and its description say whose it is, as the home page does.</summary>
+    [Fact]
+    public void A_years_theme_names_the_body_whose_notice_gives_it()
+    {
+        var page = site.Page("2023/");
+        Assert.Equal("永安市市场监督管理局·2023年9月13日", Squeezed(page.QuerySelector("main .theme-source")!.TextContent));
+        Assert.Equal("永安市市场监督管理局2023年“质量月”活动主题：增强质量意识 推进高质量发展。",
+            page.QuerySelector("meta[name=description]")!.GetAttribute("content"));
+        var english = site.Page("en/2023/");
+        Assert.Equal("Quality Month 2023 as Yong'an Administration for Market Regulation announces it, themed \"Enhance Quality Awareness, Promote High-Quality Development\".",
+            english.QuerySelector("meta[name=description]")!.GetAttribute("content"));
+        // The undated 2025 notice: its issuer alone, no date.
+        Assert.Equal("福建省市场监管局", Squeezed(site.Page("2025/").QuerySelector("main .theme-source")!.TextContent));
+    }
+
+    private IReadOnlyList<string> Signatories(string page) =>
+        site.Page(page).QuerySelectorAll("footer.signature .signatories li").Select(li => li.TextContent.Trim()).ToList();
+
+    /// <summary>The glossary's renderings (input/site/glossary.yml), as the English signature blocks must give them.</summary>
+    private static Dictionary<string, string> Glossary() =>
+        Regex.Matches(File.ReadAllText(Path.Combine(Repo.Root, "input/site/glossary.yml")), @"zh: ""([^""]+)"", en: ""([^""]+)""")
+            .ToDictionary(m => m.Groups[1].Value, m => m.Groups[2].Value);
+
+    [Fact]
+    public void Joint_national_notices_are_signed_by_the_bodies_the_documents_print_in_their_order()
+    {
+        // 001 prints, after the national notice's attachment list and before (此件公开发布), these bodies, one to a line.
+        string[] printed2022 = ["科技部", "工业和信息化部", "公安部", "自然资源部", "生态环境部", "住房和城乡建设部", "交通运输部", "水利部",
+            "农业农村部", "商务部", "文化和旅游部", "国家卫生健康委"];
+        // 002 prints the 2018 national notice's bodies in two columns, read line by line; the three names the conversion
+        // repeated (人力资源和社会保障部, 生态环境部, 文化和旅游部) are printed once.
+        string[] printed2018 = ["国家市场监督管理总局", "中共中央宣传部", "国家发展和改革委员会", "教育部", "科学技术部", "工业和信息化部", "公安部",
+            "人力资源和社会保障部", "自然资源部", "生态环境部", "住房和城乡建设部", "水利部", "商务部", "交通运输部", "国家卫生健康委员会", "农业农村部",
+            "国务院国有资产监督管理委员会", "文化和旅游部", "国家广播电视台", "中国工程院", "中国银监会", "中华全国供销合作总社", "海关总署",
+            "中国共产主义青年团中央委员会", "国务院参事室", "中华全国工商业联合会", "中国银行保险监督管理委员会", "中国商业联合会", "中华全国总工会",
+            "中国石油和化学工业联合会", "中华全国妇女联合会", "中国国际贸易促进委员会", "中国机械工业联合会", "中国纺织工业联合会"];
+        var glossary = Glossary();
+        foreach (var (page, printed, issuer) in new[] { ("2022/notices/national/", printed2022, "国家市场监督管理总局等21部门"), ("2018/notices/national/", printed2018, "市场监管总局等") })
+        {
+            Assert.Equal(printed, Signatories(page));
+            // The issuer as the title names it is the 发文机关 row's, not a signature the document prints.
+            Assert.DoesNotContain(issuer, site.Page(page).QuerySelector("footer.signature")!.TextContent);
+            Assert.Equal(printed.Select(name => glossary[name]), Signatories("en/" + page));
+        }
+        // A notice signed by its issuer alone keeps the issuer's line.
+        Assert.Empty(Signatories("2018/notices/provincial/"));
+        Assert.Contains("福建省质量强省工作联席会议办公室", site.Page("2018/notices/provincial/").QuerySelector("footer.signature")!.TextContent);
     }
 
     [Fact]

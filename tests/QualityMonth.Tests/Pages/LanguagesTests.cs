@@ -76,6 +76,9 @@ public class LanguagesTests(BuiltSite site) : IClassFixture<BuiltSite>
         Assert.True(coverage.Success, site.BuildResult.Stdout);
         Assert.Equal(coverage.Groups[2].Value, coverage.Groups[1].Value);
         Assert.Equal("100", coverage.Groups[3].Value);
+        // Every translatable field is counted, the activities' timings, leads and co-organisers too.
+        var details = Regex.Match(site.BuildResult.Stdout, @"activity timings, lead units, co-organisers and remarks (\d+)/(\d+)");
+        Assert.True(details.Success && int.Parse(details.Groups[2].Value) > 0, site.BuildResult.Stdout);
     }
 
     /// <summary>
@@ -146,6 +149,18 @@ public class UntranslatedTextTests(PartlyTranslatedSite site) : IClassFixture<Pa
     {
         Assert.Contains("notice texts 6/7", site.BuildResult.Stdout);
         Assert.DoesNotMatch(@"Translation coverage \(en\): \d+/\d+ texts \(100%\)", site.BuildResult.Stdout);
+    }
+
+    /// <summary>Leads, timings, co-organisers and remarks count like titles: Yong'an's leads without English show, and are named.</summary>
+    [Fact]
+    public void The_coverage_counts_the_missing_leads_and_the_warning_names_them()
+    {
+        var removed = File.ReadAllLines(Path.Combine(Repo.Root, "input/2023/activities/yongan.yml")).Count(l => l == "    lead_en: 'Quality Section'");
+        Assert.True(removed > 0);
+        var details = Regex.Match(site.BuildResult.Stdout, @"activity timings, lead units, co-organisers and remarks (\d+)/(\d+)");
+        Assert.True(details.Success, site.BuildResult.Stdout);
+        Assert.Equal(int.Parse(details.Groups[2].Value) - removed, int.Parse(details.Groups[1].Value));
+        Assert.Matches(@"input/2023/activities/yongan\.yml:\d+: warning: no English translation yet: 'lead_en' \(lines [\d, ]+\);", site.BuildResult.All);
     }
 }
 

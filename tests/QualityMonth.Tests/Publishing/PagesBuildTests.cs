@@ -3,8 +3,8 @@ using System.Net.Sockets;
 using System.Xml.Linq;
 using AngleSharp.Html.Parser;
 using QualityMonth.Config;
-using QualityMonth.Data;
 using QualityMonth.Diagnostics;
+using QualityMonth.Model;
 using QualityMonth.Routing;
 using QualityMonth.Tests.Data;
 using QualityMonth.Tests.Support;
@@ -110,7 +110,7 @@ public sealed class PagesBuildTests
         Assert.Null(SettingsLoader.Load(Repo.Root, diagnostics, new SettingsOverrides(BasePath: "quality-month")));
         var error = Assert.Single(diagnostics.Sorted(), d => d.Severity == Severity.Error);
         Assert.Equal("statiq.json: error: 'basePath': 'quality-month' must be / or a path of segments of letters, digits, '.', '_' or '-' starting with '/', none of dots only (such as ..), e.g. /ztzl/zly/ (given by --base-path) [invalid-setting]",
-            error.ToLine(MessageLanguage.English));
+            error.ToLine(Locale.English));
     }
 
     private static void BuildForPages(string siteRoot, params string[] more)
@@ -124,7 +124,7 @@ public sealed class PagesBuildTests
 
     /// <summary>Where the generator reads the calendars it carries SEQUENCE numbers over from, per language.</summary>
     private static IEnumerable<string> CalendarFiles(string output) =>
-        Settings.Languages.Select(l => Path.Combine(output, PublicUrls.OutputPath(Routes.ActivitiesCalendar, l)));
+        Settings.Languages.Select(l => Path.Combine(output, SiteUrls.OutputPath(Routes.ActivitiesCalendar, l)));
 
     /// <summary>Every site-relative address of the home pages and the sitemap's carries the sub-path; absolute ones the host.</summary>
     private static void AssertMountedUnderSubPath(string output)

@@ -1,57 +1,54 @@
-using System.Diagnostics;
 using QualityMonth.Tests.Deploy;
 using QualityMonth.Tests.Support;
 
 namespace QualityMonth.Tests.Refusals;
 
 /// <summary>
-/// Real builds killed with SIGKILL at random moments, the later ones near the end where the new site is swapped in:
-/// the output folder is afterwards always the previous site or the new one, whole, never missing or half-written;
-/// and what the killed builds left beside it is cleared by the next build.
+/// Real builds killed with SIGKILL where it matters: the build runs under strace, which holds the swap that puts the
+/// new site in place (any rename naming the output folder) once it has run, and the build is killed there. The output
+/// folder is afterwards the previous site or the new one, whole, never missing or half-written; and what the killed
+/// build left beside it is cleared by the next build.
 /// </summary>
-public sealed class KilledBuildTests
+public sealed partial class KilledBuildTests
 {
-    private const int Kills = 5;
+    /// <summary>How long strace holds the swap: ample for the test to see it and kill the build.</summary>
+    private static readonly TimeSpan Hold = TimeSpan.FromMinutes(1);
 
     [Fact]
-    public void A_build_killed_at_any_moment_leaves_the_old_site_or_the_new_one_never_none()
+    public async Task A_build_killed_right_after_its_swap_leaves_the_old_site_or_the_new_one_never_none()
     {
         using var site = new TempSite();
         Build(site);
         var old = Snapshot(site.Output);
-        var clock = Stopwatch.StartNew();
         site.Edit("input/2024/activities/fuzhou.yml", "title: 举办福州市首届质量知识竞赛\n", "title: 举办福州市首届质量知识竞赛（决赛）\n");
         // The new site as a build that is not killed makes it, over a copy of the old one (calendars carry over).
         var reference = Path.Combine(site.Root, "reference");
         TempSite.CopyDirectory(site.Output, reference);
         Build(site, "--output", reference);
-        var duration = clock.Elapsed;
         var @new = Snapshot(reference);
         Assert.NotEqual(old, @new);
 
-        var random = new Random();
-        var outcomes = new List<string>();
-        for (var i = 0; i < Kills; i++)
-        {
-            // Spread over the whole build, then concentrated on its last part, where the swap happens.
-            var delay = i == 0 ? duration * random.NextDouble() : duration * (0.6 + 0.5 * random.NextDouble());
-            using var build = Command.Start("dotnet", site.Root, Generator.EnglishLocale, Generator.Dll, "build", "--root", site.Root);
-            Thread.Sleep(delay);
-            var finished = build.HasExited;
-            if (!finished) build.KillTree();
-            var now = Snapshot(site.Output);
-            Assert.True(now.Count > 0, $"kill {i} after {delay.TotalSeconds:0.0} s left no output folder");
-            var outcome = now.SequenceEqual(old) ? "old" : now.SequenceEqual(@new) ? "new" : null;
-            Assert.True(outcome is not null,
-                $"kill {i} after {delay.TotalSeconds:0.0} s left a site that is neither the old nor the new one: {Difference(now, old, @new)}");
-            outcomes.Add($"{outcome}{(finished ? " (finished)" : "")}");
-        }
+        // -P: only renames naming the output folder are held; --seccomp-bpf: the build's other system calls run untraced.
+        using var build = Command.Start("strace", site.Root, Generator.EnglishLocale,
+            "--seccomp-bpf", "-f", "-qq", "-e", "signal=none", "-e", "trace=rename,renameat,renameat2",
+            "-e", $"inject=rename,renameat,renameat2:delay_exit={(long)Hold.TotalMicroseconds}", "-P", site.Output,
+            "--", "dotnet", Generator.Dll, "build", "--root", site.Root);
+        await build.WaitForOutputAsync("(DELAYED)", TimeSpan.FromMinutes(5));
+        // The staging folders are named after the build's process.
+        var held = build.Output.Split('\n').First(l => l.Contains("(DELAYED)", StringComparison.Ordinal));
+        using (var generator = System.Diagnostics.Process.GetProcessById(int.Parse(StagingProcess().Match(held).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)))
+            generator.Kill(entireProcessTree: true);
+        build.Wait(TimeSpan.FromMinutes(1));
 
-        // The next build clears what the killed ones left beside the output folder.
+        Assert.True(Directory.Exists(site.Output), $"the build killed at '{held}' left no output folder");
+        var now = Snapshot(site.Output);
+        Assert.True(now.SequenceEqual(old) || now.SequenceEqual(@new),
+            $"the build killed at '{held}' left a site that is neither the old nor the new one: {Difference(now, old, @new)}");
+
+        // The next build clears what the killed one left beside the output folder.
         Build(site);
         Assert.Equal(@new, Snapshot(site.Output));
         Assert.Empty(Directory.GetFileSystemEntries(site.Root, ".output.*"));
-        Console.WriteLine("killed builds left: " + string.Join(", ", outcomes));
     }
 
     [Fact]
@@ -93,6 +90,9 @@ public sealed class KilledBuildTests
     /// <summary>The output's files, calendars by name only: a changed event is stamped with the time its build ran.</summary>
     private static SortedDictionary<string, string> Snapshot(string output) =>
         new(FolderSnapshot.Of(output).ToDictionary(e => e.Key, e => e.Key.EndsWith(".ics", StringComparison.Ordinal) ? "calendar" : e.Value), StringComparer.Ordinal);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\.output\.(?:new|old)-([0-9]+)")]
+    private static partial System.Text.RegularExpressions.Regex StagingProcess();
 
     private static string Difference(SortedDictionary<string, string> now, SortedDictionary<string, string> old, SortedDictionary<string, string> @new) =>
         $"{now.Count} entries; not in the old site: {string.Join(", ", now.Except(old).Take(5).Select(e => e.Key))}; not in the new: {string.Join(", ", now.Except(@new).Take(5).Select(e => e.Key))}";

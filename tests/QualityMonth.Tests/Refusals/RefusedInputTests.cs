@@ -61,6 +61,18 @@ public sealed class RefusedInputTests(RefusedInputTests.PublishedSite published)
             "statiq.json", s => LineOf(s, "statiq.json", "\"widths\""), "invalid-setting", "'widths': 9 widths, at most 8"),
         new("a photo width of 20000", s => Edit(s, "statiq.json", "[480, 960, 1600]", "[480, 20000]"),
             "statiq.json", s => LineOf(s, "statiq.json", "\"widths\""), "invalid-setting", "'widths': must be distinct pixel widths from 16 to 4096"),
+        new("U+0001 written as an escape in statiq.json", s => Edit(s, "statiq.json", "“质量月”活动专题\"", "“质量月”\\u0001活动专题\""),
+            "statiq.json", s => LineOf(s, "statiq.json", "\"title\""), "control-character", "this line holds the invisible control character U+0001 "),
+        new("U+000B written as an escape in statiq.json", s => Edit(s, "statiq.json", "质量发展处 0591", "质量发展处\\u000B0591"),
+            "statiq.json", s => LineOf(s, "statiq.json", "\"contact\""), "control-character", "this line holds the invisible control character U+000B, Word's manual line break"),
+        new("U+FFFE written as an escape in statiq.json", s => Edit(s, "statiq.json", "市场监管、安全", "市场监管\\uFFFE安全"),
+            "statiq.json", s => LineOf(s, "statiq.json", "市场监管"), "control-character", "this line holds the invisible control character U+FFFE "),
+        new("U+0085 written as itself in statiq.json", s => Edit(s, "statiq.json", "质量强省工作", "质量强省\u0085工作"),
+            "statiq.json", s => LineOf(s, "statiq.json", "\"sponsor\""), "control-character", "this line holds the invisible control character U+0085 "),
+        new("the party-government mark in a folder linked from outside", MarkInLinkedFolder, "statiq.json", s => LineOf(s, "statiq.json", "\"partyGovernmentMark\""),
+            "symbolic-link", "'partyGovernmentMark': the image 'marks/dzjg.png' is reached through the symbolic link 'marks' (to "),
+        new("a theme file of 2,200 MB", s => Sparse(s, "theme/assets/intro.mp4", 2200L * 1024 * 1024), "theme/assets/intro.mp4", _ => 0, "file-too-large",
+            "the theme file is too large: 2200 MB, a theme file holds at most 16 MB"),
         new("a title of 2,001 characters", s => Edit(s, Fuzhou, "title: 举办福州市首届质量知识竞赛\n", $"title: {new string('长', 2001)}\n"),
             Fuzhou, s => LineOf(s, Fuzhou, "title: 长长"), "title-too-long", "the title is too long: 2001 characters, at most 2000"),
         new("a notice over 1 MB", s => Append(s, Notice, string.Concat(Enumerable.Repeat("\n质量月活动正文。\n", 50_000))),
@@ -142,6 +154,27 @@ public sealed class RefusedInputTests(RefusedInputTests.PublishedSite published)
         if (Directory.Exists(source)) TempSite.CopyDirectory(source, copy);
         else File.Copy(source, copy);
         return Link(s, at ?? relative, copy);
+    }
+
+    /// <summary>The 党政机关网站标识 set to an image in a folder that is neither input/ nor theme/, linked to a folder elsewhere on the server.</summary>
+    private static Action MarkInLinkedFolder(PublishedSite s)
+    {
+        File.WriteAllBytes(Path.Combine(s.Outside, "dzjg.png"), [0x89, (byte)'P', (byte)'N', (byte)'G', 0x0D, 0x0A, 0x1A, 0x0A]);
+        Directory.CreateSymbolicLink(s.Site.PathOf("marks"), s.Outside);
+        var undo = Edit(s, "statiq.json", "\"partyGovernmentMark\": { \"image\": \"\", \"link\": \"\" }",
+            "\"partyGovernmentMark\": { \"image\": \"marks/dzjg.png\", \"link\": \"https://bszs.conac.cn/sitename?method=show&id=0\" }");
+        return () =>
+        {
+            undo();
+            Directory.Delete(s.Site.PathOf("marks"));
+        };
+    }
+
+    /// <summary>A file of <paramref name="bytes"/> that takes no disk space.</summary>
+    private static Action Sparse(PublishedSite s, string relative, long bytes)
+    {
+        using (var file = File.Create(s.Site.PathOf(relative))) file.SetLength(bytes);
+        return () => File.Delete(s.Site.PathOf(relative));
     }
 
     private static Action Edit(PublishedSite s, string relative, string find, string replace)

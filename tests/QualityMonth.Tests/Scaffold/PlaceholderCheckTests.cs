@@ -1,9 +1,10 @@
+using QualityMonth.Tests.Deploy;
 using QualityMonth.Tests.Support;
 
 namespace QualityMonth.Tests.Scaffold;
 
 /// <summary>Any content still holding 【待填写】 in a value or a notice's text fails check and build, each named with its line.</summary>
-public sealed class PlaceholderCheckTests
+public sealed partial class PlaceholderCheckTests
 {
     private const string Notice2024 = "input/2024/notices/provincial.md";
 
@@ -47,6 +48,32 @@ public sealed class PlaceholderCheckTests
         Assert.Equal(1, result.ExitCode);
         Assert.Equal(["input/2024/notices/provincial.en.md:3"], ScaffoldSite.ErrorLines(result.Stderr));
     }
+
+    [Fact]
+    public void Each_content_file_is_opened_once_the_placeholder_check_scanning_the_text_the_loader_read()
+    {
+        using var site = new TempSite();
+        site.Edit("input/2024/year.yml", "theme: 加强质量支撑 共建质量强省", "theme: 【待填写】");
+        var log = site.PathOf("opened.log");
+        // strace records every file the check opens (--seccomp-bpf: its other system calls run untraced).
+        using var check = Command.Start("strace", site.Root, Generator.EnglishLocale,
+            "--seccomp-bpf", "-f", "-qq", "-e", "signal=none", "-e", "trace=open,openat,openat2", "-s", "4096", "-o", log,
+            "--", "dotnet", Generator.Dll, "check", "--root", site.Root);
+        var result = check.Wait(TimeSpan.FromMinutes(3));
+
+        Assert.True(result.ExitCode == 1, result.Output);
+        Assert.Contains("input/2024/year.yml:2: error: 'theme' still holds the placeholder 【待填写】", result.Output);
+        var opened = File.ReadLines(log).Select(line => OpenedFile().Match(line)).Where(m => m.Success).Select(m => m.Groups["path"].Value).ToList();
+        var contentFiles = Directory.GetFiles(site.PathOf("input"), "*", SearchOption.AllDirectories)
+            .Where(f => Path.GetExtension(f) is ".md" or ".yml").ToList();
+        Assert.True(contentFiles.Count > 20, string.Join(", ", contentFiles));
+        Assert.All(contentFiles, file => Assert.True(opened.Count(o => o == file) == 1,
+            $"{Path.GetRelativePath(site.Root, file)} was opened {opened.Count(o => o == file)} times"));
+    }
+
+    /// <summary>An open in strace's log: <c>openat(AT_FDCWD, "/…/year.yml", O_RDONLY|O_CLOEXEC) = 31</c> (the files exist).</summary>
+    [System.Text.RegularExpressions.GeneratedRegex("""open(?:at2?)?\((?:AT_FDCWD, )?"(?<path>[^"]+)",""")]
+    private static partial System.Text.RegularExpressions.Regex OpenedFile();
 
     private static Generator.Result Check(TempSite site) => Generator.Run("check", "--root", site.Root);
 }

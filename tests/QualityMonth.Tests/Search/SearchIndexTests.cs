@@ -40,7 +40,7 @@ public class SearchIndexTests(BuiltSite site) : IClassFixture<BuiltSite>
         foreach (var language in Content.Settings.Languages)
         {
             var key = language.Code.ToLowerInvariant();
-            var expected = IndexedPaths.Select(language.Localize).Order(StringComparer.Ordinal).ToList();
+            var expected = IndexedPaths.Select(path => SiteUrls.Localize(path, language)).Order(StringComparer.Ordinal).ToList();
             Assert.Equal(expected, Bundle.Fragments(key).Select(f => f.Url).Order(StringComparer.Ordinal));
             Assert.Equal(expected.Count, languages[key].GetProperty("page_count").GetInt32());
         }
@@ -92,7 +92,7 @@ public class SearchIndexTests(BuiltSite site) : IClassFixture<BuiltSite>
         foreach (var language in Content.Settings.Languages)
         {
             var fragments = Bundle.Fragments(language.Code.ToLowerInvariant()).ToDictionary(f => f.Url);
-            PagefindBundle.Fragment Page(string sitePath) => fragments[language.Localize(sitePath)];
+            PagefindBundle.Fragment Page(string sitePath) => fragments[SiteUrls.Localize(sitePath, language)];
             foreach (var fragment in fragments.Values)
             {
                 var text = fragment.Content.Replace("\u200b", "", StringComparison.Ordinal);

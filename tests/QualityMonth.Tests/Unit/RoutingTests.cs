@@ -1,5 +1,6 @@
+using QualityMonth.Config;
 using QualityMonth.Model;
-using QualityMonth.Render;
+using QualityMonth.Markdown;
 using QualityMonth.Routing;
 
 namespace QualityMonth.Tests.Unit;
@@ -16,15 +17,49 @@ public class RoutingTests
     [InlineData("/404.html", "404.html")]
     [InlineData("/en/404.html", "en/404.html")]
     public void Url_paths_map_to_output_files(string urlPath, string file) =>
-        Assert.Equal(file, OutputPaths.ForUrlPath(urlPath));
+        Assert.Equal(file, SiteUrls.OutputPath(urlPath));
 
     [Fact]
     public void The_default_language_lives_at_the_root_and_others_under_their_prefix()
     {
-        Assert.Equal("/cities/fuzhou/", Chinese.Localize(Routes.City("fuzhou")));
-        Assert.Equal("/en/cities/fuzhou/", English.Localize(Routes.City("fuzhou")));
+        Assert.Equal("/cities/fuzhou/", SiteUrls.Localize(Routes.City("fuzhou"), Chinese));
+        Assert.Equal("/en/cities/fuzhou/", SiteUrls.Localize(Routes.City("fuzhou"), English));
+        Assert.Equal("en/data/activities.csv", SiteUrls.OutputPath(Routes.ActivitiesCsv, English));
         Assert.Equal("_en", English.FieldSuffix);
     }
+
+    [Theory]
+    [InlineData("/2024/", "/en/2024/")]
+    [InlineData("/en/2024/", "/en/2024/")]
+    [InlineData("/english/", "/en/english/")]
+    public void Content_links_point_at_the_language_of_the_page_unless_they_name_it(string written, string english)
+    {
+        Assert.Equal(written, SiteUrls.LocalizeContentLink(written, Chinese));
+        Assert.Equal(english, SiteUrls.LocalizeContentLink(written, English));
+    }
+
+    [Theory]
+    [InlineData("", "https://zlj.fujian.gov.cn/", "/en/2024/", "https://zlj.fujian.gov.cn/en/2024/")]
+    [InlineData("/ztzl/zly", "https://zlj.fujian.gov.cn/", "/en/2024/", "https://zlj.fujian.gov.cn/ztzl/zly/en/2024/")]
+    [InlineData("/ztzl/zly", "https://zlj.fujian.gov.cn/", "/2024/notices/a/#attachment-1", "https://zlj.fujian.gov.cn/ztzl/zly/2024/notices/a/#attachment-1")]
+    public void Addresses_are_mounted_under_the_base_path_and_made_absolute(string basePath, string baseUrl, string urlPath, string absolute)
+    {
+        var settings = Settings(basePath, baseUrl);
+        Assert.Equal(basePath + urlPath, SiteUrls.Mount(settings, urlPath));
+        Assert.Equal(absolute, SiteUrls.Absolute(settings, urlPath));
+    }
+
+    [Fact]
+    public void A_site_path_goes_through_every_step_in_its_language()
+    {
+        var settings = Settings("/ztzl/zly", "https://zlj.fujian.gov.cn/");
+        Assert.Equal("https://zlj.fujian.gov.cn/ztzl/zly/cities/fuzhou/", SiteUrls.Absolute(settings, Routes.City("fuzhou"), Chinese));
+        Assert.Equal("https://zlj.fujian.gov.cn/ztzl/zly/en/cities/fuzhou/", SiteUrls.Absolute(settings, Routes.City("fuzhou"), English));
+    }
+
+    private static SiteSettings Settings(string basePath, string baseUrl) =>
+        new(new LocalizedText("质量月"), new Uri(baseUrl), basePath, [Chinese, English], 2024,
+            new Footer(new LocalizedText("福建省市场监督管理局"), null, null, null, null), PhotoSettings.Default, new DisclosureSettings(null));
 
     [Fact]
     public void Slogan_permalinks_are_anchors_on_the_year_slogan_page()
@@ -49,5 +84,5 @@ public class RoutingTests
     [InlineData("（一）", "一")]
     [InlineData("？", "section")]
     public void Heading_ids_keep_letters_of_any_script(string heading, string id) =>
-        Assert.Equal(id, PageHtmlWriter.Slugify(heading));
+        Assert.Equal(id, HeadingIdExtension.Slugify(heading));
 }

@@ -1,5 +1,6 @@
 using QualityMonth.Config;
 using QualityMonth.Diagnostics;
+using QualityMonth.Routing;
 using QualityMonth.Tests.Support;
 
 namespace QualityMonth.Tests.Unit;
@@ -59,7 +60,7 @@ public class SettingsTests
         using var site = new TempSite("/ztzl/zly/");
         var settings = SettingsLoader.Load(site.Root, new DiagnosticBag());
         Assert.Equal("/ztzl/zly", settings!.BasePath);
-        Assert.Equal("/ztzl/zly/2024/", settings.Mount("/2024/"));
+        Assert.Equal("/ztzl/zly/2024/", SiteUrls.Mount(settings, "/2024/"));
     }
 
     private static List<Diagnostic> LoadErrors(TempSite site)

@@ -1,5 +1,6 @@
 using QualityMonth.Build;
 using QualityMonth.Diagnostics;
+using QualityMonth.Model;
 using QualityMonth.Output;
 using QualityMonth.Tests.Support;
 
@@ -66,7 +67,7 @@ public sealed class SiteEngineTests : IDisposable
                     $"editing {file}: {firstLook.ChangedPages.Count} pages in the first look, {update.PagesRendered} rendered in all");
                 foreach (var url in firstLook.ChangedPages)
                 {
-                    var path = QualityMonth.Routing.OutputPaths.ForUrlPath(url);
+                    var path = QualityMonth.Routing.SiteUrls.OutputPath(url);
                     Assert.True(firstLook.Output!.TryGet(path, out var early) && update.Output!.TryGet(path, out var final) && early.AsSpan().SequenceEqual(final),
                         $"after editing {file}: the first look's {url} differs from the finished update's");
                 }
@@ -106,7 +107,7 @@ public sealed class SiteEngineTests : IDisposable
         Assert.True(fresh.Succeeded, string.Join("\n", fresh.Diagnostics));
         // The model-wide warnings (translation, glossary) are reported again on every update.
         static List<string> Warnings(BuildResult result) =>
-            result.Diagnostics.Where(d => d.Message.Code is "missing-translation" or "glossary-term").Select(d => d.ToLine(MessageLanguage.English)).ToList();
+            result.Diagnostics.Where(d => d.Message.Code is "missing-translation" or "glossary-term").Select(d => d.ToLine(Locale.English)).ToList();
         Assert.Equal(Warnings(fresh), Warnings(served));
         // The pages and files first, then the search index made from them, so that a difference names its cause.
         foreach (var searchIndex in new[] { false, true })
