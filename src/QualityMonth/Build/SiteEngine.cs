@@ -229,7 +229,6 @@ public sealed class SiteEngine(string siteRoot, EngineOptions options) : IAsyncD
         using (BuildTimings.Measure("load"))
             site = ContentLoader.Reload(siteRoot, kept.Site, files, diagnostics);
         if (site is null) return Failed(diagnostics, kept.Site.Settings, []) with { Kind = RunKind.Incremental };
-        var (coverage, warnings) = Warn(site, diagnostics);
 
         var output = kept.Output.Clone();
         var photos = kept.Photos;
@@ -247,15 +246,17 @@ public sealed class SiteEngine(string siteRoot, EngineOptions options) : IAsyncD
         var anchors = new Dictionary<string, PageAnchors>(kept.Anchors, StringComparer.Ordinal);
         var own = kept.Pages.Where(p => p.Page.MadeFrom(site) is { } source && files.Any(f => f.StartsWith(source, StringComparison.Ordinal))).ToList();
         var rendered = await RenderAgainAsync(site, own, kept.AssetUrls, photos, output, anchors, diagnostics);
-        if (diagnostics.HasErrors) return Failed(diagnostics, site.Settings, coverage) with { Kind = RunKind.Incremental };
+        if (diagnostics.HasErrors) return Failed(diagnostics, site.Settings, []) with { Kind = RunKind.Incremental };
         if (own.Count > 0 && firstLook is not null)
-            firstLook(new BuildResult(output.Clone(), site.Settings, [], PagesPerLanguage(kept.Pages), coverage, photos.ByPhoto.Count, 0)
+            firstLook(new BuildResult(output.Clone(), site.Settings, [], PagesPerLanguage(kept.Pages), kept.Coverage, photos.ByPhoto.Count, 0)
             {
                 Kind = RunKind.FirstLook,
                 PagesRendered = rendered,
                 ChangedPages = UrlsOf(site, own),
             });
         BuildTimings.Print("first-look", clock.ElapsedMilliseconds);
+        // After the first look: they read the whole model, which takes longer than the first look itself on a large site.
+        var (coverage, warnings) = Warn(site, diagnostics);
 
         var pages = PageClashes.ReportAndDrop(site, PagePlan.For(site), diagnostics);
         // A page added or removed changes what every link may point to: that is a full run's work.
