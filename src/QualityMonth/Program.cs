@@ -59,8 +59,9 @@ var build = new Command("build", "Build the whole site into the output folder (t
     { rootOption, outputOption, previousOption, baseUrlOption, basePathOption, langOption, formatOption };
 build.SetAction((r, _) => Build(r));
 
-var preview = new Command("preview", "Build, serve on 127.0.0.1, rebuild on every change and reload the browser") { rootOption, portOption, langOption };
-preview.SetAction((r, token) => PreviewServer.RunAsync(Root(r), r.GetValue(portOption), MessagesIn(r), token));
+var preview = new Command("preview", "Build, serve on 127.0.0.1, rebuild on every change and reload the browser")
+    { rootOption, previousOption, portOption, langOption };
+preview.SetAction((r, token) => PreviewServer.RunAsync(Root(r), r.GetValue(portOption), MessagesIn(r), Previous(r), token));
 
 var check = new Command("check", "Report everything that would make a bad page (the build's checks, pages rendered in memory) without writing anything")
     { rootOption, baseUrlOption, basePathOption, langOption, formatOption };

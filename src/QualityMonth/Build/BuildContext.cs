@@ -20,13 +20,18 @@ public sealed record BuildContext(
     PipelineMode Mode);
 
 /// <summary>
-/// What a run of the pipeline is for. Both run the same checks; a check makes no images (photos, share cards)
-/// and no search index, which take the time and only a published site needs, and writes nothing.
+/// What a run of the engine is for. All run the same checks; a check makes no images (photos, share cards) and no
+/// search index, which take the time and only a published site needs, and writes nothing; the preview keeps its site
+/// in memory between runs, to run again for the paths that changed (<see cref="SiteEngine"/>).
 /// </summary>
-public enum PipelineMode { Build, Check }
+public enum PipelineMode { Build, Check, Preview }
 
 /// <summary>A file (or files) of the site that is not a themed page: data, feeds, calendars, robots.txt.</summary>
 public interface IFileGenerator
 {
     void Generate(BuildContext build);
+
+    /// <summary>Whether the generator reads the content file at this site-relative path: when the preview's engine runs
+    /// again for changed content files, a generator that reads none of them keeps its files.</summary>
+    bool Reads(string contentFile) => true;
 }

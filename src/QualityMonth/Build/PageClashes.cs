@@ -1,5 +1,6 @@
 using QualityMonth.Config;
 using QualityMonth.Diagnostics;
+using QualityMonth.Model;
 using QualityMonth.Render;
 
 namespace QualityMonth.Build;
@@ -7,21 +8,21 @@ namespace QualityMonth.Build;
 /// <summary>Two pages planned at one address: each later one is reported, and dropped so the rest of the pipeline can run.</summary>
 internal static class PageClashes
 {
-    public static IReadOnlyList<PageSpec> ReportAndDrop(IReadOnlyList<PageSpec> pages, DiagnosticBag diagnostics)
+    public static IReadOnlyList<PageSpec> ReportAndDrop(Site site, IReadOnlyList<PageSpec> pages, DiagnosticBag diagnostics)
     {
         foreach (var clash in pages.GroupBy(p => p.OutputPath).Where(g => g.Count() > 1))
             foreach (var page in clash.Skip(1))
-                Report(page, clash.First(), diagnostics);
+                Report(site, page, clash.First(), diagnostics);
         return pages.DistinctBy(p => p.OutputPath).ToList();
     }
 
-    private static void Report(PageSpec page, PageSpec first, DiagnosticBag diagnostics)
+    private static void Report(Site site, PageSpec page, PageSpec first, DiagnosticBag diagnostics)
     {
-        var other = first.Source?.ToString() ?? $"{first.Component.Name} ({first.Language.Code})";
+        var other = first.Page.Source(site)?.ToString() ?? $"{first.Page.Component.Name} ({first.Language.Code})";
         // A page of another language lands on a page of the default language only through its prefix.
         if (page.Language != first.Language && !page.Language.IsDefault)
             diagnostics.Error(SettingsLoader.FileName, 0, BuildMessages.PrefixClash(page.Language.Prefix, page.Language.Code, page.UrlPath, other));
-        else if (page.Source is { } source)
+        else if (page.Page.Source(site) is { } source)
             diagnostics.Error(source, BuildMessages.PageClash(page.UrlPath, other));
         else
             diagnostics.Error(ThemeFolder, 0, BuildMessages.PageClash(page.UrlPath, other));

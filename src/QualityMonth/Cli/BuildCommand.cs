@@ -28,7 +28,12 @@ public static class BuildCommand
         {
             // Before the content is read: a build that fails must still leave the previous site in place.
             AtomicWriter.RecoverFromKilledBuilds(outputFolder);
-            result = await PhotoProgress.Run(reporter, progress => SiteBuilder.BuildAsync(siteRoot, progress, previousOutput, overrides, outputFolder));
+            result = await PhotoProgress.Run(reporter, async progress =>
+            {
+                await using var engine = new SiteEngine(siteRoot,
+                    new EngineOptions { Overrides = overrides, PreviousOutput = previousOutput, OutputFolder = outputFolder, PhotoProgress = progress });
+                return await engine.RunAsync();
+            });
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -17,7 +17,8 @@ public static class CheckCommand
         BuildResult result;
         try
         {
-            result = await SiteBuilder.CheckAsync(siteRoot, overrides);
+            await using var engine = new SiteEngine(siteRoot, new EngineOptions { Mode = PipelineMode.Check, Overrides = overrides });
+            result = await engine.RunAsync();
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

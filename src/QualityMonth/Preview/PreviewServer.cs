@@ -34,12 +34,13 @@ public static class PreviewServer
 
     private static readonly FileExtensionContentTypeProvider ContentTypes = new();
 
-    public static async Task<int> RunAsync(string siteRoot, int port, Locale language, CancellationToken cancel)
+    /// <param name="previousOutput">The published site the preview follows, as a build's (see <see cref="BuildContext.PreviousOutput"/>).</param>
+    public static async Task<int> RunAsync(string siteRoot, int port, Locale language, string? previousOutput, CancellationToken cancel)
     {
         var reporter = new Reporter(Reporter.DefaultFormat, language);
         var state = new PreviewState(language);
-        await using var site = new IncrementalSite(siteRoot, language);
-        Report(await site.BuildAllAsync(), state, reporter, System.Diagnostics.Stopwatch.StartNew());
+        await using var site = new SiteEngine(siteRoot, new EngineOptions { Mode = PipelineMode.Preview, PreviousOutput = previousOutput, Language = language });
+        Report(await site.RunAsync(), state, reporter, System.Diagnostics.Stopwatch.StartNew());
 
         var builder = WebApplication.CreateSlimBuilder();
         builder.Logging.ClearProviders();
@@ -65,7 +66,7 @@ public static class PreviewServer
         using var watcher = new SiteWatcher(siteRoot, async changed =>
         {
             var clock = System.Diagnostics.Stopwatch.StartNew();
-            Report(await site.UpdateAsync(changed, state.Publish), state, reporter, clock);
+            Report(await site.RunAsync(changed, state.Publish), state, reporter, clock);
         });
         await app.StartAsync(cancel);
         Console.WriteLine(reporter.Strings.PreviewServing($"http://127.0.0.1:{port}{state.BasePath}/", "input/, theme/assets/, statiq.json"));
@@ -75,9 +76,9 @@ public static class PreviewServer
         return ExitCodes.Success;
     }
 
-    private static void Report(PreviewBuild build, PreviewState state, Reporter reporter, System.Diagnostics.Stopwatch clock)
+    private static void Report(BuildResult build, PreviewState state, Reporter reporter, System.Diagnostics.Stopwatch clock)
     {
-        if (build.Kind == "none") return;
+        if (build.Kind == RunKind.None) return;
         state.Publish(build);
         reporter.Diagnostics(build.Diagnostics);
         Console.WriteLine(build.Succeeded ? reporter.Strings.PreviewRebuilt(clock.ElapsedMilliseconds) : reporter.Strings.PreviewFailed(build.Diagnostics.Count(d => d.Severity == Severity.Error)));
@@ -207,7 +208,7 @@ public static class PreviewServer
 
         public string BasePath => Current.BasePath;
 
-        public void Publish(PreviewBuild build)
+        public void Publish(BuildResult build)
         {
             TaskCompletionSource changed;
             lock (_gate)
@@ -215,7 +216,7 @@ public static class PreviewServer
                 // After an error page every page reloads: it stood in for all of them.
                 var changedPages = build.Succeeded && _current.Errors is null ? build.ChangedPages : null;
                 _current = build.Succeeded
-                    ? (build.Output, null, build.BasePath)
+                    ? (build.Output, null, build.Settings!.BasePath)
                     : (null, build.Diagnostics.Where(d => d.Severity == Severity.Error).ToList(), _current.BasePath);
                 Version++;
                 _recent.Enqueue((Version, changedPages));

@@ -120,7 +120,7 @@ public sealed class PageLinks
                     brokenInTheme.Add((problem.Url, problem.Reason, _pages[index]));
             }
 
-        foreach (var broken in brokenInTheme.GroupBy(b => (b.Page.Component, b.Url, b.Reason)))
+        foreach (var broken in brokenInTheme.GroupBy(b => (b.Page.Page.Component, b.Url, b.Reason)))
         {
             var component = broken.Key.Component;
             diagnostics.Error(TemplateFile(component), 0,

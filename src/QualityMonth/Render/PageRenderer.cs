@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using QualityMonth.Model;
+using QualityMonth.Output;
 using QualityMonth.Theme;
 
 namespace QualityMonth.Render;
@@ -27,16 +28,17 @@ public sealed class PageRenderer : IAsyncDisposable
     }
 
     /// <summary>The page's HTML as UTF-8; its links and ids go to <paramref name="links"/>.</summary>
+    /// <param name="output">The output so far, for the pages that describe its files.</param>
     public Task<byte[]> RenderAsync(Site site, PageSpec page, IReadOnlyDictionary<string, string> assetUrls,
-        IReadOnlyDictionary<PhotoRef, ProcessedPhoto> photos, PageLinks.PageLinkRecorder links)
+        IReadOnlyDictionary<PhotoRef, ProcessedPhoto> photos, SiteOutput output, PageLinks.PageLinkRecorder links)
     {
-        var parameters = new Dictionary<string, object?>(page.Parameters)
+        var parameters = new Dictionary<string, object?>(page.Page.Parameters(site, output))
         {
             ["Ctx"] = new PageContext(site, page.Language, page.SitePath, assetUrls, photos),
         };
         return _renderer.Dispatcher.InvokeAsync(async () =>
         {
-            var root = _renderer.BeginRenderingComponent(page.Component, ParameterView.FromDictionary(parameters));
+            var root = _renderer.BeginRenderingComponent(page.Page.Component, ParameterView.FromDictionary(parameters));
             await root.QuiescenceTask;
             var html = new StringWriter(new StringBuilder(64 * 1024));
             _renderer.Links = links;

@@ -1,4 +1,5 @@
 using QualityMonth.Model;
+using QualityMonth.Output;
 
 namespace QualityMonth.Render;
 
@@ -11,7 +12,7 @@ public static class PageRendering
     private const int PagesPerRenderer = 50;
 
     public static async Task RenderAllAsync(Site site, IReadOnlyList<PageSpec> pages, IReadOnlyDictionary<string, string> assetUrls,
-        IReadOnlyDictionary<PhotoRef, ProcessedPhoto> photos, PageLinks links)
+        IReadOnlyDictionary<PhotoRef, ProcessedPhoto> photos, SiteOutput output, PageLinks links)
     {
         var next = -1;
         async Task Work()
@@ -30,7 +31,7 @@ public static class PageRendering
                         rendered = 0;
                     }
                     var recorder = links.Recorder(index);
-                    links.Finish(index, recorder, await renderer.RenderAsync(site, pages[index], assetUrls, photos, recorder));
+                    links.Finish(index, recorder, await renderer.RenderAsync(site, pages[index], assetUrls, photos, output, recorder));
                 }
             }
             finally

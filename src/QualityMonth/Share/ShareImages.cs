@@ -13,6 +13,10 @@ namespace QualityMonth.Share;
 /// </summary>
 public sealed class ShareImages : IFileGenerator
 {
+    /// <summary>The cards show only the years' themes and slogans (and settings, which every step reads).</summary>
+    public bool Reads(string contentFile) =>
+        contentFile.EndsWith("/year.yml", StringComparison.Ordinal) || contentFile.EndsWith("/slogans.yml", StringComparison.Ordinal);
+
     public void Generate(BuildContext build)
     {
         var site = build.Site;

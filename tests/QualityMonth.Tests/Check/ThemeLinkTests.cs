@@ -5,7 +5,6 @@ using QualityMonth.Model;
 using QualityMonth.Output;
 using QualityMonth.Render;
 using QualityMonth.Tests.Support;
-using QualityMonth.Theme.Pages;
 
 namespace QualityMonth.Tests.Check;
 
@@ -22,7 +21,7 @@ public class ThemeLinkTests
         var loading = new DiagnosticBag();
         var site = ContentLoader.Load(Repo.Root, loading) ?? throw new InvalidOperationException(string.Join('\n', loading.Sorted()));
         var language = site.Settings.DefaultLanguage;
-        PageSpec Page(string path) => new(path, language, typeof(YearPage), new Dictionary<string, object?>(), null);
+        PageSpec Page(string path) => new(path, language, new YearSitePage(site.Settings.CurrentYear));
         // The links a page with two broken ones hands over as it is written.
         void Write(PageLinks links, int index, string path)
         {

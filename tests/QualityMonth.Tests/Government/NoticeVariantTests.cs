@@ -1,7 +1,7 @@
 using QualityMonth.Model;
+using QualityMonth.Render;
 using QualityMonth.Routing;
 using QualityMonth.Theme.Layout;
-using QualityMonth.Theme.Pages;
 using static QualityMonth.Tests.Government.SourceFacts;
 
 namespace QualityMonth.Tests.Government;
@@ -18,8 +18,13 @@ public class NoticeVariantTests
 
     private static Notice Provincial2024 => RealSite.FindNotice(2024, "provincial");
 
-    private static Task<AngleSharp.Html.Dom.IHtmlDocument> Render(Notice notice, Site? site = null) =>
-        ThemeRenderer.RenderAsync(site ?? RealSite, Routes.Notice(notice), Chinese, typeof(NoticePage), ("Notice", notice));
+    /// <summary>The notice's page, from <paramref name="site"/> (the real one by default) with the notice in place of its namesake.</summary>
+    private static Task<AngleSharp.Html.Dom.IHtmlDocument> Render(Notice notice, Site? site = null)
+    {
+        site ??= RealSite;
+        var years = site.Years.Select(y => y.Year != notice.Year ? y : y with { Notices = [.. y.Notices.Select(n => n.Slug == notice.Slug ? notice : n)] });
+        return ThemeRenderer.RenderAsync(site with { Years = [.. years] }, Routes.Notice(notice), Chinese, new NoticeSitePage(notice.Year, notice.Slug));
+    }
 
     [Fact]
     public async Task A_publication_date_and_time_fill_the_table_pubdate_and_the_article()

@@ -26,17 +26,17 @@ public static class ThemeRenderer
                ?? throw new InvalidOperationException("the real content did not load: " + string.Join('\n', diagnostics.Sorted()));
     });
 
-    public static async Task<IHtmlDocument> RenderAsync(Site site, string sitePath, Language language, Type component,
-        params (string Name, object? Value)[] parameters)
+    public static async Task<IHtmlDocument> RenderAsync(Site site, string sitePath, Language language, SitePage page)
     {
         // Every theme asset under a plain URL: the page links whichever it needs.
         var assets = Directory.GetFiles(Path.Combine(Repo.Root, "theme", "assets"))
             .ToDictionary(f => Path.GetFileName(f), f => "/assets/" + Path.GetFileName(f));
-        var spec = new PageSpec(sitePath, language, component, parameters.ToDictionary(p => p.Name, p => p.Value), null);
+        var spec = new PageSpec(sitePath, language, page);
         await using var renderer = new PageRenderer();
         // Links are recorded against this page alone: they are not checked here (Report is not called).
-        var links = new PageLinks(site, [spec], new SiteOutput());
-        var html = await renderer.RenderAsync(site, spec, assets, new Dictionary<PhotoRef, ProcessedPhoto>(), links.Recorder(0));
+        var output = new SiteOutput();
+        var links = new PageLinks(site, [spec], output);
+        var html = await renderer.RenderAsync(site, spec, assets, new Dictionary<PhotoRef, ProcessedPhoto>(), output, links.Recorder(0));
         return new HtmlParser().ParseDocument(System.Text.Encoding.UTF8.GetString(html));
     }
 }
