@@ -455,9 +455,9 @@ public sealed class SiteEngine(string siteRoot, EngineOptions options) : IAsyncD
             AtomicWriter.Write(output, outputFolder, staging =>
             {
                 using (BuildTimings.Measure("pagefind"))
-                    searchIndexFiles = PagefindIndex.BuildInFolder(pagefind, staging, diagnostics);
+                    searchIndexFiles = PagefindIndex.BuildInFolder(siteRoot, pagefind, staging, diagnostics);
                 return searchIndexFiles > 0;
-            });
+            }, madeByComplete: new HashSet<string>(StringComparer.Ordinal) { PagefindIndex.Folder });
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
