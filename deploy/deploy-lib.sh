@@ -206,7 +206,7 @@ deploy_sandboxed_build() {
     DEPLOY_LIMIT_HIT="its files grew past the limit of $DEPLOY_BUILD_OUTPUT_MB MB (build_output_mb)"
   elif [ "$status" -eq 124 ] || [ "$status" -eq 137 ]; then
     DEPLOY_LIMIT_HIT="it took longer than the limit of $DEPLOY_BUILD_SECONDS seconds (build_seconds)"
-  elif [ "$status" -ne 0 ] && grep -qE 'Out of memory|OutOfMemoryException|PAL_SEHException|Cannot allocate memory|0x8007000E|bad_alloc|failed to map segment|terminate called after throwing' "$log"; then
+  elif [ "$status" -ne 0 ] && grep -qiE '\[out-of-memory\]|Out of memory|OutOfMemoryException|PAL_SEHException|Cannot allocate memory|0x8007000E|bad_alloc|failed to map segment|terminate called after throwing' "$log"; then
     DEPLOY_LIMIT_HIT="it reached the memory limit of $DEPLOY_BUILD_MEMORY_MB MB (build_memory_mb)"
   elif [ "$status" -ne 0 ] && grep -qE 'Resource temporarily unavailable' "$log"; then
     # A thread's stack is memory too: out of either, a new thread or process fails the same way.

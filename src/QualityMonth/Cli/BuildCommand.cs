@@ -35,9 +35,15 @@ public static class BuildCommand
                 return await engine.RunAsync();
             });
         }
+        catch (Exception e) when (IsOutOfMemory(e))
+        {
+            var problem = OutputMessages.OutOfMemory(e.Message.ReplaceLineEndings(" "));
+            Console.Error.WriteLine($"{outputFolder}: {reporter.Strings.Error}: {problem.In(language)} [{problem.Code}]");
+            return ExitCodes.ContentError;
+        }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            var problem = OutputMessages.DiskProblem(e.Message);
+            var problem = OutputMessages.DiskProblem(e.Message.ReplaceLineEndings(" "));
             Console.Error.WriteLine($"{outputFolder}: {reporter.Strings.Error}: {problem.In(language)} [{problem.Code}]");
             return ExitCodes.ContentError;
         }
@@ -52,6 +58,20 @@ public static class BuildCommand
         BuildTimings.PeakMemory();
         return result.Succeeded ? ExitCodes.Success : ExitCodes.ContentError;
     }
+
+    // Short of memory, .NET fails where it next needs some: an allocation, or mapping an assembly it has
+    // not loaded yet, which surfaces as a FileLoadException with ENOMEM's HRESULTs (0x8007000E, 0x80070008)
+    // or, from the Unix loader's mmap, ERROR_INVALID_ACCESS (0x8007000C); or a native library that cannot be mapped.
+    private static bool IsOutOfMemory(Exception e) => e switch
+    {
+        OutOfMemoryException => true,
+        FileLoadException { HResult: unchecked((int)0x8007000E) or unchecked((int)0x80070008) or unchecked((int)0x8007000C) } => true,
+        AggregateException aggregate => aggregate.InnerExceptions.Any(IsOutOfMemory),
+        // A native library (libvips) that cannot be mapped: dlopen's words for ENOMEM.
+        _ when e.Message.Contains("failed to map segment from shared object", StringComparison.Ordinal) => true,
+        { InnerException: { } inner } => IsOutOfMemory(inner),
+        _ => false,
+    };
 }
 
 public static class ExitCodes

@@ -29,6 +29,10 @@ public static class OutputMessages
         $"生成时无法读写文件：{problem}。这是本机磁盘的问题（空间已满、没有权限或文件正被其他程序改动），不是内容的问题：请处理后再生成；输出文件夹保持原样",
         $"a file could not be read or written during the build: {problem}; this is a problem of the machine's disk (full, no permission, or changed by another program), not of the content: fix it and build again (the output folder was left as it was)");
 
+    public static Message OutOfMemory(string problem) => new("out-of-memory",
+        $"生成时内存不足：{problem}。这是本机（或发布服务器为生成设定的内存上限）的问题，不是内容的问题：请关闭其他程序或放宽上限后再生成；输出文件夹保持原样",
+        $"the build ran out of memory: {problem}; this is a limit of the machine (or of the memory the publishing server allows a build), not a problem of the content: free memory or raise the limit and build again (the output folder was left as it was)");
+
     public static Message OutputTooLarge(long megabytes, long limit, string largest) => new("output-too-large",
         $"网站的页面和数据文件共 {megabytes} MB，超过上限 {limit} MB（照片不计在内），没有写出：通常是某段很长的文字出现在许多页面上。最大的文件：{largest}",
         $"the site's pages and data files come to {megabytes} MB, over the limit of {limit} MB (photos aside), so nothing was written: usually a very long text repeated on many pages; the largest files: {largest}");

@@ -7,7 +7,7 @@ namespace QualityMonth.Tests.Refusals;
 /// <summary>
 /// Problems of the machine, not the content: a full disk (a 20 MB tmpfs in a private mount namespace, so nothing is
 /// left mounted), an output folder the build may not write (the build run as the unprivileged user nobody), builds
-/// sharing one .cache. Each ends with a message naming the folder and the problem, the previous site intact.
+/// sharing one .cache, a build short of memory. Each ends with a message naming the folder and the problem, the previous site intact.
 /// </summary>
 [SupportedOSPlatform("linux")] // tmpfs, mount namespaces, setpriv
 public sealed class EnvironmentProblemTests
@@ -97,6 +97,31 @@ public sealed class EnvironmentProblemTests
             foreach (var build in builds) build.Dispose();
         }
         Assert.Equal(FolderSnapshot.Of(site.PathOf("one/share")), FolderSnapshot.Of(site.PathOf("two/share")));
+    }
+
+    [Fact]
+    public void A_build_short_of_memory_says_so_never_a_disk_problem_or_a_generator_bug()
+    {
+        using var site = new TempSite();
+        Build(site);
+        var before = FolderSnapshot.Of(site.Output);
+        // Under a 100 MB data limit .NET fails wherever it next needs memory (an allocation, an assembly it maps,
+        // libvips' library or one of its threads), so the outcome varies from run to run: each must be a crash by signal (which the
+        // publishing server reports as the memory limit) or the generator's own out-of-memory message.
+        for (var run = 0; run < 10; run++)
+        {
+            var result = Command.Start("prlimit", site.Root, Generator.EnglishLocale,
+                [$"--data={100 * 1024 * 1024}", "--", "dotnet", Generator.Dll, "build", "--root", site.Root, "--output", site.Output]).Wait(TimeSpan.FromMinutes(2));
+            Assert.NotEqual(0, result.ExitCode);
+            if (result.ExitCode <= 128)
+            {
+                Assert.True(result.ExitCode == 1, result.Output);
+                Assert.Matches($@"{site.Output}: error: the build ran out of memory: .*\[out-of-memory\]", result.Output);
+            }
+            Assert.DoesNotContain("disk-problem", result.Output);
+            Assert.DoesNotContain("internal error", result.Output);
+            Assert.Equal(before, FolderSnapshot.Of(site.Output));
+        }
     }
 
     private static void Build(TempSite site, params string[] args)
