@@ -50,6 +50,14 @@ done
   done
 } > "$work/site/input/2024/activities/bench.yml"
 
+# Both tools get the same photos: the N generated ones and the real site's own photos, which the generator's
+# build processes too.
+mkdir -p "$work/sharp-input"
+find "$work/site/input" -type f -name '*.jpg' | while read -r file; do
+  ln "$file" "$work/sharp-input/$(echo "${file#"$work/site/input/"}" | tr / -)"
+done
+site_photos=$(( $(find "$work/sharp-input" -name '*.jpg' | wc -l) - count ))
+
 measure() { # label, command… → "seconds peakMiB"
   local label=$1; shift
   /usr/bin/time -f "%e %M" -o "$work/time.txt" "$@" >"$work/$label.log" 2>&1 || { cat "$work/$label.log" >&2; exit 1; }
@@ -62,11 +70,11 @@ measure() { # label, command… → "seconds peakMiB"
 floor_one() {
   local src=$1 out=$2 base; base=$(basename "$src" .jpg)
   for w in 480 960 1600; do
-    vips thumbnail "$src" "$out/$base-$w.avif[Q=55,compression=av1,bitdepth=8,effort=4,strip]" $w --height 10000000 --size down --export-profile srgb
-    vips thumbnail "$src" "$out/$base-$w.webp[Q=78,strip]" $w --height 10000000 --size down --export-profile srgb
-    vips thumbnail "$src" "$out/$base-$w.jpg[Q=82,strip,optimize_coding,interlace]" $w --height 10000000 --size down --export-profile srgb
+    vips thumbnail "$src" "$out/$base-$w.avif[Q=55,compression=av1,bitdepth=8,effort=4,strip]" $w --height 10000000 --size down
+    vips thumbnail "$src" "$out/$base-$w.webp[Q=78,strip]" $w --height 10000000 --size down
+    vips thumbnail "$src" "$out/$base-$w.jpg[Q=82,strip,optimize_coding,interlace]" $w --height 10000000 --size down
   done
-  vips thumbnail "$src" "$out/$base-full.jpg[Q=90,strip,optimize_coding,interlace]" 10000000 --height 10000000 --size down --export-profile srgb
+  vips thumbnail "$src" "$out/$base-full.jpg[Q=90,strip,optimize_coding,interlace]" 10000000 --height 10000000 --size down
 }
 export -f floor_one
 median() { sort -n | awk '{ v[NR] = $1 } END { print v[int((NR + 1) / 2)] }'; }
@@ -77,11 +85,11 @@ for round in $(seq 1 "$rounds"); do
   run=$(measure cold $generator build --root "$work/site" --output "$work/out"); echo "cold $run" >> "$work/runs.txt"
   echo "round $round of $rounds: sharp…" >&2
   rm -rf "$work/sharp"
-  run=$(measure sharp node "$bench/sharp.mjs" "$photos" "$work/sharp"); echo "sharp $run" >> "$work/runs.txt"
+  run=$(measure sharp node "$bench/sharp.mjs" "$work/sharp-input" "$work/sharp"); echo "sharp $run" >> "$work/runs.txt"
   [ "$floor" = 1 ] || continue
   echo "round $round of $rounds: floor…" >&2
   rm -rf "$work/floor"; mkdir -p "$work/floor"
-  run=$(measure floor bash -c "ls $photos/*.jpg | xargs -P $cores -I{} bash -c 'floor_one {} $work/floor'"); echo "floor $run" >> "$work/runs.txt"
+  run=$(measure floor bash -c "ls $work/sharp-input/*.jpg | xargs -P $cores -I{} bash -c 'floor_one {} $work/floor'"); echo "floor $run" >> "$work/runs.txt"
 done
 stat() { grep "^$1 " "$work/runs.txt" | cut -d' ' -f$(( $2 + 1 )) | median; }
 all() { grep "^$1 " "$work/runs.txt" | cut -d' ' -f$(( $2 + 1 )) | paste -sd' '; }
@@ -95,7 +103,7 @@ read -r one_s one_mib < <(measure one $generator build --root "$work/site" --out
 ratio=$(printf "%.2f" "$(echo "scale=4; $(stat cold 1) / $(stat sharp 1)" | bc)")
 processed() { grep -o '([0-9]* processed' "$work/$1.log" | tr -d '('; }
 cat <<TABLE
-| run ($count photos of 4000×3000, $cores cores; median of $rounds interleaved rounds) | wall time (s) | peak memory (MiB) | each round (s) |
+| run ($count photos of 4000×3000 and the site's $site_photos of 1600×1200, $cores cores; median of $rounds interleaved rounds) | wall time (s) | peak memory (MiB) | each round (s) |
 |---|---|---|---|
 $([ "$floor" = 1 ] && echo "| floor: vips CLI $(vips --version | cut -d' ' -f1 | sed 's/vips-//'), same outputs, $cores processes in parallel | $(stat floor 1) | $(stat floor 2) (per process) | $(all floor 1) |")
 | sharp $(node -e "console.log(require('$bench/node_modules/sharp').versions.sharp)"), same outputs, $cores photos at a time | $(stat sharp 1) | $(stat sharp 2) | $(all sharp 1) |
