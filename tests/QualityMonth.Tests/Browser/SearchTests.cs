@@ -83,7 +83,9 @@ public sealed class SearchTests(Chromium chromium, DesktopPage desktop, NoScript
         await page.GotoAsync(site.Url("/"));
         await page.GetByRole(AriaRole.Search).GetByLabel(Strings(Chinese).QueryLabel).FillAsync("电梯");
         await page.GetByRole(AriaRole.Search).GetByRole(AriaRole.Button, new() { Name = Strings(Chinese).Submit }).ClickAsync();
-        await page.WaitForURLAsync(url => url.StartsWith(site.Url(Routes.Search + "?q="), StringComparison.Ordinal));
+        // Committed is enough: the results are awaited below. Waiting for the load event here once timed out on CI
+        // although the network had gone idle; search.js rewrites the address (history.replaceState) as results come.
+        await page.WaitForURLAsync(url => url.StartsWith(site.Url(Routes.Search + "?q="), StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
 
         Assert.Contains(Routes.Notice(SearchIndexTests.Content.Years.Single(y => y.Year == 2025).MainNotice), await ResultsAsync(page, Chinese, "电梯"));
     }
@@ -126,7 +128,7 @@ public sealed class SearchTests(Chromium chromium, DesktopPage desktop, NoScript
         await page.GotoAsync(subPathSite.Url("/"));
         await page.GetByRole(AriaRole.Search).GetByLabel(Strings(Chinese).QueryLabel).FillAsync("福州");
         await page.GetByRole(AriaRole.Search).GetByLabel(Strings(Chinese).QueryLabel).PressAsync("Enter");
-        await page.WaitForURLAsync(url => url.StartsWith(subPathSite.Url(Routes.Search + "?q="), StringComparison.Ordinal));
+        await page.WaitForURLAsync(url => url.StartsWith(subPathSite.Url(Routes.Search + "?q="), StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
 
         var results = await ResultsAsync(page, Chinese, "福州");
         Assert.All(results, url => Assert.StartsWith(BuiltSiteUnderSubPath.BasePath + "/", url));
