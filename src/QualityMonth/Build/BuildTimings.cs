@@ -20,11 +20,14 @@ public static class BuildTimings
         if (Enabled) Console.Error.WriteLine(FormattableString.Invariant($"timing {step} {milliseconds}"));
     }
 
-    /// <summary>Prints this process's peak resident memory (without child processes such as Pagefind), in KiB.</summary>
+    /// <summary>Prints this process's peak resident memory (without child processes such as Pagefind), in KiB, and its garbage
+    /// collections: how many of each generation, and how long they paused the program.</summary>
     public static void PeakMemory()
     {
-        if (Enabled)
-            Console.Error.WriteLine(FormattableString.Invariant($"timing peak-memory-kib {Process.GetCurrentProcess().PeakWorkingSet64 / 1024}"));
+        if (!Enabled) return;
+        Console.Error.WriteLine(FormattableString.Invariant($"timing peak-memory-kib {Process.GetCurrentProcess().PeakWorkingSet64 / 1024}"));
+        Console.Error.WriteLine(FormattableString.Invariant(
+            $"timing gc-collections {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} (gen 0/1/2), paused {GC.GetTotalPauseDuration().TotalMilliseconds:0} ms"));
     }
 
     /// <summary>Starts timing a step; disposing the result prints the step's time.</summary>

@@ -36,7 +36,12 @@ internal static class MarkupTokens
 
     /// <summary>The tokens of <paramref name="markup"/>: kept for the theme's static HTML (string literals, so interned), which
     /// every page of a kind writes; split each time for content HTML, which one page (two with a fallback) writes.</summary>
-    public static IReadOnlyList<MarkupToken> Of(string markup) => string.IsInterned(markup) is not null ? Cache.GetValue(markup, Split) : Split(markup);
+    /// <remarks>The cache is asked first: <see cref="string.IsInterned"/> hashes the whole string under the intern table's lock,
+    /// which the theme's strings, met on every page, need only once.</remarks>
+    public static IReadOnlyList<MarkupToken> Of(string markup) =>
+        Cache.TryGetValue(markup, out var tokens) ? tokens
+        : string.IsInterned(markup) is not null ? Cache.GetValue(markup, Split)
+        : Split(markup);
 
     private static IReadOnlyList<MarkupToken> Split(string markup)
     {

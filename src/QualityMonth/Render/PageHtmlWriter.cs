@@ -28,21 +28,25 @@ internal sealed class PageHtmlWriter
 {
     private readonly Func<int, ArrayRange<RenderTreeFrame>>? _framesOf;
     private readonly IWrittenLinks _links;
-    private readonly StringBuilder _html = new(64 * 1024);
+    private readonly StringBuilder _html;
     private readonly Stack<OpenElement> _open = new();
     private bool _headStarted;
 
     /// <param name="framesOf">The current render tree of a component, by its id; null for a fragment.</param>
-    private PageHtmlWriter(Func<int, ArrayRange<RenderTreeFrame>>? framesOf, IWrittenLinks links)
+    /// <param name="html">Where the HTML is appended.</param>
+    private PageHtmlWriter(Func<int, ArrayRange<RenderTreeFrame>>? framesOf, IWrittenLinks links, StringBuilder html)
     {
         _framesOf = framesOf;
         _links = links;
+        _html = html;
         // A fragment is body content: its whitespace is all kept.
         _headStarted = framesOf is null;
     }
 
     /// <param name="framesOf">The current render tree of a component, by its id.</param>
-    public PageHtmlWriter(Func<int, ArrayRange<RenderTreeFrame>> framesOf, PageLinks.PageLinkRecorder links) : this(framesOf, (IWrittenLinks)links)
+    /// <param name="html">Where the page is appended: a renderer reuses one for every page it writes.</param>
+    public PageHtmlWriter(Func<int, ArrayRange<RenderTreeFrame>> framesOf, PageLinks.PageLinkRecorder links, StringBuilder html)
+        : this(framesOf, (IWrittenLinks)links, html)
     {
     }
 
@@ -51,7 +55,7 @@ internal sealed class PageHtmlWriter
     /// would clash with those of the reader's page.</summary>
     public static string Fragment(string markup, Func<string, string> url)
     {
-        var writer = new PageHtmlWriter(null, new FragmentLinks(url));
+        var writer = new PageHtmlWriter(null, new FragmentLinks(url), new StringBuilder(markup.Length + markup.Length / 8));
         writer.Markup(markup);
         while (writer._open.Count > 0) writer.EndTag(writer._open.Peek().Name);
         return writer._html.ToString();
@@ -68,11 +72,11 @@ internal sealed class PageHtmlWriter
     private readonly record struct OpenElement(string Name, bool InContent);
 
     /// <summary>Writes the page whose root component is <paramref name="componentId"/>, with the final newline every page ends with.</summary>
-    public void Write(int componentId, TextWriter output)
+    public void Write(int componentId)
     {
         WriteComponent(componentId);
         while (_open.Count > 0) EndTag(_open.Peek().Name);
-        output.Write(_html.Append('\n'));
+        _html.Append('\n');
     }
 
     private void WriteComponent(int componentId)

@@ -17,7 +17,8 @@ public static class PageRendering
         var next = -1;
         async Task Work()
         {
-            var renderer = new PageRenderer();
+            var buffer = PageRenderer.NewPageBuffer();
+            var renderer = new PageRenderer(buffer);
             try
             {
                 for (int index, rendered = 0; (index = Interlocked.Increment(ref next)) < pages.Count; rendered++)
@@ -27,7 +28,7 @@ public static class PageRendering
                     if (rendered == PagesPerRenderer)
                     {
                         await renderer.DisposeAsync();
-                        renderer = new PageRenderer();
+                        renderer = new PageRenderer(buffer);
                         rendered = 0;
                     }
                     var recorder = links.Recorder(index);
