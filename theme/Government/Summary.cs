@@ -19,6 +19,8 @@ public static partial class Summary
         var paragraphs = Paragraph().Matches(html)
             .Select(m => WhiteSpace().Replace(WebUtility.HtmlDecode(Tag().Replace(m.Groups[1].Value, "")), " ").Trim())
             .Where(p => p.Length > 0)
+            // Only the first two paragraphs can matter (the addressees and the first sentence): a notice has dozens.
+            .Take(2)
             .ToList();
         if (paragraphs.Count > 1 && (paragraphs[0].EndsWith('：') || paragraphs[0].EndsWith(':')) && !SentenceEnd().IsMatch(paragraphs[0]))
             paragraphs.RemoveAt(0);

@@ -34,14 +34,16 @@ internal static class MarkupTokens
     internal static bool IsVoid(string element) => element is "area" or "base" or "br" or "col" or "embed" or "hr" or "img" or "input"
         or "link" or "meta" or "source" or "track" or "wbr";
 
-    /// <summary>The tokens of <paramref name="markup"/>: kept for the theme's static HTML (string literals, so interned), which
-    /// every page of a kind writes; split each time for content HTML, which one page (two with a fallback) writes.</summary>
-    /// <remarks>The cache is asked first: <see cref="string.IsInterned"/> hashes the whole string under the intern table's lock,
-    /// which the theme's strings, met on every page, need only once.</remarks>
+    /// <summary>The strings met once so far: the second time a string is met, its tokens are kept.</summary>
+    private static readonly ConditionalWeakTable<string, object> MetOnce = [];
+
+    /// <summary>The tokens of <paramref name="markup"/>, kept from the second time the same string is written: the theme's
+    /// static HTML (string literals) is written on every page of a kind, while content HTML is written by one page (two
+    /// with a fallback) and would only hold memory. Strings are told apart by reference, never by hashing their text.</summary>
     public static IReadOnlyList<MarkupToken> Of(string markup) =>
         Cache.TryGetValue(markup, out var tokens) ? tokens
-        : string.IsInterned(markup) is not null ? Cache.GetValue(markup, Split)
-        : Split(markup);
+        : MetOnce.TryAdd(markup, MetOnce) ? Split(markup)
+        : Cache.GetValue(markup, Split);
 
     private static IReadOnlyList<MarkupToken> Split(string markup)
     {
