@@ -62,6 +62,8 @@ public enum RunKind
     FirstLook,
     /// <summary>The theme's assets replaced, and their URLs in every page, without rendering.</summary>
     Assets,
+    /// <summary>The theme's templates compiled again (the preview), and everything run with them.</summary>
+    Theme,
     /// <summary>Nothing the site is made from changed.</summary>
     None,
 }
@@ -123,6 +125,9 @@ public sealed class SiteEngine(string siteRoot, EngineOptions options) : IAsyncD
 
     /// <summary>Renders the few pages a save touches, kept warm between runs.</summary>
     private PageRenderer? _renderer;
+    /// <summary>The theme pages are rendered with: the built-in one until the preview compiles a saved template.</summary>
+    private CompiledTheme _theme = CompiledTheme.BuiltIn;
+    private Preview.ThemeCompiler? _themeCompiler;
     private Task _search = Task.CompletedTask;
     private IReadOnlyList<Diagnostic> _searchDiagnostics = [];
     private Kept? _kept;
@@ -164,6 +169,7 @@ public sealed class SiteEngine(string siteRoot, EngineOptions options) : IAsyncD
     {
         if (changed is null) return await RunAllAsync();
         _pending.UnionWith(changed);
+        if (KeepsSite && _pending.Any(Preview.ThemeCompiler.IsSource)) return await CompileThemeAsync();
         if (_kept is not { } kept || AddedOrRemoved(kept, _pending)) return await RunAllAsync();
         // Editors save through temporary files, which are gone by now: only the site's own files count.
         var relevant = _pending.Where(p => kept.InputFiles.Contains(p) || !IsInput(p)).ToList();
@@ -196,7 +202,7 @@ public sealed class SiteEngine(string siteRoot, EngineOptions options) : IAsyncD
         var generated = Generate(site, pages, photos, output, diagnostics, new Dictionary<IFileGenerator, IReadOnlySet<string>>(), changedFiles: null);
         var links = new PageLinks(site, pages, output);
         using (BuildTimings.Measure("render"))
-            await PageRendering.RenderAllAsync(site, pages, assetUrls, photos.ByPhoto, output, links);
+            await PageRendering.RenderAllAsync(site, pages, assetUrls, photos.ByPhoto, output, links, _theme);
         links.Report(diagnostics);
         var pagesPerLanguage = PagesPerLanguage(pages);
         BuildResult RenderedButFailed() =>
@@ -218,6 +224,29 @@ public sealed class SiteEngine(string siteRoot, EngineOptions options) : IAsyncD
             SearchIndexFiles = searchIndexFiles,
             PagesRendered = pages.Count,
         };
+    }
+
+    /// <summary>
+    /// A theme template or C# file was saved (the preview): the theme is compiled and, when it compiles, every page is
+    /// rendered with it in a full run (every page depends on the layout). Until then the last good site stays served; the
+    /// saved file stays pending, so the next run compiles again.
+    /// </summary>
+    private async Task<BuildResult> CompileThemeAsync()
+    {
+        var clock = Stopwatch.StartNew();
+        var diagnostics = new DiagnosticBag();
+        CompiledTheme? compiled;
+        using (BuildTimings.Measure("compile-theme"))
+            compiled = (_themeCompiler ??= new Preview.ThemeCompiler(siteRoot)).Compile(diagnostics);
+        if (compiled is null) return Failed(diagnostics, _kept?.Site.Settings, []) with { Kind = RunKind.Theme };
+        var previous = _theme;
+        _theme = compiled;
+        if (_renderer is not null) await _renderer.DisposeAsync();
+        _renderer = null;
+        previous.Unload();
+        var result = await RunAllAsync();
+        Timings(RunKind.Theme, clock);
+        return result with { Kind = RunKind.Theme };
     }
 
     /// <summary>Brings the kept site up to date after content <paramref name="files"/> that already existed were saved.</summary>
@@ -371,7 +400,7 @@ public sealed class SiteEngine(string siteRoot, EngineOptions options) : IAsyncD
         for (var index = 0; index < pages.Count; index++)
         {
             var recorder = links.Recorder(index);
-            links.Finish(index, recorder, await (_renderer ??= new PageRenderer()).RenderAsync(site, pages[index], assetUrls, photos.ByPhoto, output, recorder));
+            links.Finish(index, recorder, await (_renderer ??= new PageRenderer(_theme)).RenderAsync(site, pages[index], assetUrls, photos.ByPhoto, output, recorder));
         }
         links.Report(diagnostics);
         foreach (var (path, pageAnchors) in links.Anchors())

@@ -6,7 +6,6 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using QualityMonth.Model;
 using QualityMonth.Output;
-using QualityMonth.Theme;
 
 namespace QualityMonth.Render;
 
@@ -14,15 +13,18 @@ namespace QualityMonth.Render;
 
 /// <summary>
 /// Renders the theme's Razor components with the framework's static renderer and writes each page's HTML once, from the
-/// render tree (<see cref="PageHtmlWriter"/>): links are checked and mounted as they are written.
+/// render tree (<see cref="PageHtmlWriter"/>): links are checked and mounted as they are written. The components are
+/// given theme's: the built-in theme's, or the one the preview compiled after a template was saved.
 /// </summary>
 public sealed class PageRenderer : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
     private readonly TreeRenderer _renderer;
+    private readonly CompiledTheme _theme;
 
-    public PageRenderer()
+    public PageRenderer(CompiledTheme theme)
     {
+        _theme = theme;
         _services = new ServiceCollection().AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance).BuildServiceProvider();
         _renderer = new TreeRenderer(_services);
     }
@@ -34,11 +36,11 @@ public sealed class PageRenderer : IAsyncDisposable
     {
         var parameters = new Dictionary<string, object?>(page.Page.Parameters(site, output))
         {
-            ["Ctx"] = new PageContext(site, page.Language, page.SitePath, assetUrls, photos),
+            ["Ctx"] = _theme.PageContext(site, page.Language, page.SitePath, assetUrls, photos),
         };
         return _renderer.Dispatcher.InvokeAsync(async () =>
         {
-            var root = _renderer.BeginRenderingComponent(page.Page.Component, ParameterView.FromDictionary(parameters));
+            var root = _renderer.BeginRenderingComponent(_theme.Component(page.Page.Component), ParameterView.FromDictionary(parameters));
             await root.QuiescenceTask;
             var html = new StringWriter(new StringBuilder(64 * 1024));
             _renderer.Links = links;

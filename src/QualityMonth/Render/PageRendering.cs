@@ -12,12 +12,12 @@ public static class PageRendering
     private const int PagesPerRenderer = 50;
 
     public static async Task RenderAllAsync(Site site, IReadOnlyList<PageSpec> pages, IReadOnlyDictionary<string, string> assetUrls,
-        IReadOnlyDictionary<PhotoRef, ProcessedPhoto> photos, SiteOutput output, PageLinks links)
+        IReadOnlyDictionary<PhotoRef, ProcessedPhoto> photos, SiteOutput output, PageLinks links, CompiledTheme theme)
     {
         var next = -1;
         async Task Work()
         {
-            var renderer = new PageRenderer();
+            var renderer = new PageRenderer(theme);
             try
             {
                 for (int index, rendered = 0; (index = Interlocked.Increment(ref next)) < pages.Count; rendered++)
@@ -27,7 +27,7 @@ public static class PageRendering
                     if (rendered == PagesPerRenderer)
                     {
                         await renderer.DisposeAsync();
-                        renderer = new PageRenderer();
+                        renderer = new PageRenderer(theme);
                         rendered = 0;
                     }
                     var recorder = links.Recorder(index);
