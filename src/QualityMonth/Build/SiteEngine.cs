@@ -180,7 +180,9 @@ public sealed class SiteEngine(string siteRoot, EngineOptions options) : IAsyncD
         return await UpdateContentAsync(kept, relevant, firstLook);
     }
 
-    private async Task<BuildResult> RunAllAsync()
+    /// <param name="servedSearchIndex">A kept site whose search index is served until the new site's, made in the background, replaces
+    /// it (the preview, after a theme change); without one, the run indexes the site before it returns.</param>
+    private async Task<BuildResult> RunAllAsync(SiteOutput? servedSearchIndex = null)
     {
         var clock = Stopwatch.StartNew();
         // Until a full run succeeds, nothing is known good to update from.
@@ -209,8 +211,10 @@ public sealed class SiteEngine(string siteRoot, EngineOptions options) : IAsyncD
             Failed(diagnostics, site.Settings, coverage) with { PagesPerLanguage = pagesPerLanguage, Photos = photos.ByPhoto.Count };
         if (diagnostics.HasErrors) return RenderedButFailed();
 
-        var searchIndexFiles = options.Mode == PipelineMode.Check ? 0 : IndexForSearch(pages, output, diagnostics);
+        var searchIndexFiles = options.Mode == PipelineMode.Check || servedSearchIndex is not null ? 0 : IndexForSearch(pages, output, diagnostics);
         if (diagnostics.HasErrors) return RenderedButFailed();
+        foreach (var path in servedSearchIndex?.Paths.Where(IsSearchFile) ?? [])
+            output.SetFrom(servedSearchIndex!, path);
 
         if (KeepsSite)
         {
@@ -218,6 +222,7 @@ public sealed class SiteEngine(string siteRoot, EngineOptions options) : IAsyncD
             _kept = new Kept(site, assetUrls, photos, pages, pages.ToDictionary(p => p.OutputPath, p => p.Page.Dependencies(site)),
                 links.Anchors().ToDictionary(StringComparer.Ordinal), generated, inputFiles, coverage, warnings, output);
             Timings(RunKind.Full, clock);
+            if (servedSearchIndex is not null) StartSearchIndex(output);
         }
         return new BuildResult(output, site.Settings, diagnostics.Sorted(), pagesPerLanguage, coverage, photos.ByPhoto.Count, photos.Processed)
         {
@@ -244,7 +249,8 @@ public sealed class SiteEngine(string siteRoot, EngineOptions options) : IAsyncD
         if (_renderer is not null) await _renderer.DisposeAsync();
         _renderer = null;
         previous.Unload();
-        var result = await RunAllAsync();
+        // The search index takes longer than the rest: the last good site's is served until the new one is made.
+        var result = await RunAllAsync(_kept?.Output);
         Timings(RunKind.Theme, clock);
         return result with { Kind = RunKind.Theme };
     }

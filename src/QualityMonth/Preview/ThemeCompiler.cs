@@ -100,7 +100,13 @@ public sealed class ThemeCompiler(string siteRoot)
         if (problems.Count > 0 || !emitted.Success) return null;
         var context = new AssemblyLoadContext("theme " + DateTime.UtcNow.ToString("HH:mm:ss.fff"), isCollectible: true);
         assembly.Position = 0;
-        return new CompiledTheme(context.LoadFromStream(assembly), context);
+        var theme = new CompiledTheme(context.LoadFromStream(assembly), context);
+        var missing = theme.Missing().ToList();
+        foreach (var type in missing)
+            diagnostics.Error(type == typeof(Theme.PageContext) ? $"{Folder}/PageContext.cs" : PageLinks.TemplateFile(type), 0, BuildMessages.ThemeTypeMissing(type.FullName!));
+        if (missing.Count == 0) return theme;
+        theme.Unload();
+        return null;
     }
 
     private static bool IsManagedAssembly(string file)

@@ -18,17 +18,29 @@ public sealed class CompiledTheme
     private readonly Assembly _assembly;
     private readonly AssemblyLoadContext? _context;
     private readonly ConcurrentDictionary<Type, Type> _components = new();
-    private readonly Type _pageContext;
+
+    /// <summary>The built-in theme's types the engine names: every page kind's component (<see cref="SitePage{TComponent}"/>) and <see cref="Theme.PageContext"/>.</summary>
+    private static readonly Lazy<Type[]> NamedTypes = new(() =>
+    [
+        .. typeof(SitePage).Assembly.GetTypes()
+            .Select(type => type.BaseType)
+            .Where(type => type is { IsGenericType: true } && type.GetGenericTypeDefinition() == typeof(SitePage<>))
+            .Select(type => type!.GetGenericArguments()[0])
+            .Distinct(),
+        typeof(PageContext),
+    ]);
 
     /// <param name="context">The collectible context <paramref name="assembly"/> was loaded into; null for the built-in theme.</param>
     public CompiledTheme(Assembly assembly, AssemblyLoadContext? context)
     {
         _assembly = assembly;
         _context = context;
-        _pageContext = Map(typeof(PageContext));
     }
 
-    /// <summary>This theme's component of the built-in theme's <paramref name="component"/>.</summary>
+    /// <summary>The types the engine names that this theme does not have (a page component renamed or removed).</summary>
+    public IEnumerable<Type> Missing() => NamedTypes.Value.Where(type => _assembly.GetType(type.FullName!) is null);
+
+    /// <summary>This theme's type of the built-in theme's <paramref name="component"/> (a component, or <see cref="Theme.PageContext"/>).</summary>
     public Type Component(Type component) => _components.GetOrAdd(component, Map);
 
     /// <summary>The <c>Ctx</c> every component of this theme is given: its own <see cref="PageContext"/> type.</summary>
@@ -36,7 +48,7 @@ public sealed class CompiledTheme
         IReadOnlyDictionary<PhotoRef, ProcessedPhoto> photos) =>
         _context is null
             ? new PageContext(site, language, path, assetUrls, photos)
-            : Activator.CreateInstance(_pageContext, site, language, path, assetUrls, photos)!;
+            : Activator.CreateInstance(Component(typeof(PageContext)), site, language, path, assetUrls, photos)!;
 
     /// <summary>Lets the runtime free this theme's code once nothing renders with it any more (not the built-in theme).</summary>
     public void Unload() => _context?.Unload();
