@@ -63,7 +63,10 @@ public sealed class ThemeCompiler(string siteRoot)
     /// <summary>The theme compiled from its files, or null with an error for each problem the compiler found.</summary>
     public CompiledTheme? Compile(DiagnosticBag diagnostics)
     {
-        if (SdkGenerators.Find(siteRoot, diagnostics) is not { } generators) return null;
+        ImmutableArray<ISourceGenerator>? found;
+        using (BuildTimings.Measure("compile-theme-load-generators"))
+            found = SdkGenerators.Find(siteRoot, diagnostics);
+        if (found is not { } generators) return null;
         var themeFolder = Path.Combine(siteRoot, Folder);
         var files = Directory.EnumerateFiles(themeFolder, "*", SearchOption.AllDirectories)
             .Select(file => (Full: file, Site: Path.GetRelativePath(siteRoot, file).Replace('\\', '/')))
@@ -82,10 +85,15 @@ public sealed class ThemeCompiler(string siteRoot)
         _driver = (_driver ?? CSharpGeneratorDriver.Create(generators, parseOptions: ParseOptions,
                 optionsProvider: new RazorOptions(themeFolder)))
             .ReplaceAdditionalTexts(templates);
-        _driver = _driver.RunGeneratorsAndUpdateCompilation(compilation, out var generated, out var generatorDiagnostics);
+        Compilation generated;
+        ImmutableArray<Microsoft.CodeAnalysis.Diagnostic> generatorDiagnostics;
+        using (BuildTimings.Measure("compile-theme-razor"))
+            _driver = _driver.RunGeneratorsAndUpdateCompilation(compilation, out generated, out generatorDiagnostics);
 
         using var assembly = new MemoryStream();
-        var emitted = generated.Emit(assembly);
+        Microsoft.CodeAnalysis.Emit.EmitResult emitted;
+        using (BuildTimings.Measure("compile-theme-csharp"))
+            emitted = generated.Emit(assembly);
         // Warnings are errors, as in the theme's project (Directory.Build.props).
         var problems = generatorDiagnostics.Concat(emitted.Diagnostics)
             .Where(d => d.Severity == DiagnosticSeverity.Error || d is { Severity: DiagnosticSeverity.Warning, IsSuppressed: false })
