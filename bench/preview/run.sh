@@ -31,4 +31,4 @@ node "$repo/bench/preview/measure.mjs" --file "$site/theme/assets/site.css" --ur
 sleep 5
 echo "Theme template save (theme/Layout/PageShell.razor):"
 node "$repo/bench/preview/measure.mjs" --file "$site/theme/Layout/PageShell.razor" --url "http://127.0.0.1:$port/2025/notices/$slug/" --saves 3 --kind template
-echo "Server's own timings:"; grep "^timing " "$work/preview.log" | tail -n 40
+echo "Server's own timings:"; grep "^timing " "$work/preview.log" | tail -n 80
