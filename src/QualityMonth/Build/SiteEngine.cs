@@ -104,7 +104,8 @@ public sealed record EngineOptions
 /// warnings run again on it, the file generators that read them (<see cref="IFileGenerator.Reads"/>) run again, and
 /// only the pages that depend on them (<see cref="SitePage.Dependencies"/>) are rendered again, those made from the saved
 /// files first (a first look, served before the rest). A changed theme asset replaces its files and URLs without
-/// rendering; a setting, a registry, a photo, or a file added or removed runs everything. The result equals a full
+/// rendering; a setting, a registry, a photo, or a file added or removed runs everything; a theme template or C# file
+/// compiles the theme (<see cref="Preview.ThemeCompiler"/>) and runs everything with it. The result equals a full
 /// run's (tested file by file), and the search index is rebuilt in the background after it.
 /// </remarks>
 public sealed class SiteEngine(string siteRoot, EngineOptions options) : IAsyncDisposable

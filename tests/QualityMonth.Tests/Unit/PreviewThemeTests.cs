@@ -83,6 +83,18 @@ public sealed partial class PreviewThemeTests : IDisposable
         Assert.True(_preview.PeakMemoryBytes < PeakMemoryBound, $"the preview's peak memory is {_preview.PeakMemoryBytes / 1048576} MiB");
     }
 
+    [Fact]
+    public async Task A_page_template_the_generator_names_cannot_be_removed_in_the_preview()
+    {
+        await _preview.WaitForAsync("/", r => r.StatusCode == HttpStatusCode.OK);
+        File.Delete(_site.PathOf("theme/Pages/PressPage.razor"));
+        var broken = await WaitForAsync("/", body => body.Contains("id=\"build-errors\"", StringComparison.Ordinal));
+        Assert.Contains("theme/Pages/PressPage.razor: error: the generator&#39;s pages need QualityMonth.Theme.Pages.PressPage, " +
+            "which the saved theme no longer has", broken.Body);
+        Assert.Contains("加强全面质量管理 促进质量强省建设", broken.Body);
+        Assert.False(_preview.HasExited);
+    }
+
     private const string PreviewEvents = "/__preview/events";
 
     /// <summary>Every page the sitemap lists, as site paths.</summary>
