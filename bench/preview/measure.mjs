@@ -1,6 +1,6 @@
 // Times a save → served page round trip against a running preview: writes a marker into a file,
 // then polls the page over HTTP until the marker is served. Prints one line per save, then the median.
-//   node measure.mjs --file PATH --url URL --saves N --kind markdown|css
+//   node measure.mjs --file PATH --url URL --saves N --kind markdown|css|template
 import fs from 'node:fs';
 const args = Object.fromEntries(process.argv.slice(2).reduce((a, v, i, l) => (i % 2 ? a : [...a, [l[i].slice(2), l[i + 1]]]), []));
 const saves = Number(args.saves ?? 7);
@@ -24,6 +24,10 @@ try {
       const before = (await (await fetch(args.url)).text()).match(/\/assets\/site\.[0-9a-f]+\.css/)[0];
       fs.writeFileSync(args.file, original + `\n.${marker} { color: red; }\n`);
       check = body => { const m = body.match(/\/assets\/site\.[0-9a-f]+\.css/); return m && m[0] !== before; };
+    } else if (args.kind === 'template') {
+      // The layout (theme/Layout/PageShell.razor): an attribute on the footer, compiled and rendered on every page.
+      fs.writeFileSync(args.file, original.replace('<footer class="site-footer"', `<footer class="site-footer" data-${marker}`));
+      check = body => body.includes(`data-${marker}`);
     } else {
       fs.writeFileSync(args.file, original.replace(/\n\n/, `\n\n${marker}\n\n`));
       check = body => body.includes(marker);
@@ -34,7 +38,8 @@ try {
     times.push(ms);
     console.log(`save ${i + 1}: ${ms.toFixed(0)} ms`);
     // Each save is measured from a settled preview: the previous update finished (its search index may still run).
-    await sleep(args.kind === "css" ? 3000 : Number(args.pause ?? 4000));
+    // A template's update indexes every page for search in the background afterwards: it is given longer to settle.
+    await sleep(args.kind === "css" ? 3000 : args.kind === "template" ? 15000 : Number(args.pause ?? 4000));
   }
 } finally {
   fs.writeFileSync(args.file, original);

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Preview benchmark: on the 4,000-page synthetic site (bench/pages/generate.mjs), the time from saving one
-# Markdown file to the reloaded page being served (polled over HTTP), median of several saves; and a theme
-# CSS change. Usage: bench/preview/run.sh [--saves N]   (run from anywhere; needs the .NET SDK and node)
+# Markdown file to the reloaded page being served (polled over HTTP), median of several saves; a theme
+# CSS change; a theme template (.razor) change, compiled by the preview. Usage: bench/preview/run.sh [--saves N]   (run from anywhere; needs the .NET SDK and node)
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/../.." && pwd)"
 saves=7
@@ -28,4 +28,7 @@ node "$repo/bench/preview/measure.mjs" --file "$notice" --url "http://127.0.0.1:
 sleep 5 # the file restored above settles first, or its update and the stylesheet's would be one
 echo "Theme CSS save (theme/assets/site.css):"
 node "$repo/bench/preview/measure.mjs" --file "$site/theme/assets/site.css" --url "http://127.0.0.1:$port/2025/notices/$slug/" --saves 3 --kind css
-echo "Server's own timings:"; grep "^timing " "$work/preview.log" | tail -n 40
+sleep 5
+echo "Theme template save (theme/Layout/PageShell.razor):"
+node "$repo/bench/preview/measure.mjs" --file "$site/theme/Layout/PageShell.razor" --url "http://127.0.0.1:$port/2025/notices/$slug/" --saves 3 --kind template
+echo "Server's own timings:"; grep "^timing " "$work/preview.log" | tail -n 80

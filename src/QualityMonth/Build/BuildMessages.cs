@@ -9,6 +9,18 @@ public static class BuildMessages
         "网站主题需要这个文件，但找不到它：请从版本库中恢复",
         "the theme needs this file");
 
+    public static Message ThemeCompileError(string id, string compilerMessage) => new("theme-compile",
+        $"主题模板无法编译（{id}）：{compilerMessage}。预览仍显示上一次成功编译的主题；改正后会自动重新编译",
+        $"{id}: {compilerMessage}");
+
+    public static Message ThemeTypeMissing(string type) => new("theme-compile",
+        $"生成器的页面需要主题中的 {type}，但修改后的主题没有它：页面类型在生成器中声明（SitePages.cs），改名或删除需要重新生成（dotnet build）并重启预览",
+        $"the generator's pages need {type}, which the saved theme no longer has: renaming or removing it needs SitePages.cs changed, 'dotnet build' and a restart of the preview");
+
+    public static Message RazorCompilerMissing(string path) => new("theme-compile",
+        $"找不到 .NET SDK 的 Razor 编译器（{path}）：预览无法编译修改过的主题模板。请安装本版本库 global.json 指定的 .NET SDK，或停止预览后运行 ./build.sh preview",
+        $"the .NET SDK's Razor compiler is not at {path}: the preview cannot compile the saved theme; install the SDK the repository's global.json names, or restart the preview");
+
     public static Message PageClash(string url, string other) => new("duplicate-url",
         $"两个页面占用同一网址 {url}（另一个来自 {other}）：请给其中一个换一个网址名（文件名、slug 或 id）",
         $"two pages claim the URL {url} (also {other})");

@@ -62,6 +62,8 @@ public enum RunKind
     FirstLook,
     /// <summary>The theme's assets replaced, and their URLs in every page, without rendering.</summary>
     Assets,
+    /// <summary>The theme's templates compiled again (the preview), and everything run with them.</summary>
+    Theme,
     /// <summary>Nothing the site is made from changed.</summary>
     None,
 }
@@ -102,7 +104,8 @@ public sealed record EngineOptions
 /// warnings run again on it, the file generators that read them (<see cref="IFileGenerator.Reads"/>) run again, and
 /// only the pages that depend on them (<see cref="SitePage.Dependencies"/>) are rendered again, those made from the saved
 /// files first (a first look, served before the rest). A changed theme asset replaces its files and URLs without
-/// rendering; a setting, a registry, a photo, or a file added or removed runs everything. The result equals a full
+/// rendering; a setting, a registry, a photo, or a file added or removed runs everything; a theme template or C# file
+/// compiles the theme (<see cref="Preview.ThemeCompiler"/>) and runs everything with it. The result equals a full
 /// run's (tested file by file), and the search index is rebuilt in the background after it.
 /// </remarks>
 public sealed class SiteEngine(string siteRoot, EngineOptions options) : IAsyncDisposable
@@ -123,6 +126,9 @@ public sealed class SiteEngine(string siteRoot, EngineOptions options) : IAsyncD
 
     /// <summary>Renders the few pages a save touches, kept warm between runs.</summary>
     private PageRenderer? _renderer;
+    /// <summary>The theme pages are rendered with: the built-in one until the preview compiles a saved template.</summary>
+    private CompiledTheme _theme = CompiledTheme.BuiltIn;
+    private Preview.ThemeCompiler? _themeCompiler;
     private Task _search = Task.CompletedTask;
     private IReadOnlyList<Diagnostic> _searchDiagnostics = [];
     private Kept? _kept;
@@ -164,6 +170,7 @@ public sealed class SiteEngine(string siteRoot, EngineOptions options) : IAsyncD
     {
         if (changed is null) return await RunAllAsync();
         _pending.UnionWith(changed);
+        if (KeepsSite && _pending.Any(Preview.ThemeCompiler.IsSource)) return await CompileThemeAsync();
         if (_kept is not { } kept || AddedOrRemoved(kept, _pending)) return await RunAllAsync();
         // Editors save through temporary files, which are gone by now: only the site's own files count.
         var relevant = _pending.Where(p => kept.InputFiles.Contains(p) || !IsInput(p)).ToList();
@@ -174,7 +181,9 @@ public sealed class SiteEngine(string siteRoot, EngineOptions options) : IAsyncD
         return await UpdateContentAsync(kept, relevant, firstLook);
     }
 
-    private async Task<BuildResult> RunAllAsync()
+    /// <param name="servedSearchIndex">A kept site whose search index is served until the new site's, made in the background, replaces
+    /// it (the preview, after a theme change); without one, the run indexes the site before it returns.</param>
+    private async Task<BuildResult> RunAllAsync(SiteOutput? servedSearchIndex = null)
     {
         var clock = Stopwatch.StartNew();
         // Until a full run succeeds, nothing is known good to update from.
@@ -196,15 +205,17 @@ public sealed class SiteEngine(string siteRoot, EngineOptions options) : IAsyncD
         var generated = Generate(site, pages, photos, output, diagnostics, new Dictionary<IFileGenerator, IReadOnlySet<string>>(), changedFiles: null);
         var links = new PageLinks(site, pages, output);
         using (BuildTimings.Measure("render"))
-            await PageRendering.RenderAllAsync(site, pages, assetUrls, photos.ByPhoto, output, links);
+            await PageRendering.RenderAllAsync(site, pages, assetUrls, photos.ByPhoto, output, links, _theme);
         links.Report(diagnostics);
         var pagesPerLanguage = PagesPerLanguage(pages);
         BuildResult RenderedButFailed() =>
             Failed(diagnostics, site.Settings, coverage) with { PagesPerLanguage = pagesPerLanguage, Photos = photos.ByPhoto.Count };
         if (diagnostics.HasErrors) return RenderedButFailed();
 
-        var searchIndexFiles = options.Mode == PipelineMode.Check ? 0 : IndexForSearch(pages, output, diagnostics);
+        var searchIndexFiles = options.Mode == PipelineMode.Check || servedSearchIndex is not null ? 0 : IndexForSearch(pages, output, diagnostics);
         if (diagnostics.HasErrors) return RenderedButFailed();
+        foreach (var path in servedSearchIndex?.Paths.Where(IsSearchFile) ?? [])
+            output.SetFrom(servedSearchIndex!, path);
 
         if (KeepsSite)
         {
@@ -212,12 +223,37 @@ public sealed class SiteEngine(string siteRoot, EngineOptions options) : IAsyncD
             _kept = new Kept(site, assetUrls, photos, pages, pages.ToDictionary(p => p.OutputPath, p => p.Page.Dependencies(site)),
                 links.Anchors().ToDictionary(StringComparer.Ordinal), generated, inputFiles, coverage, warnings, output);
             Timings(RunKind.Full, clock);
+            if (servedSearchIndex is not null) StartSearchIndex(output);
         }
         return new BuildResult(output, site.Settings, diagnostics.Sorted(), pagesPerLanguage, coverage, photos.ByPhoto.Count, photos.Processed)
         {
             SearchIndexFiles = searchIndexFiles,
             PagesRendered = pages.Count,
         };
+    }
+
+    /// <summary>
+    /// A theme template or C# file was saved (the preview): the theme is compiled and, when it compiles, every page is
+    /// rendered with it in a full run (every page depends on the layout). Until then the last good site stays served; the
+    /// saved file stays pending, so the next run compiles again.
+    /// </summary>
+    private async Task<BuildResult> CompileThemeAsync()
+    {
+        var clock = Stopwatch.StartNew();
+        var diagnostics = new DiagnosticBag();
+        CompiledTheme? compiled;
+        using (BuildTimings.Measure("compile-theme"))
+            compiled = (_themeCompiler ??= new Preview.ThemeCompiler(siteRoot)).Compile(diagnostics);
+        if (compiled is null) return Failed(diagnostics, _kept?.Site.Settings, []) with { Kind = RunKind.Theme };
+        var previous = _theme;
+        _theme = compiled;
+        if (_renderer is not null) await _renderer.DisposeAsync();
+        _renderer = null;
+        previous.Unload();
+        // The search index takes longer than the rest: the last good site's is served until the new one is made.
+        var result = await RunAllAsync(_kept?.Output);
+        Timings(RunKind.Theme, clock);
+        return result with { Kind = RunKind.Theme };
     }
 
     /// <summary>Brings the kept site up to date after content <paramref name="files"/> that already existed were saved.</summary>
@@ -371,7 +407,7 @@ public sealed class SiteEngine(string siteRoot, EngineOptions options) : IAsyncD
         for (var index = 0; index < pages.Count; index++)
         {
             var recorder = links.Recorder(index);
-            links.Finish(index, recorder, await (_renderer ??= new PageRenderer()).RenderAsync(site, pages[index], assetUrls, photos.ByPhoto, output, recorder));
+            links.Finish(index, recorder, await (_renderer ??= new PageRenderer(_theme)).RenderAsync(site, pages[index], assetUrls, photos.ByPhoto, output, recorder));
         }
         links.Report(diagnostics);
         foreach (var (path, pageAnchors) in links.Anchors())

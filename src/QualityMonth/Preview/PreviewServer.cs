@@ -17,7 +17,8 @@ namespace QualityMonth.Preview;
 /// <summary>
 /// Serves the site from memory on 127.0.0.1 (Kestrel), rebuilds when the content, the theme's assets
 /// or the settings change, and tells open pages to reload. A build error is shown in the browser page;
-/// the server keeps running and the page recovers once the error is fixed.
+/// the server keeps running and the page recovers once the error is fixed. A theme that does not compile leaves the
+/// last good site served, its errors listed at the top of every page.
 /// </summary>
 public static class PreviewServer
 {
@@ -69,7 +70,7 @@ public static class PreviewServer
             Report(await site.RunAsync(changed, state.Publish), state, reporter, clock);
         });
         await app.StartAsync(cancel);
-        Console.WriteLine(reporter.Strings.PreviewServing($"http://127.0.0.1:{port}{state.BasePath}/", "input/, theme/assets/, statiq.json"));
+        Console.WriteLine(reporter.Strings.PreviewServing($"http://127.0.0.1:{port}{state.BasePath}/", "input/, theme/, statiq.json"));
         try { await Task.Delay(Timeout.Infinite, cancel); }
         catch (OperationCanceledException) { }
         await app.StopAsync(CancellationToken.None);
@@ -111,7 +112,7 @@ public static class PreviewServer
         context.Response.Headers.CacheControl = "no-store";
         var (site, errors, basePath) = state.Current;
         var requestPath = context.Request.Path.Value ?? "/";
-        if (errors is not null)
+        if (errors is not null && site is null)
         {
             await Write(context, HttpStatusCode.InternalServerError, "text/html; charset=utf-8", ErrorPage(errors, state.Language));
             return;
@@ -136,7 +137,9 @@ public static class PreviewServer
         }
         var contentType = ContentTypes.TryGetContentType(file, out var type) ? type : "application/octet-stream";
         if (contentType == "text/html") contentType = "text/html; charset=utf-8";
-        await Write(context, HttpStatusCode.OK, contentType, file.EndsWith(".html", StringComparison.Ordinal) ? WithReloadScript(bytes) : bytes);
+        var page = !file.EndsWith(".html", StringComparison.Ordinal) ? bytes
+            : errors is null ? WithReloadScript(bytes) : WithErrors(bytes, errors, state.Language);
+        await Write(context, HttpStatusCode.OK, contentType, page);
     }
 
     private static Task Write(HttpContext context, HttpStatusCode status, string contentType, byte[] body)
@@ -168,13 +171,24 @@ public static class PreviewServer
         return Encoding.UTF8.GetBytes(at < 0 ? text + ReloadScript : text.Insert(at, ReloadScript));
     }
 
+    /// <summary>A page of the last good site, with the errors that keep it from being updated at the top of its body.</summary>
+    private static byte[] WithErrors(byte[] html, IReadOnlyList<Diagnostic> errors, Locale language)
+    {
+        var text = Encoding.UTF8.GetString(html);
+        var bodyStart = text.IndexOf("<body", StringComparison.Ordinal) is var at and >= 0 ? text.IndexOf('>', at) + 1 : 0;
+        var bodyEnd = text.LastIndexOf("</body>", StringComparison.Ordinal) is var end and >= 0 ? end : text.Length;
+        return Encoding.UTF8.GetBytes(text[..bodyStart] + ErrorList(errors, language) + text[bodyStart..bodyEnd] + ErrorReloadScript + text[bodyEnd..]);
+    }
+
+    private static string ErrorList(IReadOnlyList<Diagnostic> errors, Locale language) =>
+        "<ul id=\"build-errors\">" + string.Concat(errors.Select(e => $"<li><code>{WebUtility.HtmlEncode(e.ToLine(language))}</code></li>")) + "</ul>";
+
     private static byte[] ErrorPage(IReadOnlyList<Diagnostic> errors, Locale language)
     {
-        var items = string.Concat(errors.Select(e => $"<li><code>{WebUtility.HtmlEncode(e.ToLine(language))}</code></li>"));
         return Encoding.UTF8.GetBytes(
             $"<!DOCTYPE html><html lang=\"zh-Hans\"><head><meta charset=\"utf-8\"><title>构建失败 Build failed</title>" +
             "<style>body{font-family:system-ui,sans-serif;margin:2rem;line-height:1.5}code{white-space:pre-wrap;color:#9b1c1c}</style></head>" +
-            $"<body><h1>构建失败 / Build failed</h1><p>修正以下问题后页面会自动刷新。Fix these and the page reloads by itself.</p><ul id=\"build-errors\">{items}</ul>{ErrorReloadScript}</body></html>");
+            $"<body><h1>构建失败 / Build failed</h1><p>修正以下问题后页面会自动刷新。Fix these and the page reloads by itself.</p>{ErrorList(errors, language)}{ErrorReloadScript}</body></html>");
     }
 
     /// <summary>The latest build, swapped atomically; waiters are woken on every new build.</summary>
@@ -215,9 +229,11 @@ public static class PreviewServer
             {
                 // After an error page every page reloads: it stood in for all of them.
                 var changedPages = build.Succeeded && _current.Errors is null ? build.ChangedPages : null;
+                // A theme that does not compile leaves the last good site served (with its errors on every page).
+                var lastGood = build.Kind == RunKind.Theme ? _current.Site : null;
                 _current = build.Succeeded
                     ? (build.Output, null, build.Settings!.BasePath)
-                    : (null, build.Diagnostics.Where(d => d.Severity == Severity.Error).ToList(), _current.BasePath);
+                    : (lastGood, build.Diagnostics.Where(d => d.Severity == Severity.Error).ToList(), _current.BasePath);
                 Version++;
                 _recent.Enqueue((Version, changedPages));
                 if (_recent.Count > 16) _recent.Dequeue();

@@ -1,7 +1,7 @@
 namespace QualityMonth.Preview;
 
 /// <summary>
-/// Watches what a build reads (input/, theme/assets/, statiq.json) and runs one rebuild per burst of
+/// Watches what a build reads (input/, the theme's assets, templates and C# files, statiq.json) and runs one rebuild per burst of
 /// changes: editors save through temporary files, so events are collected for a short quiet period.
 /// </summary>
 public sealed class SiteWatcher : IDisposable
@@ -22,7 +22,7 @@ public sealed class SiteWatcher : IDisposable
         _siteRoot = siteRoot;
         _timer = new Timer(_ => _ = RunAsync());
         Watch(Path.Combine(siteRoot, "input"), "*", subdirectories: true);
-        Watch(Path.Combine(siteRoot, "theme", "assets"), "*", subdirectories: true);
+        Watch(Path.Combine(siteRoot, ThemeCompiler.Folder), "*", subdirectories: true);
         Watch(siteRoot, "statiq.json", subdirectories: false);
     }
 
@@ -39,11 +39,12 @@ public sealed class SiteWatcher : IDisposable
 
     private void Changed(object sender, FileSystemEventArgs e)
     {
-        lock (_gate)
-        {
-            _changed.Add(Relative(e.FullPath));
-            if (e is RenamedEventArgs renamed) _changed.Add(Relative(renamed.OldFullPath));
-        }
+        var paths = e is RenamedEventArgs renamed ? [Relative(e.FullPath), Relative(renamed.OldFullPath)] : new[] { Relative(e.FullPath) };
+        // Of the theme's folder, what a build reads: not what 'dotnet build' writes into bin/ and obj/.
+        paths = paths.Where(p => !p.StartsWith(ThemeCompiler.Folder + "/", StringComparison.Ordinal)
+            || p.StartsWith(Assets.ThemeAssets.Folder + "/", StringComparison.Ordinal) || ThemeCompiler.IsSource(p)).ToArray();
+        if (paths.Length == 0) return;
+        lock (_gate) _changed.UnionWith(paths);
         _timer.Change(QuietPeriod, Timeout.InfiniteTimeSpan);
     }
 

@@ -132,7 +132,7 @@ public sealed class PageLinks
     internal sealed record LinkProblem(string Url, Phrase Reason, string? AnchorPage = null, string? Anchor = null);
 
     /// <summary>The theme's source file of a page component: <c>QualityMonth.Theme.Pages.YearPage</c> → <c>theme/Pages/YearPage.razor</c>.</summary>
-    private static string TemplateFile(Type component) =>
+    internal static string TemplateFile(Type component) =>
         "theme/" + (component.Namespace ?? "").Replace("QualityMonth.Theme", "", StringComparison.Ordinal).Trim('.').Replace('.', '/') + "/" + component.Name + ".razor";
 
     /// <summary>One page's ids and links, recorded while it is written (by one thread).</summary>

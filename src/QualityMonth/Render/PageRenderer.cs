@@ -6,7 +6,6 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using QualityMonth.Model;
 using QualityMonth.Output;
-using QualityMonth.Theme;
 
 namespace QualityMonth.Render;
 
@@ -14,25 +13,28 @@ namespace QualityMonth.Render;
 
 /// <summary>
 /// Renders the theme's Razor components with the framework's static renderer and writes each page's HTML once, from the
-/// render tree (<see cref="PageHtmlWriter"/>): links are checked and mounted as they are written.
+/// render tree (<see cref="PageHtmlWriter"/>): links are checked and mounted as they are written. The components are
+/// given theme's: the built-in theme's, or the one the preview compiled after a template was saved.
 /// </summary>
 public sealed class PageRenderer : IAsyncDisposable
 {
     private readonly ServiceProvider _services;
     private readonly TreeRenderer _renderer;
+    private readonly CompiledTheme _theme;
     private readonly StringBuilder _html;
 
     /// <param name="html">The buffer pages are written into, one page at a time. A page is tens of thousands of characters, so
     /// a buffer made per page lands on the large-object heap, and each such allocation brings a full garbage collection
     /// closer: reused, it is allocated once (a warm build of the real site made 14 full collections before, 3-4 after).</param>
-    public PageRenderer(StringBuilder? html = null)
+    public PageRenderer(CompiledTheme theme, StringBuilder? html = null)
     {
+        _theme = theme;
         _services = new ServiceCollection().AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance).BuildServiceProvider();
         _html = html ?? NewPageBuffer();
         _renderer = new TreeRenderer(_services, _html);
     }
 
-    /// <summary>A buffer for <see cref="PageRenderer(StringBuilder?)"/>, large enough for most pages.</summary>
+    /// <summary>A buffer for <see cref="PageRenderer(CompiledTheme, StringBuilder?)"/>, large enough for most pages.</summary>
     public static StringBuilder NewPageBuffer() => new(64 * 1024);
 
     /// <summary>The page's HTML as UTF-8; its links and ids go to <paramref name="links"/>.</summary>
@@ -42,11 +44,11 @@ public sealed class PageRenderer : IAsyncDisposable
     {
         var parameters = new Dictionary<string, object?>(page.Page.Parameters(site, output))
         {
-            ["Ctx"] = new PageContext(site, page.Language, page.SitePath, assetUrls, photos),
+            ["Ctx"] = _theme.PageContext(site, page.Language, page.SitePath, assetUrls, photos),
         };
         return _renderer.Dispatcher.InvokeAsync(async () =>
         {
-            var root = _renderer.BeginRenderingComponent(page.Page.Component, ParameterView.FromDictionary(parameters));
+            var root = _renderer.BeginRenderingComponent(_theme.Component(page.Page.Component), ParameterView.FromDictionary(parameters));
             await root.QuiescenceTask;
             _html.Clear();
             _renderer.Links = links;

@@ -12,13 +12,13 @@ public static class PageRendering
     private const int PagesPerRenderer = 50;
 
     public static async Task RenderAllAsync(Site site, IReadOnlyList<PageSpec> pages, IReadOnlyDictionary<string, string> assetUrls,
-        IReadOnlyDictionary<PhotoRef, ProcessedPhoto> photos, SiteOutput output, PageLinks links)
+        IReadOnlyDictionary<PhotoRef, ProcessedPhoto> photos, SiteOutput output, PageLinks links, CompiledTheme theme)
     {
         var next = -1;
         async Task Work()
         {
             var buffer = PageRenderer.NewPageBuffer();
-            var renderer = new PageRenderer(buffer);
+            var renderer = new PageRenderer(theme, buffer);
             try
             {
                 for (int index, rendered = 0; (index = Interlocked.Increment(ref next)) < pages.Count; rendered++)
@@ -28,7 +28,7 @@ public static class PageRendering
                     if (rendered == PagesPerRenderer)
                     {
                         await renderer.DisposeAsync();
-                        renderer = new PageRenderer(buffer);
+                        renderer = new PageRenderer(theme, buffer);
                         rendered = 0;
                     }
                     var recorder = links.Recorder(index);

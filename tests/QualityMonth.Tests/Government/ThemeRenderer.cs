@@ -32,7 +32,7 @@ public static class ThemeRenderer
         var assets = Directory.GetFiles(Path.Combine(Repo.Root, "theme", "assets"))
             .ToDictionary(f => Path.GetFileName(f), f => "/assets/" + Path.GetFileName(f));
         var spec = new PageSpec(sitePath, language, page);
-        await using var renderer = new PageRenderer();
+        await using var renderer = new PageRenderer(CompiledTheme.BuiltIn);
         // Links are recorded against this page alone: they are not checked here (Report is not called).
         var output = new SiteOutput();
         var links = new PageLinks(site, [spec], output);

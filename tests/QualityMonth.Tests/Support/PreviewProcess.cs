@@ -28,6 +28,11 @@ public sealed class PreviewProcess : IDisposable
 
     public HttpClient Http => _http;
 
+    /// <summary>The preview's peak resident memory so far (VmHWM of /proc/&lt;pid&gt;/status).</summary>
+    public long PeakMemoryBytes =>
+        long.Parse(File.ReadLines($"/proc/{_process.Id}/status").First(l => l.StartsWith("VmHWM:", StringComparison.Ordinal))
+            .Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]) * 1024;
+
     public async Task<(HttpStatusCode StatusCode, string Body)> GetAsync(string path)
     {
         using var response = await _http.GetAsync(Url + path);
