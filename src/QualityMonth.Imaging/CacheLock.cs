@@ -19,7 +19,7 @@ public static class CacheLock
         var path = Path.Combine(siteRoot, LockFile);
         lock (Gate)
             if (!Held.ContainsKey(path))
-                Held[path] = Open(path, FileShare.ReadWrite);
+                Held[path] = OpenShared(path);
     }
 
     /// <summary>Runs <paramref name="prune"/> when no other process uses the cache.</summary>
@@ -47,10 +47,30 @@ public static class CacheLock
             }
             finally
             {
-                Held[path] = Open(path, FileShare.ReadWrite);
+                Held[path] = OpenShared(path);
             }
         }
     }
+
+    /// <summary>The shared lock, waited for while another build prunes (holds it alone): .NET's flock(2) does not wait.</summary>
+    private static FileStream OpenShared(string path)
+    {
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            try
+            {
+                return Open(path, FileShare.ReadWrite);
+            }
+            catch (IOException) when (File.Exists(path) && waited.Elapsed < PruneWait)
+            {
+                Thread.Sleep(20);
+            }
+        }
+    }
+
+    /// <summary>Longer than any prune takes: a lock held longer is a stuck process, reported as the disk problem it then is.</summary>
+    private static readonly TimeSpan PruneWait = TimeSpan.FromMinutes(2);
 
     /// <summary>.NET locks the file with flock(2): shared for <see cref="FileShare.ReadWrite"/>, exclusive for <see cref="FileShare.None"/>.</summary>
     private static FileStream Open(string path, FileShare share)
