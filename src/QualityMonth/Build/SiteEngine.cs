@@ -234,8 +234,9 @@ public sealed class SiteEngine(string siteRoot, EngineOptions options) : IAsyncD
 
     /// <summary>
     /// A theme template or C# file was saved (the preview): the theme is compiled and, when it compiles, every page is
-    /// rendered with it in a full run (every page depends on the layout). Until then the last good site stays served; the
-    /// saved file stays pending, so the next run compiles again.
+    /// rendered with it (every page depends on the layout). The templates make nothing but pages: with a kept site and
+    /// nothing else saved, only the pages are rendered again, over the kept model; otherwise everything runs. Until then
+    /// the last good site stays served; the saved file stays pending, so the next run compiles again.
     /// </summary>
     private async Task<BuildResult> CompileThemeAsync()
     {
@@ -251,9 +252,36 @@ public sealed class SiteEngine(string siteRoot, EngineOptions options) : IAsyncD
         _renderer = null;
         previous.Unload();
         // The search index takes longer than the rest: the last good site's is served until the new one is made.
-        var result = await RunAllAsync(_kept?.Output);
+        var result = _kept is { } kept && _pending.All(Preview.ThemeCompiler.IsSource)
+            ? await RenderPagesAgainAsync(kept)
+            : await RunAllAsync(_kept?.Output);
         Timings(RunKind.Theme, clock);
         return result with { Kind = RunKind.Theme };
+    }
+
+    /// <summary>Every page of the kept site rendered again with the current theme, its links checked as a full run checks them;
+    /// the other files are kept. Serves the last good site's search index until the new one is made.</summary>
+    private async Task<BuildResult> RenderPagesAgainAsync(Kept kept)
+    {
+        var diagnostics = new DiagnosticBag();
+        var output = kept.Output.Clone();
+        foreach (var page in kept.Pages) output.Remove(page.OutputPath);
+        var links = new PageLinks(kept.Site, kept.Pages, output);
+        using (BuildTimings.Measure("render"))
+            await PageRendering.RenderAllAsync(kept.Site, kept.Pages, kept.AssetUrls, kept.Photos.ByPhoto, output, links, _theme);
+        links.Report(diagnostics);
+        if (diagnostics.HasErrors)
+        {
+            // The kept pages were made with the previous theme: the next run starts afresh.
+            _kept = null;
+            return Failed(diagnostics, kept.Site.Settings, kept.Coverage);
+        }
+        foreach (var warning in kept.Warnings) diagnostics.Add(warning);
+        _pending = new HashSet<string>(StringComparer.Ordinal);
+        var updated = kept with { Output = output, Anchors = links.Anchors().ToDictionary(StringComparer.Ordinal) };
+        _kept = updated;
+        StartSearchIndex(output);
+        return Served(updated, RunKind.Theme, diagnostics.Sorted(), kept.Pages.Count, null);
     }
 
     /// <summary>Brings the kept site up to date after content <paramref name="files"/> that already existed were saved.</summary>
