@@ -62,7 +62,7 @@ public enum RunKind
     FirstLook,
     /// <summary>The theme's assets replaced, and their URLs in every page, without rendering.</summary>
     Assets,
-    /// <summary>The theme's templates compiled again (the preview), and everything run with them.</summary>
+    /// <summary>The theme's templates compiled again (the preview), and every page rendered with them.</summary>
     Theme,
     /// <summary>Nothing the site is made from changed.</summary>
     None,
@@ -105,7 +105,7 @@ public sealed record EngineOptions
 /// only the pages that depend on them (<see cref="SitePage.Dependencies"/>) are rendered again, those made from the saved
 /// files first (a first look, served before the rest). A changed theme asset replaces its files and URLs without
 /// rendering; a setting, a registry, a photo, or a file added or removed runs everything; a theme template or C# file
-/// compiles the theme (<see cref="Preview.ThemeCompiler"/>) and runs everything with it. The result equals a full
+/// compiles the theme (<see cref="Preview.ThemeCompiler"/>) and renders every page with it. The result equals a full
 /// run's (tested file by file), and the search index is rebuilt in the background after it.
 /// </remarks>
 public sealed class SiteEngine(string siteRoot, EngineOptions options) : IAsyncDisposable
