@@ -7,7 +7,7 @@ using QualityMonth.Theme.Localization;
 namespace QualityMonth.Feeds;
 
 /// <summary>
-/// Atom (RFC 4287) feeds in every language: the notices (<c>/feeds/notices.atom</c>, full text) and the
+/// Atom (RFC 4287) feeds in every language: the latest notices (<c>/feeds/notices.atom</c>, full text) and the
 /// activities (<c>/feeds/activities.atom</c>). Entry ids are the entries' permanent page URLs; every
 /// date comes from the documents (a notice's 成文日期), never from the clock, so that builds are
 /// reproducible. Atom requires an updated time: for an undated document it is its year's campaign start,
@@ -20,6 +20,12 @@ public sealed class AtomFeeds : IFileGenerator
     /// <summary>Dates are China Standard Time, the documents' own.</summary>
     private static readonly TimeSpan ChinaStandardTime = TimeSpan.FromHours(8);
 
+    /// <summary>
+    /// How many notices the notices feed carries, newest first. Feed readers poll the whole file again and again,
+    /// and each entry carries a notice's full text: a few years of notices, not the archive (the site is that).
+    /// </summary>
+    public const int NoticesFeedLimit = 50;
+
     public void Generate(BuildContext build)
     {
         var site = build.Site;
@@ -27,9 +33,10 @@ public sealed class AtomFeeds : IFileGenerator
         {
             var strings = DataStrings.For(language.Locale);
             var siteTitle = site.Settings.Title.In(language).Text;
-            // Each notice's full text is parsed to make its links absolute: on every core, kept in site order.
-            var notices = site.Years.SelectMany(y => y.Notices).AsParallel().AsOrdered().Select(n => NoticeEntry(site, n, language)).ToList()
-                .OrderByDescending(e => e.Updated).ToList();
+            // Each notice's full text is parsed to make its links absolute: on every core, kept in date order
+            // (notices of the same date in site order).
+            var notices = site.Years.SelectMany(y => y.Notices).OrderByDescending(n => DocumentTime(n.Year, n.Date)).Take(NoticesFeedLimit)
+                .AsParallel().AsOrdered().Select(n => NoticeEntry(site, n, language)).ToList();
             var activities = site.Activities.Select(a => ActivityEntry(site, a, language))
                 .OrderByDescending(e => e.Updated).ToList();
             build.Output.Add(SiteUrls.OutputPath(Routes.NoticesFeed, language),

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Xml.Linq;
 using QualityMonth.Tests.Support;
 
@@ -46,7 +47,7 @@ public sealed class AtomFeedTests(BuiltSite site)
     }
 
     [Fact]
-    public void The_notices_feed_has_every_notice_linked_in_both_languages_and_dated_by_the_document()
+    public void The_notices_feed_has_every_notice_of_the_real_site_linked_in_both_languages_and_dated_by_the_document()
     {
         var notices = SourceContent.Notices();
         foreach (var prefix in DataFiles.Prefixes)
@@ -70,6 +71,45 @@ public sealed class AtomFeedTests(BuiltSite site)
             }
             Assert.Equal(entries.Max(e => e.Element(Atom + "updated")!.Value), feed.Element(Atom + "updated")!.Value);
         }
+    }
+
+    [Fact]
+    public void The_notices_feed_carries_the_latest_fifty_notices_newest_first()
+    {
+        using var temp = new TempSite();
+        // 51 more notices than the real site's, a week apart: the feed keeps the newest 50 of all notices.
+        var extra = Enumerable.Range(1, 51).Select(i => (Slug: $"extra-{i:00}", Date: new DateOnly(2023, 1, 1).AddDays(i * 7).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture))).ToList();
+        foreach (var (slug, date) in extra)
+        {
+            temp.Write($"input/2023/notices/{slug}.md", $"""
+                ---
+                title: 关于开展质量工作的通知（{slug}）
+                title_en: Notice on quality work ({slug})
+                doc_number: 闽质强省办〔2023〕{slug[^2..]}号
+                issuer: 福建省质量强省工作领导小组办公室
+                issuer_en: Office of the Fujian Quality Province Leading Group
+                date: {date}
+                disclosure: 此件主动公开
+                ---
+
+                各设区市质量强市工作领导小组办公室：现将有关事项通知如下。
+                """);
+            temp.Write($"input/2023/notices/{slug}.en.md", "To the offices of the quality leading groups of every city: the matters are notified as follows.\n");
+        }
+        var build = Generator.Run("build", "--root", temp.Root);
+        Assert.True(build.ExitCode == 0, build.All);
+
+        var expected = SourceContent.Notices().Select(n => (Page: $"{n.Year}/notices/{n.Slug}/", Date: n.Date ?? $"{n.Year}-09-01"))
+            .Concat(extra.Select(e => (Page: $"2023/notices/{e.Slug}/", e.Date)))
+            .OrderByDescending(n => n.Date, StringComparer.Ordinal).Take(50).ToList();
+        Assert.Contains(expected, n => n.Page.Contains("extra-", StringComparison.Ordinal));
+        Assert.Contains(expected, n => !n.Page.Contains("extra-", StringComparison.Ordinal));
+        foreach (var prefix in DataFiles.Prefixes)
+        {
+            var entries = XDocument.Load(Path.Combine(temp.Output, prefix + "feeds", "notices.atom")).Root!.Elements(Atom + "entry").ToList();
+            Assert.Equal(expected.Select(n => $"{Host}/{prefix}{n.Page}"), entries.Select(e => e.Element(Atom + "id")!.Value));
+        }
+        Assert.True(File.Exists(Path.Combine(temp.Output, "2023", "notices", "extra-01", "index.html")), "every notice keeps its page");
     }
 
     [Fact]
