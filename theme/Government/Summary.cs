@@ -16,8 +16,8 @@ public static partial class Summary
     /// </summary>
     public static string? FirstSentence(string html)
     {
-        var paragraphs = Paragraph().Matches(html)
-            .Select(m => WhiteSpace().Replace(WebUtility.HtmlDecode(Tag().Replace(m.Groups[1].Value, "")), " ").Trim())
+        var paragraphs = Paragraphs(html)
+            .Select(p => WhiteSpace().Replace(WebUtility.HtmlDecode(Tag().Replace(p, "")), " ").Trim())
             .Where(p => p.Length > 0)
             // Only the first two paragraphs can matter (the addressees and the first sentence): a notice has dozens.
             .Take(2)
@@ -39,8 +39,25 @@ public static partial class Summary
         return text[..cut].TrimEnd() + ellipsis;
     }
 
-    [GeneratedRegex(@"<p\b[^>]*>(.*?)</p>", RegexOptions.Singleline)]
-    private static partial Regex Paragraph();
+    /// <summary>The inner HTML of each <c>p</c> element, in order (the Markdown renderer's HTML: no nested paragraphs).</summary>
+    private static IEnumerable<string> Paragraphs(string html)
+    {
+        // Found with IndexOf, not a lazy regex, which walked every paragraph's text character by character.
+        for (var at = html.IndexOf("<p", StringComparison.Ordinal); at >= 0; at = html.IndexOf("<p", at, StringComparison.Ordinal))
+        {
+            var afterName = at + 2;
+            if (afterName < html.Length && (char.IsLetterOrDigit(html[afterName]) || html[afterName] == '_'))
+            {
+                at = afterName; // <pre>, <param>: not a paragraph
+                continue;
+            }
+            var contentStart = html.IndexOf('>', afterName) + 1;
+            var end = contentStart == 0 ? -1 : html.IndexOf("</p>", contentStart, StringComparison.Ordinal);
+            if (end < 0) yield break;
+            yield return html[contentStart..end];
+            at = end + "</p>".Length;
+        }
+    }
 
     [GeneratedRegex("<[^>]*>")]
     private static partial Regex Tag();

@@ -24,8 +24,14 @@ public static class GlossaryCheck
         var longer = site.Glossary.DistinctBy(t => t.Chinese).ToDictionary(t => t.Chinese, t => site.Glossary
             .Where(l => l.Chinese.Length > t.Chinese.Length && l.Chinese.Contains(t.Chinese, StringComparison.Ordinal))
             .Select(l => l.Chinese).ToList());
-        IEnumerable<GlossaryTerm> Missed(string original, string translation) =>
-            site.Glossary.Where(t => Has(original, t.Chinese, longer[t.Chinese]) && !translation.Contains(t.English, StringComparison.OrdinalIgnoreCase));
+        // Ignoring case as OrdinalIgnoreCase does (upper-cased, char by char), on upper-cased copies: the ordinal search is
+        // vectorised, the ignore-case one is not where globalization is invariant (about half a second on 4,000 notices).
+        var renderings = site.Glossary.Select(t => t.English).Distinct().ToDictionary(e => e, e => e.ToUpperInvariant());
+        List<GlossaryTerm> Missed(string original, string translation)
+        {
+            var upper = translation.ToUpperInvariant();
+            return site.Glossary.Where(t => Has(original, t.Chinese, longer[t.Chinese]) && !upper.Contains(renderings[t.English], StringComparison.Ordinal)).ToList();
+        }
 
         foreach (var field in TranslatableFields.Of(site))
         {
@@ -33,14 +39,14 @@ public static class GlossaryCheck
             foreach (var term in Missed(field.Text.Original, translation))
                 diagnostics.Warning(translationAt ?? field.At, TranslationMessages.GlossaryTermRendered(term.Chinese, term.English, GlossaryPath));
         }
-        foreach (var notice in site.Years.SelectMany(y => y.Notices))
-            foreach (var (body, file) in Bodies(notice))
-            {
-                if (!body.HasTranslation(English)) continue;
-                var translation = HtmlText.Plain(body.In(english).Text);
-                foreach (var term in Missed(HtmlText.Plain(body.OriginalHtml), translation))
-                    diagnostics.Warning(new SourceLocation(file, 1), TranslationMessages.GlossaryTermRendered(term.Chinese, term.English, GlossaryPath));
-            }
+        // The notices' texts on every core, reported in site order.
+        var missedInTexts = site.Years.SelectMany(y => y.Notices).SelectMany(Bodies).Where(b => b.Body.HasTranslation(English))
+            .AsParallel().AsOrdered()
+            .Select(b => (b.File, Terms: Missed(HtmlText.Plain(b.Body.OriginalHtml), HtmlText.Plain(b.Body.In(english).Text))))
+            .ToList();
+        foreach (var (file, terms) in missedInTexts)
+            foreach (var term in terms)
+                diagnostics.Warning(new SourceLocation(file, 1), TranslationMessages.GlossaryTermRendered(term.Chinese, term.English, GlossaryPath));
     }
 
     /// <summary>

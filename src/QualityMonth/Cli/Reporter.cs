@@ -1,3 +1,4 @@
+using System.Text;
 using QualityMonth.Build;
 using QualityMonth.Diagnostics;
 using QualityMonth.Model;
@@ -79,8 +80,11 @@ public sealed class Reporter(ReportFormat format, Locale language)
         }
         else
         {
-            foreach (var diagnostic in diagnostics)
-                _error.WriteLine(diagnostic.ToLine(language));
+            // Written at once, as they are: a site with thousands of warnings spent most of a second in line-by-line console
+            // writes, and a line is never wrapped, whatever the terminal's width.
+            var lines = new StringBuilder();
+            foreach (var diagnostic in diagnostics) lines.AppendLine(diagnostic.ToLine(language));
+            Console.Error.Write(lines.ToString());
         }
     }
 

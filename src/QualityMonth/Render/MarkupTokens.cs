@@ -1,5 +1,4 @@
 using System.Net;
-using System.Runtime.CompilerServices;
 
 namespace QualityMonth.Render;
 
@@ -19,33 +18,19 @@ internal sealed record EndTagToken(string Name) : MarkupToken;
 
 /// <summary>
 /// The tags and text of the raw markup a page is made with: the theme's static HTML, which Razor hands over as strings, and
-/// rendered Markdown. The theme's strings are split once and their tokens kept for the run, so a page's writer walks
-/// tokens instead of parsing the page.
+/// rendered Markdown. A page's writer walks tokens instead of parsing the page.
 /// </summary>
 /// <remarks>The markup is the theme's and the Markdown renderer's own, well-formed HTML: this is a tokenizer for that, not for
 /// the HTML of the web at large.</remarks>
 internal static class MarkupTokens
 {
-    private static readonly ConditionalWeakTable<string, IReadOnlyList<MarkupToken>> Cache = [];
-
     /// <summary>Elements whose text is not markup.</summary>
     internal static bool IsRawText(string element) => element is "script" or "style";
 
     internal static bool IsVoid(string element) => element is "area" or "base" or "br" or "col" or "embed" or "hr" or "img" or "input"
         or "link" or "meta" or "source" or "track" or "wbr";
 
-    /// <summary>The strings met once so far: the second time a string is met, its tokens are kept.</summary>
-    private static readonly ConditionalWeakTable<string, object> MetOnce = [];
-
-    /// <summary>The tokens of <paramref name="markup"/>, kept from the second time the same string is written: the theme's
-    /// static HTML (string literals) is written on every page of a kind, while content HTML is written by one page (two
-    /// with a fallback) and would only hold memory. Strings are told apart by reference, never by hashing their text.</summary>
-    public static IReadOnlyList<MarkupToken> Of(string markup) =>
-        Cache.TryGetValue(markup, out var tokens) ? tokens
-        : MetOnce.TryAdd(markup, MetOnce) ? Split(markup)
-        : Cache.GetValue(markup, Split);
-
-    private static IReadOnlyList<MarkupToken> Split(string markup)
+    internal static IReadOnlyList<MarkupToken> Split(string markup)
     {
         var tokens = new List<MarkupToken>();
         var at = 0;
@@ -141,5 +126,30 @@ internal static class MarkupTokens
         var start = position;
         while (position < markup.Length && !char.IsWhiteSpace(markup[position]) && markup[position] != '>') position++;
         return markup[start..position];
+    }
+}
+
+/// <summary>
+/// The tokens of the markup one render worker writes, kept from the second time the same string is written: the theme's
+/// static HTML (string literals) is written on every page of a kind, while content HTML is written by one page (two with a
+/// fallback) and would only hold memory. Strings are told apart by reference, never by hashing their text. One per render
+/// worker: no locks between workers.
+/// </summary>
+internal sealed class MarkupTokenCache
+{
+    /// <summary>How many strings met once are remembered before they are forgotten together: the theme has a few hundred, and
+    /// the preview's warm renderer would otherwise hold the text of every edit of a session.</summary>
+    private const int MetOnceLimit = 4096;
+
+    private readonly Dictionary<string, IReadOnlyList<MarkupToken>> _kept = new(ReferenceEqualityComparer.Instance);
+    private readonly HashSet<string> _metOnce = new(ReferenceEqualityComparer.Instance);
+
+    public IReadOnlyList<MarkupToken> Of(string markup)
+    {
+        if (_kept.TryGetValue(markup, out var tokens)) return tokens;
+        tokens = MarkupTokens.Split(markup);
+        if (_metOnce.Count == MetOnceLimit) _metOnce.Clear();
+        if (!_metOnce.Add(markup)) _kept[markup] = tokens;
+        return tokens;
     }
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using Microsoft.AspNetCore.Components.RenderTree;
 
@@ -19,7 +20,7 @@ internal interface IWrittenLinks
 /// Writes a rendered page as HTML, once, straight from the components' render trees: every URL attribute goes through the
 /// page's <see cref="PageLinks.PageLinkRecorder"/> (checked, localised in content, mounted under the base path) and every id
 /// is recorded (content headings carry theirs from the Markdown renderer, <see cref="Markdown.HeadingIdExtension"/>). Raw markup (the theme's static HTML, rendered Markdown) is walked as tokens
-/// (<see cref="MarkupTokens"/>), split once per string.
+/// (<see cref="MarkupTokens"/>), the theme's split once per render worker (<see cref="MarkupTokenCache"/>).
 /// </summary>
 /// <remarks>The HTML is written as an HTML5 serialiser writes a parsed document (the form the site has always had):
 /// value-less attributes as <c>name=""</c>, void elements without a slash, text escaped for <c>&amp; &lt; &gt;</c> and
@@ -29,24 +30,29 @@ internal sealed class PageHtmlWriter
     private readonly Func<int, ArrayRange<RenderTreeFrame>>? _framesOf;
     private readonly IWrittenLinks _links;
     private readonly StringBuilder _html;
+    private readonly MarkupTokenCache? _tokens;
     private readonly Stack<OpenElement> _open = new();
+    private readonly List<KeyValuePair<string, string>> _attributes = [];
     private bool _headStarted;
 
     /// <param name="framesOf">The current render tree of a component, by its id; null for a fragment.</param>
     /// <param name="html">Where the HTML is appended.</param>
-    private PageHtmlWriter(Func<int, ArrayRange<RenderTreeFrame>>? framesOf, IWrittenLinks links, StringBuilder html)
+    /// <param name="tokens">The worker's tokens of the markup it has written; null to split every string (a fragment).</param>
+    private PageHtmlWriter(Func<int, ArrayRange<RenderTreeFrame>>? framesOf, IWrittenLinks links, StringBuilder html, MarkupTokenCache? tokens)
     {
         _framesOf = framesOf;
         _links = links;
         _html = html;
+        _tokens = tokens;
         // A fragment is body content: its whitespace is all kept.
         _headStarted = framesOf is null;
     }
 
     /// <param name="framesOf">The current render tree of a component, by its id.</param>
     /// <param name="html">Where the page is appended: a renderer reuses one for every page it writes.</param>
-    public PageHtmlWriter(Func<int, ArrayRange<RenderTreeFrame>> framesOf, PageLinks.PageLinkRecorder links, StringBuilder html)
-        : this(framesOf, (IWrittenLinks)links, html)
+    /// <param name="tokens">The render worker's markup tokens.</param>
+    public PageHtmlWriter(Func<int, ArrayRange<RenderTreeFrame>> framesOf, PageLinks.PageLinkRecorder links, StringBuilder html, MarkupTokenCache tokens)
+        : this(framesOf, (IWrittenLinks)links, html, tokens)
     {
     }
 
@@ -55,7 +61,7 @@ internal sealed class PageHtmlWriter
     /// would clash with those of the reader's page.</summary>
     public static string Fragment(string markup, Func<string, string> url)
     {
-        var writer = new PageHtmlWriter(null, new FragmentLinks(url), new StringBuilder(markup.Length + markup.Length / 8));
+        var writer = new PageHtmlWriter(null, new FragmentLinks(url), new StringBuilder(markup.Length + markup.Length / 8), null);
         writer.Markup(markup);
         while (writer._open.Count > 0) writer.EndTag(writer._open.Peek().Name);
         return writer._html.ToString();
@@ -123,7 +129,9 @@ internal sealed class PageHtmlWriter
     {
         ref var element = ref frames.Array[position];
         var end = position + element.ElementSubtreeLength;
-        var attributes = new List<KeyValuePair<string, string>>();
+        // One list for every element: the tag is written before any child is.
+        var attributes = _attributes;
+        attributes.Clear();
         var child = position + 1;
         for (; child < end; child++)
         {
@@ -143,7 +151,7 @@ internal sealed class PageHtmlWriter
 
     private void Markup(string markup)
     {
-        foreach (var token in MarkupTokens.Of(markup))
+        foreach (var token in _tokens?.Of(markup) ?? MarkupTokens.Split(markup))
             switch (token)
             {
                 case TextToken text:
@@ -164,7 +172,7 @@ internal sealed class PageHtmlWriter
 
     private void StartTag(string name, IReadOnlyList<KeyValuePair<string, string>> attributes)
     {
-        var inContent = (_open.TryPeek(out var parent) && parent.InContent) || attributes.Any(a => a.Key == "class" && a.Value.Split(' ', StringSplitOptions.RemoveEmptyEntries).Contains("prose"));
+        var inContent = (_open.TryPeek(out var parent) && parent.InContent) || IsProse(attributes);
         if (name == "head") _headStarted = true;
 
         _html.Append('<').Append(name);
@@ -184,17 +192,36 @@ internal sealed class PageHtmlWriter
         if (!MarkupTokens.IsVoid(name)) _open.Push(new OpenElement(name, inContent));
     }
 
+    /// <summary>Whether the element's classes include <c>prose</c>, which marks Markdown content.</summary>
+    private static bool IsProse(IReadOnlyList<KeyValuePair<string, string>> attributes)
+    {
+        foreach (var (name, value) in attributes)
+        {
+            if (name != "class") continue;
+            foreach (var range in value.AsSpan().Split(' '))
+                if (value.AsSpan()[range] is "prose") return true;
+        }
+        return false;
+    }
+
     /// <summary>Closes the innermost open <paramref name="name"/> element, and the elements left open inside it, as an HTML
     /// parser would; an end tag without its element is dropped.</summary>
     private void EndTag(string name)
     {
-        if (!_open.Any(e => e.Name == name)) return;
+        if (!IsOpen(name)) return;
         string closed;
         do
         {
             closed = _open.Pop().Name;
             _html.Append("</").Append(closed).Append('>');
         } while (closed != name);
+    }
+
+    private bool IsOpen(string name)
+    {
+        foreach (var element in _open)
+            if (element.Name == name) return true;
+        return false;
     }
 
     private void Text(string text)
@@ -206,16 +233,22 @@ internal sealed class PageHtmlWriter
             _html.Append(text);
             return;
         }
-        foreach (var c in text)
-            _ = c switch
+        // The runs between characters to escape are appended whole: a notice's text is tens of thousands of characters.
+        var rest = text.AsSpan();
+        for (int at; (at = rest.IndexOfAny(TextToEscape)) >= 0; rest = rest[(at + 1)..])
+        {
+            _html.Append(rest[..at]).Append(rest[at] switch
             {
-                '&' => _html.Append("&amp;"),
-                '<' => _html.Append("&lt;"),
-                '>' => _html.Append("&gt;"),
-                '\u00A0' => _html.Append("&nbsp;"),
-                _ => _html.Append(c),
-            };
+                '&' => "&amp;",
+                '<' => "&lt;",
+                '>' => "&gt;",
+                _ => "&nbsp;",
+            });
+        }
+        _html.Append(rest);
     }
+
+    private static readonly SearchValues<char> TextToEscape = SearchValues.Create("&<>\u00A0");
 
     private static string EscapeAttribute(string value) =>
         value.AsSpan().IndexOfAny("&\"\u00A0") < 0 ? value : value.Replace("&", "&amp;").Replace("\"", "&quot;").Replace("\u00A0", "&nbsp;");

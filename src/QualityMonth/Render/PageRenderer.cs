@@ -21,21 +21,16 @@ public sealed class PageRenderer : IAsyncDisposable
     private readonly ServiceProvider _services;
     private readonly TreeRenderer _renderer;
     private readonly CompiledTheme _theme;
-    private readonly StringBuilder _html;
+    private readonly RenderWorkspace _workspace;
 
-    /// <param name="html">The buffer pages are written into, one page at a time. A page is tens of thousands of characters, so
-    /// a buffer made per page lands on the large-object heap, and each such allocation brings a full garbage collection
-    /// closer: reused, it is allocated once (a warm build of the real site made 14 full collections before, 3-4 after).</param>
-    public PageRenderer(CompiledTheme theme, StringBuilder? html = null)
+    /// <param name="workspace">What the renderers of one worker share, page after page (a fresh one when null).</param>
+    public PageRenderer(CompiledTheme theme, RenderWorkspace? workspace = null)
     {
         _theme = theme;
         _services = new ServiceCollection().AddSingleton<ILoggerFactory>(NullLoggerFactory.Instance).BuildServiceProvider();
-        _html = html ?? NewPageBuffer();
-        _renderer = new TreeRenderer(_services, _html);
+        _workspace = workspace ?? new RenderWorkspace();
+        _renderer = new TreeRenderer(_services, _workspace);
     }
-
-    /// <summary>A buffer for <see cref="PageRenderer(CompiledTheme, StringBuilder?)"/>, large enough for most pages.</summary>
-    public static StringBuilder NewPageBuffer() => new(64 * 1024);
 
     /// <summary>The page's HTML as UTF-8; its links and ids go to <paramref name="links"/>.</summary>
     /// <param name="output">The output so far, for the pages that describe its files.</param>
@@ -50,11 +45,11 @@ public sealed class PageRenderer : IAsyncDisposable
         {
             var root = _renderer.BeginRenderingComponent(_theme.Component(page.Page.Component), ParameterView.FromDictionary(parameters));
             await root.QuiescenceTask;
-            _html.Clear();
+            _workspace.Html.Clear();
             _renderer.Links = links;
-            // The page goes to _html (TreeRenderer), not to the framework's writer.
+            // The page goes to the workspace's buffer (TreeRenderer), not to the framework's writer.
             root.WriteHtmlTo(TextWriter.Null);
-            return Utf8(_html);
+            return Utf8(_workspace.Html);
         });
     }
 
@@ -80,12 +75,25 @@ public sealed class PageRenderer : IAsyncDisposable
     }
 
     /// <summary>The framework's renderer, with the page written by <see cref="PageHtmlWriter"/> instead of its own HTML writer.</summary>
-    private sealed class TreeRenderer(IServiceProvider services, StringBuilder html) : StaticHtmlRenderer(services, NullLoggerFactory.Instance)
+    private sealed class TreeRenderer(IServiceProvider services, RenderWorkspace workspace) : StaticHtmlRenderer(services, NullLoggerFactory.Instance)
     {
         /// <summary>Where the page being written hands its links; set on the dispatcher's thread before each page is written.</summary>
         public PageLinks.PageLinkRecorder? Links { get; set; }
 
         protected override void WriteComponentHtml(int componentId, TextWriter output) =>
-            new PageHtmlWriter(GetCurrentRenderTreeFrames, Links ?? throw new InvalidOperationException("no page to write"), html).Write(componentId);
+            new PageHtmlWriter(GetCurrentRenderTreeFrames, Links ?? throw new InvalidOperationException("no page to write"), workspace.Html, workspace.Tokens)
+                .Write(componentId);
     }
+}
+
+/// <summary>What one render worker keeps from page to page, whichever renderer writes them.</summary>
+public sealed class RenderWorkspace
+{
+    /// <summary>The buffer pages are written into, one at a time. A page is tens of thousands of characters, so a buffer
+    /// made per page lands on the large-object heap, and each such allocation brings a full garbage collection closer:
+    /// reused, it is allocated once (a warm build of the real site made 14 full collections before, 3-4 after).</summary>
+    internal StringBuilder Html { get; } = new(64 * 1024);
+
+    /// <summary>The tokens of the theme's static HTML, split once per worker.</summary>
+    internal MarkupTokenCache Tokens { get; } = new();
 }

@@ -17,8 +17,8 @@ public static class PageRendering
         var next = -1;
         async Task Work()
         {
-            var buffer = PageRenderer.NewPageBuffer();
-            var renderer = new PageRenderer(theme, buffer);
+            var workspace = new RenderWorkspace();
+            var renderer = new PageRenderer(theme, workspace);
             try
             {
                 for (int index, rendered = 0; (index = Interlocked.Increment(ref next)) < pages.Count; rendered++)
@@ -28,7 +28,7 @@ public static class PageRendering
                     if (rendered == PagesPerRenderer)
                     {
                         await renderer.DisposeAsync();
-                        renderer = new PageRenderer(theme, buffer);
+                        renderer = new PageRenderer(theme, workspace);
                         rendered = 0;
                     }
                     var recorder = links.Recorder(index);
