@@ -501,15 +501,15 @@ public sealed class SiteEngine(string siteRoot, EngineOptions options) : IAsyncD
     {
         // Newer than any index the preview is still making in the background, which is then dropped.
         Interlocked.Increment(ref _searchGeneration);
-        if (options.OutputFolder is { } outputFolder) return Publish(output, outputFolder, diagnostics);
+        if (options.OutputFolder is { } outputFolder) return Publish(output, outputFolder, LanguageFolders(pages), diagnostics);
         using (BuildTimings.Measure("pagefind"))
-            PagefindIndex.Build(siteRoot, pages.Select(p => p.OutputPath), output, diagnostics);
+            PagefindIndex.Build(siteRoot, pages.Select(p => p.OutputPath), LanguageFolders(pages), output, diagnostics);
         return 0;
     }
 
     /// <summary>Writes the site to <paramref name="outputFolder"/> with the search index Pagefind makes from the written pages.</summary>
     /// <returns>How many files the search index has; 0, with an error, when nothing was published.</returns>
-    private int Publish(SiteOutput output, string outputFolder, DiagnosticBag diagnostics)
+    private int Publish(SiteOutput output, string outputFolder, IReadOnlyCollection<string> languageFolders, DiagnosticBag diagnostics)
     {
         if (!OutputLimit.Check(output, outputFolder, diagnostics)) return 0;
         if (PagefindIndex.FindBinary(siteRoot, diagnostics) is not { } pagefind) return 0;
@@ -519,7 +519,7 @@ public sealed class SiteEngine(string siteRoot, EngineOptions options) : IAsyncD
             AtomicWriter.Write(output, outputFolder, staging =>
             {
                 using (BuildTimings.Measure("pagefind"))
-                    searchIndexFiles = PagefindIndex.BuildInFolder(siteRoot, pagefind, staging, diagnostics);
+                    searchIndexFiles = PagefindIndex.BuildInFolder(siteRoot, pagefind, staging, languageFolders, diagnostics);
                 return searchIndexFiles > 0;
             }, madeByComplete: new HashSet<string>(StringComparer.Ordinal) { PagefindIndex.Folder });
         }
@@ -540,6 +540,7 @@ public sealed class SiteEngine(string siteRoot, EngineOptions options) : IAsyncD
     {
         var generation = Interlocked.Increment(ref _searchGeneration);
         var pages = _kept!.Pages.Select(p => p.OutputPath).ToList();
+        var languageFolders = LanguageFolders(_kept.Pages);
         var snapshot = output.Clone();
         var previous = _search;
         _search = Task.Run(async () =>
@@ -551,7 +552,7 @@ public sealed class SiteEngine(string siteRoot, EngineOptions options) : IAsyncD
             foreach (var path in stale) snapshot.Remove(path);
             // Its own thread: indexing blocks for seconds, and a blocked pool thread on two cores delays the next save's
             // update and the server's requests until the pool adds a thread (about a second).
-            await Task.Factory.StartNew(() => PagefindIndex.Build(siteRoot, pages, snapshot, diagnostics, background: true),
+            await Task.Factory.StartNew(() => PagefindIndex.Build(siteRoot, pages, languageFolders, snapshot, diagnostics, background: true),
                 CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
             _searchDiagnostics = diagnostics.Sorted();
             foreach (var diagnostic in _searchDiagnostics)
@@ -571,6 +572,10 @@ public sealed class SiteEngine(string siteRoot, EngineOptions options) : IAsyncD
         do { current = _search; await current; } while (current != _search);
         return _searchDiagnostics;
     }
+
+    /// <summary>The folders of the pages' languages that are not at the root: each is indexed by a Pagefind of its own.</summary>
+    private static IReadOnlyCollection<string> LanguageFolders(IEnumerable<PageSpec> pages) =>
+        pages.Select(p => p.Language.Prefix).Where(prefix => prefix.Length > 0).ToHashSet(StringComparer.Ordinal);
 
     private static bool IsSearchFile(string path) => path.StartsWith(PagefindIndex.Folder + "/", StringComparison.Ordinal);
 

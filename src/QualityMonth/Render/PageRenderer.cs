@@ -61,7 +61,9 @@ public sealed class PageRenderer : IAsyncDisposable
         foreach (var chunk in html.GetChunks()) length += encoder.GetByteCount(chunk.Span, flush: false);
         length += encoder.GetByteCount([], flush: true);
         encoder.Reset();
-        var bytes = new byte[length];
+        // A page lives until the site is written: on the pinned-object heap it is never copied, where a young array is
+        // copied by the next collection into the next generation, and again to the oldest (every page, twice).
+        var bytes = GC.AllocateUninitializedArray<byte>(length, pinned: true);
         var written = 0;
         foreach (var chunk in html.GetChunks()) written += encoder.GetBytes(chunk.Span, bytes.AsSpan(written), flush: false);
         encoder.GetBytes([], bytes.AsSpan(written), flush: true);

@@ -1,4 +1,7 @@
 using System.Diagnostics;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using QualityMonth.Diagnostics;
 using QualityMonth.Output;
 
@@ -11,7 +14,7 @@ namespace QualityMonth.Search;
 /// site in memory, has its pages written to a scratch folder (<see cref="Build"/>). Which part of a page is
 /// indexed is marked in the theme (<c>data-pagefind-body</c>, see <c>theme/Components/SearchFacts.razor</c>).
 /// </summary>
-public static class PagefindIndex
+public static partial class PagefindIndex
 {
     /// <summary>The bundle's folder in the site; the search script imports <c>/pagefind/pagefind.js</c>.</summary>
     public const string Folder = "pagefind";
@@ -29,8 +32,10 @@ public static class PagefindIndex
     private const string Nice = "/usr/bin/nice";
 
     /// <summary>Indexes <paramref name="pages"/> (output paths of HTML pages in <paramref name="output"/>) and adds the bundle to <paramref name="output"/>.</summary>
+    /// <param name="languageFolders">The folders of the languages whose pages are not at the root (<c>en</c>).</param>
     /// <param name="background">Run Pagefind at the lowest CPU priority (the preview indexes while staff edit).</param>
-    public static void Build(string siteRoot, IEnumerable<string> pages, SiteOutput output, DiagnosticBag diagnostics, bool background = false)
+    public static void Build(string siteRoot, IEnumerable<string> pages, IReadOnlyCollection<string> languageFolders, SiteOutput output,
+        DiagnosticBag diagnostics, bool background = false)
     {
         var binary = FindBinary(siteRoot, diagnostics);
         if (binary is null) return;
@@ -45,7 +50,7 @@ public static class PagefindIndex
                 Directory.CreateDirectory(Path.GetDirectoryName(file)!);
                 File.WriteAllBytes(file, html);
             }
-            if (IndexFolder(siteRoot, binary, site.FullName, diagnostics, background) == 0) return;
+            if (IndexFolder(siteRoot, binary, site.FullName, languageFolders, diagnostics, background) == 0) return;
             var bundle = Path.Combine(site.FullName, Folder);
             foreach (var file in Directory.GetFiles(bundle, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
                 output.Add($"{Folder}/{Path.GetRelativePath(bundle, file).Replace(Path.DirectorySeparatorChar, '/')}", File.ReadAllBytes(file));
@@ -61,15 +66,17 @@ public static class PagefindIndex
     /// page) and writes the bundle into its <c>pagefind/</c> folder, so no page is written twice.
     /// </summary>
     /// <param name="binary">From <see cref="FindBinary"/>.</param>
+    /// <param name="languageFolders">The folders of the languages whose pages are not at the root (<c>en</c>).</param>
     /// <returns>How many files the bundle has; 0 when it was not made, the reason being an error in <paramref name="diagnostics"/>.</returns>
-    public static int BuildInFolder(string siteRoot, string binary, string siteFolder, DiagnosticBag diagnostics) =>
-        IndexFolder(siteRoot, binary, siteFolder, diagnostics, background: false);
+    public static int BuildInFolder(string siteRoot, string binary, string siteFolder, IReadOnlyCollection<string> languageFolders, DiagnosticBag diagnostics) =>
+        IndexFolder(siteRoot, binary, siteFolder, languageFolders, diagnostics, background: false);
 
     /// <summary>What the cache key records of the command line: the folders themselves vary from run to run.</summary>
     private static readonly string[] KeyArguments = ["--site", ".", "--output-path", Folder, "--quiet"];
 
     /// <summary>Copies the index of byte-identical pages from the cache (<see cref="SearchIndexCache"/>), or has Pagefind make it and keeps it there.</summary>
-    private static int IndexFolder(string siteRoot, string binary, string siteFolder, DiagnosticBag diagnostics, bool background)
+    private static int IndexFolder(string siteRoot, string binary, string siteFolder, IReadOnlyCollection<string> languageFolders,
+        DiagnosticBag diagnostics, bool background)
     {
         var bundle = Path.Combine(siteFolder, Folder);
         var cache = SearchIndexCache.For(siteRoot, binary, KeyArguments, siteFolder);
@@ -82,7 +89,7 @@ public static class PagefindIndex
             var scratch = Directory.CreateTempSubdirectory("qualitymonth-pagefind-");
             try
             {
-                messages = Index(binary, scratch.FullName, siteFolder, bundle, diagnostics, background);
+                messages = Index(binary, scratch.FullName, siteFolder, bundle, languageFolders, diagnostics, background);
             }
             finally
             {
@@ -107,33 +114,109 @@ public static class PagefindIndex
         return binary;
     }
 
-    /// <summary>Runs Pagefind on the pages in <paramref name="site"/>, writing its bundle to <paramref name="bundle"/>.</summary>
+    /// <summary>
+    /// Runs Pagefind on the pages in <paramref name="site"/>, writing its bundle to <paramref name="bundle"/>: one Pagefind
+    /// per language, side by side. Pagefind makes each language's index on its own and works mostly on one core, so
+    /// the languages' runs together make the same bundle as one run over the whole site, in a fraction of the time
+    /// (checked byte for byte by the tests), once their tables of contents are joined (<see cref="JoinEntries"/>).
+    /// </summary>
     /// <param name="scratch">An empty folder to run Pagefind in.</param>
     /// <returns>What Pagefind printed, once the bundle is made; null when it was not, the reason being an error in <paramref name="diagnostics"/>.</returns>
-    private static string? Index(string binary, string scratch, string site, string bundle, DiagnosticBag diagnostics, bool background)
+    private static string? Index(string binary, string scratch, string site, string bundle, IReadOnlyCollection<string> languageFolders,
+        DiagnosticBag diagnostics, bool background)
+    {
+        var globs = LanguageGlobs(site, languageFolders);
+        if (globs.Count > 1)
+        {
+            var runs = globs.Select((glob, i) => Task.Run(() => RunChecked(binary, scratch, site, Path.Combine(scratch, $"{i}"), glob, background))).ToArray();
+            Task.WaitAll(runs);
+            if (runs.FirstOrDefault(r => r.Result.Problem is not null) is { } failed)
+            {
+                diagnostics.Error(DiagnosticFile, 0, failed.Result.Problem!);
+                return null;
+            }
+            var parts = runs.Select((_, i) => Path.Combine(scratch, $"{i}")).ToList();
+            if (JoinEntries(parts) is { } entry)
+            {
+                Directory.CreateDirectory(bundle);
+                foreach (var part in parts)
+                    foreach (var file in Directory.GetFiles(part, "*", SearchOption.AllDirectories))
+                    {
+                        var target = Path.Combine(bundle, Path.GetRelativePath(part, file));
+                        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                        // The script, styles and WebAssembly files are the same in every part.
+                        File.Move(file, target, overwrite: true);
+                    }
+                File.WriteAllText(Path.Combine(bundle, EntryFile), entry);
+                return string.Join('\n', runs.Select(r => r.Result.Messages).Where(m => m.Length > 0));
+            }
+            // Not one language per part (a page whose lang differs from its folder's): one run over everything.
+        }
+        var whole = RunChecked(binary, scratch, site, bundle, glob: null, background);
+        if (whole.Problem is not null) diagnostics.Error(DiagnosticFile, 0, whole.Problem);
+        return whole.Problem is null ? whole.Messages : null;
+    }
+
+    /// <summary>
+    /// The glob of each language's pages: the pages in each language's folder, and the rest (the root language's); a
+    /// single "everything" when the site is not split that way. Every language has the same kinds of pages (the plan makes
+    /// each page in every language), so each part has pages marked <c>data-pagefind-body</c> exactly when the site has:
+    /// Pagefind, which indexes every page of a run without them, indexes a part as it indexes the whole.
+    /// </summary>
+    private static List<string?> LanguageGlobs(string site, IReadOnlyCollection<string> languageFolders)
+    {
+        var topLevel = Directory.EnumerateFileSystemEntries(site).Select(Path.GetFileName).OfType<string>()
+            .Where(name => name != Folder).Order(StringComparer.Ordinal).ToList();
+        var languages = languageFolders.Where(f => topLevel.Contains(f) && Directory.EnumerateFiles(Path.Combine(site, f), "*.html", SearchOption.AllDirectories).Any())
+            .Order(StringComparer.Ordinal).ToList();
+        var rest = topLevel.Where(name => !languageFolders.Contains(name) && Directory.Exists(Path.Combine(site, name))).ToList();
+        var restHasPages = Directory.EnumerateFiles(site, "*.html").Any()
+            || rest.Any(folder => Directory.EnumerateFiles(Path.Combine(site, folder), "*.html", SearchOption.AllDirectories).Any());
+        // Names are the generator's own (slugs, years); anything a glob would read as a pattern keeps the single run.
+        if (languages.Count + (restHasPages ? 1 : 0) < 2 || topLevel.Any(name => !GlobSafeName().IsMatch(name))) return [null];
+        return [.. languages.Select(f => $"{f}/**/*.html"), "{" + string.Join(',', rest.Select(name => $"{name}/**/*.html").Prepend("*.html")) + "}"];
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex("^[A-Za-z0-9._-]+$")]
+    private static partial System.Text.RegularExpressions.Regex GlobSafeName();
+
+    /// <summary>
+    /// The table of contents of the parts' bundles joined: their languages, in order; null when a language is in two parts,
+    /// or the parts disagree on anything else.
+    /// </summary>
+    private static string? JoinEntries(IReadOnlyList<string> parts)
+    {
+        var entries = parts.Select(part => JsonNode.Parse(File.ReadAllText(Path.Combine(part, EntryFile)))!.AsObject()).ToList();
+        var languages = entries.SelectMany(e => e["languages"]!.AsObject()).ToList();
+        if (languages.Select(l => l.Key).Distinct(StringComparer.Ordinal).Count() != languages.Count) return null;
+        var joined = new JsonObject();
+        foreach (var (name, value) in entries[0])
+            joined[name] = name == "languages"
+                ? new JsonObject(languages.OrderBy(l => l.Key, StringComparer.Ordinal).Select(l => KeyValuePair.Create(l.Key, l.Value?.DeepClone())))
+                : value?.DeepClone();
+        foreach (var entry in entries.Skip(1))
+            if (entry.Count != joined.Count || entry.Any(p => p.Key != "languages" && !JsonNode.DeepEquals(p.Value, joined[p.Key]))) return null;
+        // As Pagefind writes it: compact, other scripts than Latin as they are.
+        return joined.ToJsonString(new JsonSerializerOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+    }
+
+    /// <summary>One Pagefind run over the pages <paramref name="glob"/> matches (all when null).</summary>
+    /// <returns>What Pagefind printed, and when the bundle was not made, why.</returns>
+    private static (string Messages, Message? Problem) RunChecked(string binary, string scratch, string site, string bundle, string? glob, bool background)
     {
         int exitCode;
         string messages;
         try
         {
-            (exitCode, messages) = Run(binary, scratch, ["--site", site, "--output-path", bundle, "--quiet"], background);
+            (exitCode, messages) = Run(binary, scratch, ["--site", site, .. glob is null ? Array.Empty<string>() : ["--glob", glob], "--output-path", bundle, "--quiet"], background);
         }
         catch (System.ComponentModel.Win32Exception e)
         {
-            diagnostics.Error(DiagnosticFile, 0, SearchMessages.NotStarted(binary, e.Message));
-            return null;
+            return ("", SearchMessages.NotStarted(binary, e.Message));
         }
-        if (exitCode != 0)
-        {
-            diagnostics.Error(DiagnosticFile, 0, SearchMessages.Failed(binary, exitCode, messages));
-            return null;
-        }
-        if (!File.Exists(Path.Combine(bundle, EntryFile)))
-        {
-            diagnostics.Error(DiagnosticFile, 0, SearchMessages.NoIndex(binary, EntryFile, messages));
-            return null;
-        }
-        return messages;
+        if (exitCode != 0) return (messages, SearchMessages.Failed(binary, exitCode, messages));
+        if (!File.Exists(Path.Combine(bundle, EntryFile))) return (messages, SearchMessages.NoIndex(binary, EntryFile, messages));
+        return (messages, null);
     }
 
     /// <returns>The exit code, and everything Pagefind printed (stdout and stderr), trimmed.</returns>

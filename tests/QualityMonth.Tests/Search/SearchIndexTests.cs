@@ -3,6 +3,7 @@ using QualityMonth.Content;
 using QualityMonth.Diagnostics;
 using QualityMonth.Model;
 using QualityMonth.Routing;
+using QualityMonth.Search;
 using QualityMonth.Tests.Support;
 
 namespace QualityMonth.Tests.Search;
@@ -44,6 +45,42 @@ public class SearchIndexTests(BuiltSite site) : IClassFixture<BuiltSite>
             Assert.Equal(expected, Bundle.Fragments(key).Select(f => f.Url).Order(StringComparer.Ordinal));
             Assert.Equal(expected.Count, languages[key].GetProperty("page_count").GetInt32());
         }
+    }
+
+    [Fact]
+    public void The_bundle_the_build_makes_language_by_language_is_the_one_a_single_Pagefind_run_makes()
+    {
+        // The build runs one Pagefind per language side by side and joins their bundles: one run over the same pages
+        // must make the very same files.
+        var pages = Directory.CreateTempSubdirectory("qm-pages-");
+        var single = Path.Combine(Path.GetTempPath(), "qm-bundle-" + Guid.NewGuid().ToString("N")[..12]);
+        try
+        {
+            foreach (var page in Directory.GetFiles(site.Output, "*.html", SearchOption.AllDirectories))
+            {
+                var copy = Path.Combine(pages.FullName, Path.GetRelativePath(site.Output, page));
+                Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
+                File.Copy(page, copy);
+            }
+            var binary = PagefindBinary.Find(Repo.Root) ?? throw new InvalidOperationException("Pagefind is not installed: run npm ci");
+            var run = ExternalTool.Run(binary, "--site", pages.FullName, "--output-path", single, "--quiet");
+            Assert.True(run.ExitCode == 0, run.All);
+
+            var built = BundleFiles(Bundle.Folder);
+            var expected = BundleFiles(single);
+            Assert.Equal(expected.Keys, built.Keys);
+            foreach (var (path, bytes) in expected)
+                Assert.True(bytes.AsSpan().SequenceEqual(built[path]), $"pagefind/{path} differs from a single run's");
+        }
+        finally
+        {
+            pages.Delete(recursive: true);
+            if (Directory.Exists(single)) Directory.Delete(single, recursive: true);
+        }
+
+        static SortedDictionary<string, byte[]> BundleFiles(string folder) =>
+            new(Directory.GetFiles(folder, "*", SearchOption.AllDirectories)
+                .ToDictionary(f => Path.GetRelativePath(folder, f).Replace('\\', '/'), File.ReadAllBytes), StringComparer.Ordinal);
     }
 
     [Fact]
