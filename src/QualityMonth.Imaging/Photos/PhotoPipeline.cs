@@ -128,7 +128,7 @@ public static class PhotoPipeline
             foreach (var (spec, key, scratch) in outputs)
                 store.Commit(scratch, key, spec.Extension);
             // Written last: facts present means every rendition is there too.
-            store.Write(job.FactsKey, FactsExtension, path => File.WriteAllText(path, JsonSerializer.Serialize(facts)));
+            store.Write(job.FactsKey, FactsExtension, path => File.WriteAllText(path, JsonSerializer.Serialize(facts, PhotoFactsJson.Default.PhotoFacts)));
             return facts;
         }
         finally
@@ -147,6 +147,6 @@ public static class PhotoPipeline
             store.Contains(FactsKey, FactsExtension) && Renditions.All(r => store.Contains(r.Key, r.Spec.Extension));
 
         public PhotoFacts? ReadFacts(RenditionStore store) =>
-            store.Contains(FactsKey, FactsExtension) ? JsonSerializer.Deserialize<PhotoFacts>(File.ReadAllText(store.PathOf(FactsKey, FactsExtension))) : null;
+            store.Contains(FactsKey, FactsExtension) ? JsonSerializer.Deserialize(File.ReadAllText(store.PathOf(FactsKey, FactsExtension)), PhotoFactsJson.Default.PhotoFacts) : null;
     }
 }

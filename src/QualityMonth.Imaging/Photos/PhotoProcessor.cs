@@ -7,6 +7,10 @@ namespace QualityMonth.Imaging.Photos;
 /// <summary>The facts about a processed photo that do not depend on the settings.</summary>
 public sealed record PhotoFacts(int Width, int Height, string Placeholder);
 
+/// <summary>How a photo's facts are kept in the cache, generated at compile time rather than found by reflection at run time.</summary>
+[System.Text.Json.Serialization.JsonSerializable(typeof(PhotoFacts))]
+internal sealed partial class PhotoFactsJson : System.Text.Json.Serialization.JsonSerializerContext;
+
 /// <summary>
 /// Turns one submitted photo into web images with libvips: upright (EXIF orientation), converted to
 /// sRGB from whatever profile it carries (Display P3, CMYK…), flattened onto white if it has alpha,

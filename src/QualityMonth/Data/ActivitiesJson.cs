@@ -32,7 +32,9 @@ public static class ActivitiesJson
         IndentSize = 2,
         NewLine = "\n",
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
-        TypeInfoResolver = new System.Text.Json.Serialization.Metadata.DefaultJsonTypeInfoResolver(),
+        // Metadata generated at compile time, not found by reflection and emitted at run time: the build's start-up
+        // compiled about 250 methods for it.
+        TypeInfoResolver = ActivitiesJsonContext.Default,
     };
 
     public static byte[] Write(ActivitiesDocument document) =>
@@ -48,3 +50,9 @@ public static class ActivitiesJson
         return Encoding.UTF8.GetBytes(schema.ToJsonString(Options) + "\n");
     }
 }
+
+/// <summary>The data files' serialization contract, generated at compile time (the naming as <see cref="ActivitiesJson.Options"/>).</summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower)]
+[JsonSerializable(typeof(ActivitiesDocument))]
+[JsonSerializable(typeof(ActivityRecord))]
+internal sealed partial class ActivitiesJsonContext : JsonSerializerContext;
