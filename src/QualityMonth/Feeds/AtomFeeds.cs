@@ -23,6 +23,7 @@ public sealed class AtomFeeds : IFileGenerator
     /// <summary>
     /// How many notices the notices feed carries, newest first. Feed readers poll the whole file again and again,
     /// and each entry carries a notice's full text: a few years of notices, not the archive (the site is that).
+    /// The feed's subtitle says the number (<c>NoticesFeedSubtitle</c> in the theme's data strings).
     /// </summary>
     public const int NoticesFeedLimit = 50;
 

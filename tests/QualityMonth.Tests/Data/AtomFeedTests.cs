@@ -106,8 +106,11 @@ public sealed class AtomFeedTests(BuiltSite site)
         Assert.Contains(expected, n => !n.Page.Contains("extra-", StringComparison.Ordinal));
         foreach (var prefix in DataFiles.Prefixes)
         {
-            var entries = XDocument.Load(Path.Combine(temp.Output, prefix + "feeds", "notices.atom")).Root!.Elements(Atom + "entry").ToList();
+            var feed = XDocument.Load(Path.Combine(temp.Output, prefix + "feeds", "notices.atom")).Root!;
+            var entries = feed.Elements(Atom + "entry").ToList();
             Assert.Equal(expected.Select(n => $"{Host}/{prefix}{n.Page}"), entries.Select(e => e.Element(Atom + "id")!.Value));
+            // The feed says how many notices it carries.
+            Assert.Contains(QualityMonth.Feeds.AtomFeeds.NoticesFeedLimit.ToString(CultureInfo.InvariantCulture), feed.Element(Atom + "subtitle")!.Value);
         }
         Assert.True(File.Exists(Path.Combine(temp.Output, "2023", "notices", "extra-01", "index.html")), "every notice keeps its page");
     }
