@@ -174,10 +174,12 @@ public static class PreviewServer
     /// <summary>A page of the last good site, with the errors that keep it from being updated at the top of its body.</summary>
     private static byte[] WithErrors(byte[] html, IReadOnlyList<Diagnostic> errors, Locale language)
     {
-        var text = Encoding.UTF8.GetString(html);
-        var bodyStart = text.IndexOf("<body", StringComparison.Ordinal) is var at and >= 0 ? text.IndexOf('>', at) + 1 : 0;
-        var bodyEnd = text.LastIndexOf("</body>", StringComparison.Ordinal) is var end and >= 0 ? end : text.Length;
-        return Encoding.UTF8.GetBytes(text[..bodyStart] + ErrorList(errors, language) + text[bodyStart..bodyEnd] + ErrorReloadScript + text[bodyEnd..]);
+        // Found in the bytes, not the decoded text: ASCII bytes never occur inside a UTF-8 multi-byte character.
+        ReadOnlySpan<byte> page = html;
+        var bodyStart = page.IndexOf("<body"u8) is var at and >= 0 ? at + page[at..].IndexOf((byte)'>') + 1 : 0;
+        var bodyEnd = page.LastIndexOf("</body>"u8) is var end and >= 0 ? end : page.Length;
+        return [.. page[..bodyStart], .. Encoding.UTF8.GetBytes(ErrorList(errors, language)), .. page[bodyStart..bodyEnd],
+            .. Encoding.UTF8.GetBytes(ErrorReloadScript), .. page[bodyEnd..]];
     }
 
     private static string ErrorList(IReadOnlyList<Diagnostic> errors, Locale language) =>

@@ -40,9 +40,7 @@ public sealed class SiteWatcher : IDisposable
     private void Changed(object sender, FileSystemEventArgs e)
     {
         var paths = e is RenamedEventArgs renamed ? [Relative(e.FullPath), Relative(renamed.OldFullPath)] : new[] { Relative(e.FullPath) };
-        // Of the theme's folder, what a build reads: not what 'dotnet build' writes into bin/ and obj/.
-        paths = paths.Where(p => !p.StartsWith(ThemeCompiler.Folder + "/", StringComparison.Ordinal)
-            || p.StartsWith(Assets.ThemeAssets.Folder + "/", StringComparison.Ordinal) || ThemeCompiler.IsSource(p)).ToArray();
+        paths = paths.Where(ThemeCompiler.IsWatched).ToArray();
         if (paths.Length == 0) return;
         lock (_gate) _changed.UnionWith(paths);
         _timer.Change(QuietPeriod, Timeout.InfiniteTimeSpan);

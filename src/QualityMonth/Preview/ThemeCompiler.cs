@@ -60,6 +60,14 @@ public sealed class ThemeCompiler(string siteRoot)
         sitePath.StartsWith(Folder + "/", StringComparison.Ordinal) && Path.GetExtension(sitePath) is ".razor" or ".cs"
         && !sitePath.Split('/').Any(part => part is "bin" or "obj");
 
+    /// <summary>
+    /// Whether a change to <paramref name="sitePath"/> (site-relative) is one the preview rebuilds for: of the theme's folder only
+    /// what a build reads (its assets and sources), not what 'dotnet build' writes into bin/ and obj/.
+    /// </summary>
+    public static bool IsWatched(string sitePath) =>
+        !sitePath.StartsWith(Folder + "/", StringComparison.Ordinal)
+        || sitePath.StartsWith(Assets.ThemeAssets.Folder + "/", StringComparison.Ordinal) || IsSource(sitePath);
+
     /// <summary>The theme compiled from its files, or null with an error for each problem the compiler found.</summary>
     public CompiledTheme? Compile(DiagnosticBag diagnostics)
     {

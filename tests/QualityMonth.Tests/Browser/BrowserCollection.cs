@@ -4,6 +4,7 @@ namespace QualityMonth.Tests.Browser;
 
 /// <summary>Browser tests share one Chromium and one served build of the real site, at the root and under a sub-path.</summary>
 [CollectionDefinition(Name)]
+[LongRunning(24)]
 public sealed class BrowserCollection : ICollectionFixture<Chromium>, ICollectionFixture<ServedSite>, ICollectionFixture<ServedSiteUnderSubPath>
 {
     public const string Name = "Browser";

@@ -304,6 +304,7 @@ public sealed class DeployServer : IDisposable
 
 /// <summary>The deploy tests share one server and run one after the other (they push to the same branch).</summary>
 [CollectionDefinition(Name)]
+[LongRunning(14)]
 public sealed class DeployCollection : ICollectionFixture<DeployServer>
 {
     public const string Name = "Deploy";

@@ -14,6 +14,7 @@ namespace QualityMonth.Tests.Photos;
 /// changed photo gets new hashed URLs, entries no longer wanted (removed photos, another libvips' renditions) are pruned.
 /// </summary>
 [Trait("Category", "Photos")]
+[LongRunning(2)]
 public class PhotoCacheTests
 {
     private const string Activity = "cached-photo", File = "cached.jpg";

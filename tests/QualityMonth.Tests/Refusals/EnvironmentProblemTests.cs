@@ -10,6 +10,7 @@ namespace QualityMonth.Tests.Refusals;
 /// sharing one .cache, a build short of memory. Each ends with a message naming the folder and the problem, the previous site intact.
 /// </summary>
 [SupportedOSPlatform("linux")] // tmpfs, mount namespaces, setpriv
+[LongRunning(2)]
 public sealed class EnvironmentProblemTests
 {
     private static readonly bool IsRoot = Environment.UserName == "root";

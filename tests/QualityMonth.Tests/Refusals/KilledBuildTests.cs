@@ -37,8 +37,13 @@ public sealed partial class KilledBuildTests
         // The staging folders are named after the build's process.
         var held = build.Output.Split('\n').First(l => l.Contains("(DELAYED)", StringComparison.Ordinal));
         using (var generator = System.Diagnostics.Process.GetProcessById(int.Parse(StagingProcess().Match(held).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)))
+        {
             generator.Kill(entireProcessTree: true);
-        build.Wait(TimeSpan.FromMinutes(1));
+            // strace would not let the killed build go before the hold ran out: it is ended too, and the build gone,
+            // before the output folder is looked at.
+            build.KillTree();
+            generator.WaitForExit();
+        }
 
         Assert.True(Directory.Exists(site.Output), $"the build killed at '{held}' left no output folder");
         var now = Snapshot(site.Output);

@@ -3,27 +3,29 @@ using AngleSharp.Html.Parser;
 
 namespace QualityMonth.Tests.Support;
 
-/// <summary>The real input/ built once by the real command line into a temp folder, shared by a test class.</summary>
+/// <summary>
+/// The real input/ built by the real command line into a temp folder, for tests that only read the output. The unchanged
+/// site (at the root, and under <see cref="BuiltSiteUnderSubPath.BasePath"/>) is built once per test run and shared by every
+/// fixture of it; a fixture that changes the site first builds its own copy. A test that changes a site builds a
+/// <see cref="TempSite"/> of its own.
+/// </summary>
 public class BuiltSite : IDisposable
 {
-    private readonly TempSite _site;
+    private static readonly Lazy<Build> AtRoot = new(() => Build.Shared(null));
+
+    private readonly Build _build;
     private readonly HtmlParser _parser = new();
 
-    public BuiltSite() : this(null) { }
+    public BuiltSite() : this(AtRoot.Value) { }
 
     /// <param name="change">What a fixture changes in its copy of the site before the build.</param>
-    protected BuiltSite(string? basePath, Action<TempSite>? change = null)
-    {
-        _site = new TempSite(basePath);
-        change?.Invoke(_site);
-        BuildResult = Generator.Run("build", "--root", _site.Root);
-        if (BuildResult.ExitCode != 0)
-            throw new InvalidOperationException("the site did not build:\n" + BuildResult.All);
-    }
+    protected BuiltSite(string? basePath, Action<TempSite> change) : this(new Build(basePath, change)) { }
 
-    public Generator.Result BuildResult { get; }
+    private protected BuiltSite(Build build) => _build = build;
 
-    public string Output => _site.Output;
+    public Generator.Result BuildResult => _build.Result;
+
+    public string Output => _build.Site.Output;
 
     public IEnumerable<string> HtmlFiles =>
         Directory.GetFiles(Output, "*.html", SearchOption.AllDirectories).Order(StringComparer.Ordinal);
@@ -38,8 +40,33 @@ public class BuiltSite : IDisposable
 
     public void Dispose()
     {
-        _site.Dispose();
+        if (!_build.IsShared) _build.Site.Dispose();
         GC.SuppressFinalize(this);
+    }
+
+    private protected sealed class Build
+    {
+        public Build(string? basePath, Action<TempSite>? change)
+        {
+            Site = new TempSite(basePath);
+            change?.Invoke(Site);
+            Result = Generator.Run("build", "--root", Site.Root);
+            if (Result.ExitCode != 0)
+                throw new InvalidOperationException("the site did not build:\n" + Result.All);
+        }
+
+        public static Build Shared(string? basePath)
+        {
+            var build = new Build(basePath, null) { IsShared = true };
+            AppDomain.CurrentDomain.ProcessExit += (_, _) => build.Site.Dispose();
+            return build;
+        }
+
+        public TempSite Site { get; }
+
+        public Generator.Result Result { get; }
+
+        public bool IsShared { get; private init; }
     }
 }
 
@@ -48,7 +75,9 @@ public sealed class BuiltSiteUnderSubPath : BuiltSite
 {
     public const string BasePath = "/ztzl/zly";
 
-    public BuiltSiteUnderSubPath() : base(BasePath + "/") { }
+    private static readonly Lazy<Build> UnderSubPath = new(() => Build.Shared(BasePath + "/"));
+
+    public BuiltSiteUnderSubPath() : base(UnderSubPath.Value) { }
 }
 
 /// <summary>

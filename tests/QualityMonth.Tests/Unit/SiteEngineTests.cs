@@ -12,6 +12,7 @@ namespace QualityMonth.Tests.Unit;
 /// without a previously published site (<c>--previous</c>, whose calendars carry SEQUENCE numbers over) — and the edits
 /// it can do incrementally render only some pages.
 /// </summary>
+[LongRunning(4)]
 public sealed class SiteEngineTests : IDisposable
 {
     private readonly TempSite _site = new();
