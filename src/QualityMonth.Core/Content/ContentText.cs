@@ -76,9 +76,13 @@ public static class ContentText
         return -1;
     }
 
-    /// <summary>The characters <see cref="IsForbiddenAt"/> may refuse: the forbidden ones and every surrogate (refused alone).</summary>
-    private static readonly SearchValues<char> MaybeForbidden = SearchValues.Create(
-        [.. Enumerable.Range(0, 0x10000).Select(c => (char)c).Where(c => char.IsSurrogate(c) || IsForbiddenCharacter(c))]);
+    /// <summary>The characters <see cref="IsForbiddenAt"/> may refuse: the forbidden ones (<see cref="IsForbiddenCharacter"/>;
+    /// the control characters are U+0000–U+001F and U+007F–U+009F) and every surrogate (refused alone).</summary>
+    private static readonly SearchValues<char> MaybeForbidden = SearchValues.Create(string.Concat(
+        Range('\u0000', '\u0008'), Range('\u000B', '\u000C'), Range('\u000E', '\u001F'), Range('\u007F', '\u009F'),
+        Range('\uD800', '\uDFFF'), Range('\uFDD0', '\uFDEF'), "\uFFFE\uFFFF"));
+
+    private static string Range(char first, char last) => new([.. Enumerable.Range(first, last - first + 1).Select(c => (char)c)]);
 
     public static Diagnostics.Message Message(char c) =>
         c == '\v' ? SafetyMessages.VerticalTab() : SafetyMessages.ControlCharacter($"U+{(int)c:X4}");
