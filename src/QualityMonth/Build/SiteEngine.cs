@@ -519,7 +519,7 @@ public sealed class SiteEngine(string siteRoot, EngineOptions options) : IAsyncD
             AtomicWriter.Write(output, outputFolder, staging =>
             {
                 using (BuildTimings.Measure("pagefind"))
-                    searchIndexFiles = PagefindIndex.BuildInFolder(siteRoot, pagefind, staging, languageFolders, diagnostics);
+                    searchIndexFiles = PagefindIndex.BuildInFolder(siteRoot, pagefind, staging, output, languageFolders, diagnostics);
                 return searchIndexFiles > 0;
             }, madeByComplete: new HashSet<string>(StringComparer.Ordinal) { PagefindIndex.Folder });
         }

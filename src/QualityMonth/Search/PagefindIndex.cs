@@ -43,14 +43,15 @@ public static partial class PagefindIndex
         var site = Directory.CreateTempSubdirectory("qualitymonth-pagefind-site-");
         try
         {
-            foreach (var page in pages)
+            var written = pages.ToList();
+            foreach (var page in written)
             {
                 if (!output.TryGet(page, out var html)) throw new InvalidOperationException($"page {page} is not in the output");
                 var file = Path.Combine(site.FullName, page);
                 Directory.CreateDirectory(Path.GetDirectoryName(file)!);
                 File.WriteAllBytes(file, html);
             }
-            if (IndexFolder(siteRoot, binary, site.FullName, languageFolders, diagnostics, background) == 0) return;
+            if (IndexFolder(siteRoot, binary, site.FullName, written, output, languageFolders, diagnostics, background) == 0) return;
             var bundle = Path.Combine(site.FullName, Folder);
             foreach (var file in Directory.GetFiles(bundle, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
                 output.Add($"{Folder}/{Path.GetRelativePath(bundle, file).Replace(Path.DirectorySeparatorChar, '/')}", File.ReadAllBytes(file));
@@ -66,20 +67,24 @@ public static partial class PagefindIndex
     /// page) and writes the bundle into its <c>pagefind/</c> folder, so no page is written twice.
     /// </summary>
     /// <param name="binary">From <see cref="FindBinary"/>.</param>
+    /// <param name="output">The site written in <paramref name="siteFolder"/>.</param>
     /// <param name="languageFolders">The folders of the languages whose pages are not at the root (<c>en</c>).</param>
     /// <returns>How many files the bundle has; 0 when it was not made, the reason being an error in <paramref name="diagnostics"/>.</returns>
-    public static int BuildInFolder(string siteRoot, string binary, string siteFolder, IReadOnlyCollection<string> languageFolders, DiagnosticBag diagnostics) =>
-        IndexFolder(siteRoot, binary, siteFolder, languageFolders, diagnostics, background: false);
+    public static int BuildInFolder(string siteRoot, string binary, string siteFolder, SiteOutput output, IReadOnlyCollection<string> languageFolders,
+        DiagnosticBag diagnostics) =>
+        IndexFolder(siteRoot, binary, siteFolder, output.Paths.Where(p => p.EndsWith(".html", StringComparison.Ordinal)), output, languageFolders,
+            diagnostics, background: false);
 
     /// <summary>What the cache key records of the command line: the folders themselves vary from run to run.</summary>
     private static readonly string[] KeyArguments = ["--site", ".", "--output-path", Folder, "--quiet"];
 
     /// <summary>Copies the index of byte-identical pages from the cache (<see cref="SearchIndexCache"/>), or has Pagefind make it and keeps it there.</summary>
-    private static int IndexFolder(string siteRoot, string binary, string siteFolder, IReadOnlyCollection<string> languageFolders,
-        DiagnosticBag diagnostics, bool background)
+    /// <param name="pages">Every HTML file in <paramref name="siteFolder"/>, by output path; its bytes are in <paramref name="output"/>.</param>
+    private static int IndexFolder(string siteRoot, string binary, string siteFolder, IEnumerable<string> pages, SiteOutput output,
+        IReadOnlyCollection<string> languageFolders, DiagnosticBag diagnostics, bool background)
     {
         var bundle = Path.Combine(siteFolder, Folder);
-        var cache = SearchIndexCache.For(siteRoot, binary, KeyArguments, siteFolder);
+        var cache = SearchIndexCache.For(siteRoot, binary, KeyArguments, pages, output);
         var messages = cache.TryCopyTo(bundle);
         if (messages is null)
         {

@@ -25,8 +25,10 @@ internal sealed class SearchIndexCache(string siteRoot, string key)
 
     private string Entry => Path.Combine(Store, key);
 
-    /// <summary>The cache entry for Pagefind <paramref name="binary"/> run with <paramref name="arguments"/> on the pages in <paramref name="siteFolder"/>.</summary>
-    public static SearchIndexCache For(string siteRoot, string binary, IReadOnlyList<string> arguments, string siteFolder)
+    /// <summary>The cache entry for Pagefind <paramref name="binary"/> run with <paramref name="arguments"/> on <paramref name="pages"/>
+    /// (output paths), every HTML file of the folder it indexes, as they are in <paramref name="output"/>.</summary>
+    /// <remarks>The pages are hashed from memory, as the build made them, not read back from the folder they were just written to.</remarks>
+    public static SearchIndexCache For(string siteRoot, string binary, IReadOnlyList<string> arguments, IEnumerable<string> pages, SiteOutput output)
     {
         using var key = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         void Add(string text) => key.AppendData(Encoding.UTF8.GetBytes(text + "\0"));
@@ -35,11 +37,12 @@ internal sealed class SearchIndexCache(string siteRoot, string key)
         Add(hashes.Of(binary));
         hashes.Save();
         foreach (var argument in arguments) Add(argument);
-        var pages = Directory.GetFiles(siteFolder, "*.html", SearchOption.AllDirectories)
-            .Select(page => Path.GetRelativePath(siteFolder, page)).Order(StringComparer.Ordinal).ToList();
-        var pageHashes = new string[pages.Count];
-        Parallel.For(0, pages.Count, i => pageHashes[i] = Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(Path.Combine(siteFolder, pages[i])))));
-        foreach (var (page, hash) in pages.Zip(pageHashes))
+        var ordered = pages.Order(StringComparer.Ordinal).ToList();
+        var pageHashes = new string[ordered.Count];
+        Parallel.For(0, ordered.Count, i => pageHashes[i] = output.TryGet(ordered[i], out var html)
+            ? Convert.ToHexStringLower(SHA256.HashData(html))
+            : throw new InvalidOperationException($"page {ordered[i]} is not in the output"));
+        foreach (var (page, hash) in ordered.Zip(pageHashes))
         {
             Add(page);
             Add(hash);
