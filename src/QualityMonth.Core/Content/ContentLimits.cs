@@ -30,18 +30,23 @@ public static class ContentLimits
             .Prepend(Path.Combine(siteRoot, Config.SettingsLoader.FileName)).Where(File.Exists);
         var ok = true;
         foreach (var file in content)
-            ok &= Report(file, MaxFileBytes, SiteMessages.FileTooLarge);
+            ok &= Report(siteRoot, file, MaxFileBytes, SiteMessages.FileTooLarge, diagnostics);
         foreach (var file in FilesUnder(siteRoot, "theme/assets"))
-            ok &= Report(file, MaxThemeFileBytes, SiteMessages.ThemeFileTooLarge);
+            ok &= Report(siteRoot, file, MaxThemeFileBytes, SiteMessages.ThemeFileTooLarge, diagnostics);
         return ok;
+    }
 
-        bool Report(string file, long limit, Func<long, long, Message> message)
-        {
-            var bytes = new FileInfo(file).Length;
-            if (bytes <= limit) return true;
-            diagnostics.Error(Path.GetRelativePath(siteRoot, file).Replace('\\', '/'), 0, message(bytes, limit));
-            return false;
-        }
+    /// <summary>Reports <paramref name="file"/>, a content file, when it is over <see cref="MaxFileBytes"/>, before it is read.</summary>
+    /// <returns>Whether it is within the limit (or gone: reading it reports that).</returns>
+    public static bool ReportLargeFile(string siteRoot, string file, DiagnosticBag diagnostics) =>
+        !File.Exists(file) || Report(siteRoot, file, MaxFileBytes, SiteMessages.FileTooLarge, diagnostics);
+
+    private static bool Report(string siteRoot, string file, long limit, Func<long, long, Message> message, DiagnosticBag diagnostics)
+    {
+        var bytes = new FileInfo(file).Length;
+        if (bytes <= limit) return true;
+        diagnostics.Error(Path.GetRelativePath(siteRoot, file).Replace('\\', '/'), 0, message(bytes, limit));
+        return false;
     }
 
     private static IEnumerable<string> FilesUnder(string siteRoot, string folder)

@@ -35,6 +35,15 @@ public static class SiteTree
         return null;
     }
 
+    /// <summary>Reports the first symbolic link on the way to <paramref name="fullPath"/> (<see cref="LinkOnPath"/>), as an error on the link.</summary>
+    /// <returns>Whether there was none.</returns>
+    public static bool ReportLinkOnPath(string siteRoot, string fullPath, DiagnosticBag diagnostics)
+    {
+        if (LinkOnPath(siteRoot, fullPath) is not { LinkTarget: { } target } link) return true;
+        diagnostics.Error(Path.GetRelativePath(siteRoot, link.FullName).Replace('\\', '/'), 0, SiteMessages.SymbolicLink(target));
+        return false;
+    }
+
     /// <summary>Reports every symbolic link among the files a build reads, as an error on the link.</summary>
     /// <returns>Whether there was none.</returns>
     public static bool ReportLinks(string siteRoot, DiagnosticBag diagnostics)

@@ -1,4 +1,5 @@
 using QualityMonth.Build;
+using QualityMonth.Content;
 using QualityMonth.Diagnostics;
 using QualityMonth.Model;
 using QualityMonth.Output;
@@ -98,6 +99,40 @@ public sealed class SiteEngineTests : IDisposable
         Assert.True(fixedSite.Succeeded, string.Join("\n", fixedSite.Diagnostics));
         Assert.DoesNotContain(await preview.SearchIndexSettledAsync(), d => d.Severity == Severity.Error);
         await AssertEqualsFreshBuild(fixedSite, null, "after the fix");
+    }
+
+    [Fact]
+    public async Task A_saved_file_that_became_a_link_or_too_large_is_refused_on_the_incremental_reload()
+    {
+        await using var preview = new SiteEngine(_site.Root, new EngineOptions { Mode = PipelineMode.Preview });
+        Assert.True((await preview.RunAsync()).Succeeded);
+        const string file = "input/2018/notices/provincial.md";
+        var path = _site.PathOf(file);
+        var original = File.ReadAllText(path);
+        var outside = Path.Combine(Path.GetTempPath(), $"qm-outside-{Guid.NewGuid():N}.md");
+        try
+        {
+            // The saved notice replaced by a link to a file outside the site: the reload reads nothing through it.
+            File.WriteAllText(outside, original);
+            File.Delete(path);
+            File.CreateSymbolicLink(path, outside);
+            var linked = await preview.RunAsync([file]);
+            Assert.False(linked.Succeeded);
+            Assert.Contains(linked.Diagnostics, d => d.File == file && d.Message.Code == "symbolic-link");
+
+            // A saved notice over the content file limit: refused before it is read.
+            File.Delete(path);
+            File.WriteAllText(path, original + new string('x', (int)ContentLimits.MaxFileBytes));
+            var large = await preview.RunAsync([file]);
+            Assert.False(large.Succeeded);
+            Assert.Contains(large.Diagnostics, d => d.File == file && d.Message.Code == "file-too-large");
+        }
+        finally
+        {
+            File.WriteAllText(path, original);
+            File.Delete(outside);
+        }
+        Assert.True((await preview.RunAsync([file])).Succeeded);
     }
 
     /// <summary>Compares with a full build by an engine of its own, which shares no state with the preview's.</summary>
