@@ -21,7 +21,8 @@ dotnet "$generator" preview --root "$site" --port "$port" --timings \
 server=$!
 until curl -sf "http://127.0.0.1:$port/" >/dev/null; do sleep 0.2; done
 echo "first full build and serve: $(echo "$(date +%s.%N) - $start" | bc) s"
-notice="$(ls "$site"/input/2025/notices/*.md | grep -v '\.en\.md$' | head -1)"
+# The first Chinese notice (not a pipeline into head, which pipefail turns into a SIGPIPE failure now and then).
+for notice in "$site"/input/2025/notices/*.md; do [[ $notice == *.en.md ]] || break; done
 slug="$(basename "$notice" .md)"
 echo "Markdown save ($notice):"
 node "$repo/bench/preview/measure.mjs" --file "$notice" --url "http://127.0.0.1:$port/2025/notices/$slug/" --saves "$saves" --kind markdown

@@ -134,7 +134,10 @@ public static partial class PagefindIndex
         var globs = LanguageGlobs(site, languageFolders);
         if (globs.Count > 1)
         {
-            var runs = globs.Select((glob, i) => Task.Run(() => RunChecked(binary, scratch, site, Path.Combine(scratch, $"{i}"), glob, background))).ToArray();
+            // Threads of their own, not the pool's: each waits seconds for its Pagefind, and on two cores two blocked pool
+            // threads delay the preview's next update until the pool adds a thread (about a second).
+            var runs = globs.Select((glob, i) => Task.Factory.StartNew(() => RunChecked(binary, scratch, site, Path.Combine(scratch, $"{i}"), glob, background),
+                CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default)).ToArray();
             Task.WaitAll(runs);
             if (runs.FirstOrDefault(r => r.Result.Problem is not null) is { } failed)
             {
