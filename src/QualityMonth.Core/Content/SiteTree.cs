@@ -40,9 +40,12 @@ public static class SiteTree
     public static bool ReportLinkOnPath(string siteRoot, string fullPath, DiagnosticBag diagnostics)
     {
         if (LinkOnPath(siteRoot, fullPath) is not { LinkTarget: { } target } link) return true;
-        diagnostics.Error(Path.GetRelativePath(siteRoot, link.FullName).Replace('\\', '/'), 0, SiteMessages.SymbolicLink(target));
+        Report(siteRoot, link, target, diagnostics);
         return false;
     }
+
+    private static void Report(string siteRoot, FileSystemInfo link, string target, DiagnosticBag diagnostics) =>
+        diagnostics.Error(Path.GetRelativePath(siteRoot, link.FullName).Replace('\\', '/'), 0, SiteMessages.SymbolicLink(target));
 
     /// <summary>Reports every symbolic link among the files a build reads, as an error on the link.</summary>
     /// <returns>Whether there was none.</returns>
@@ -61,7 +64,7 @@ public static class SiteTree
         {
             if (entry.LinkTarget is { } target)
             {
-                diagnostics.Error(Path.GetRelativePath(siteRoot, entry.FullName).Replace('\\', '/'), 0, SiteMessages.SymbolicLink(target));
+                Report(siteRoot, entry, target, diagnostics);
                 clean = false;
             }
             else if (Directory.Exists(entry.FullName))

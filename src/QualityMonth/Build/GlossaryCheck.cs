@@ -29,8 +29,10 @@ public static class GlossaryCheck
         var renderings = site.Glossary.Select(t => t.English).Distinct().ToDictionary(e => e, e => e.ToUpperInvariant());
         List<GlossaryTerm> Missed(string original, string translation)
         {
+            var found = site.Glossary.Where(t => Has(original, t.Chinese, longer[t.Chinese])).ToList();
+            if (found.Count == 0) return found;
             var upper = translation.ToUpperInvariant();
-            return site.Glossary.Where(t => Has(original, t.Chinese, longer[t.Chinese]) && !upper.Contains(renderings[t.English], StringComparison.Ordinal)).ToList();
+            return found.Where(t => !upper.Contains(renderings[t.English], StringComparison.Ordinal)).ToList();
         }
 
         foreach (var field in TranslatableFields.Of(site))

@@ -84,7 +84,8 @@ public static partial class PagefindIndex
         IReadOnlyCollection<string> languageFolders, DiagnosticBag diagnostics, bool background)
     {
         var bundle = Path.Combine(siteFolder, Folder);
-        var cache = SearchIndexCache.For(siteRoot, binary, KeyArguments, pages, output);
+        var pageList = pages.ToList();
+        var cache = SearchIndexCache.For(siteRoot, binary, KeyArguments, pageList, output);
         var messages = cache.TryCopyTo(bundle);
         if (messages is null)
         {
@@ -94,7 +95,7 @@ public static partial class PagefindIndex
             var scratch = Directory.CreateTempSubdirectory("qualitymonth-pagefind-");
             try
             {
-                messages = Index(binary, scratch.FullName, siteFolder, bundle, languageFolders, diagnostics, background);
+                messages = Index(binary, scratch.FullName, siteFolder, bundle, LanguageGlobs(pageList, languageFolders), diagnostics, background);
             }
             finally
             {
@@ -128,10 +129,10 @@ public static partial class PagefindIndex
     /// </summary>
     /// <param name="scratch">An empty folder to run Pagefind in.</param>
     /// <returns>What Pagefind printed, once the bundle is made; null when it was not, the reason being an error in <paramref name="diagnostics"/>.</returns>
-    private static string? Index(string binary, string scratch, string site, string bundle, IReadOnlyCollection<string> languageFolders,
+    /// <param name="globs">The pages of each Pagefind run (<see cref="LanguageGlobs"/>).</param>
+    private static string? Index(string binary, string scratch, string site, string bundle, IReadOnlyList<string?> globs,
         DiagnosticBag diagnostics, bool background)
     {
-        var globs = LanguageGlobs(site, languageFolders);
         if (globs.Count > 1)
         {
             // Threads of their own, not the pool's: each waits seconds for its Pagefind, and on two cores two blocked pool
@@ -172,19 +173,18 @@ public static partial class PagefindIndex
     /// each page in every language), so each part has pages marked <c>data-pagefind-body</c> exactly when the site has:
     /// Pagefind, which indexes every page of a run without them, indexes a part as it indexes the whole.
     /// </summary>
-    private static List<string?> LanguageGlobs(string site, IReadOnlyCollection<string> languageFolders)
+    /// <param name="pages">Every page of the site, by output path.</param>
+    private static List<string?> LanguageGlobs(IReadOnlyList<string> pages, IReadOnlyCollection<string> languageFolders)
     {
-        var topLevel = Directory.EnumerateFileSystemEntries(site).Select(Path.GetFileName).OfType<string>()
-            .Where(name => name != Folder).Order(StringComparer.Ordinal).ToList();
-        var languages = languageFolders.Where(f => topLevel.Contains(f) && Directory.EnumerateFiles(Path.Combine(site, f), "*.html", SearchOption.AllDirectories).Any())
-            .Order(StringComparer.Ordinal).ToList();
-        var rest = topLevel.Where(name => !languageFolders.Contains(name) && Directory.Exists(Path.Combine(site, name))).ToList();
-        var restHasPages = Directory.EnumerateFiles(site, "*.html").Any()
-            || rest.Any(folder => Directory.EnumerateFiles(Path.Combine(site, folder), "*.html", SearchOption.AllDirectories).Any());
+        // The top-level folder each page is in ("" for a page at the root): known from the pages, not walked on disk.
+        var topLevel = pages.Select(p => p.IndexOf('/') is var slash and >= 0 ? p[..slash] : "").ToHashSet(StringComparer.Ordinal);
+        var languages = languageFolders.Where(topLevel.Contains).Order(StringComparer.Ordinal).ToList();
+        var rest = topLevel.Where(folder => folder.Length > 0 && !languageFolders.Contains(folder)).Order(StringComparer.Ordinal).ToList();
+        var restHasPages = topLevel.Contains("") || rest.Count > 0;
         // Names are the generator's own (slugs, years); anything a glob would read as a pattern keeps the single run.
-        if (languages.Count + (restHasPages ? 1 : 0) < 2 || topLevel.Any(name => !GlobSafeName().IsMatch(name))) return [null];
+        if (languages.Count + (restHasPages ? 1 : 0) < 2 || topLevel.Any(name => name.Length > 0 && !GlobSafeName().IsMatch(name))) return [null];
         var globs = languages.Select(f => (string?)$"{f}/**/*.html").ToList();
-        if (restHasPages) globs.Add("{" + string.Join(',', rest.Select(name => $"{name}/**/*.html").Prepend("*.html")) + "}");
+        if (restHasPages) globs.Add("{" + string.Join(',', rest.Select(folder => $"{folder}/**/*.html").Prepend("*.html")) + "}");
         return globs;
     }
 
