@@ -55,6 +55,7 @@ public static partial class AtomicWriter
             if (!complete(staging)) return false;
             Swap(staging, target, Path.Combine(parent, StagingName(name, "old", Environment.ProcessId)));
             swapped = true;
+            site.WrittenFolderMoved(staging, target);
         }
         finally
         {

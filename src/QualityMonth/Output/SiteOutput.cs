@@ -57,6 +57,29 @@ public sealed class SiteOutput
 
     public void Remove(string path) => _files.TryRemove(path, out _);
 
+    /// <summary>
+    /// Forgets the bytes held in memory once the site is written to <paramref name="folder"/>: from then on they are read from
+    /// there. A build no longer needs its pages once written, and 16,000 of them hold about 450 MB that the search indexer,
+    /// run next, can use.
+    /// </summary>
+    public void ReleaseWrittenTo(string folder)
+    {
+        foreach (var (path, entry) in _files)
+            if (entry.Content is not null) _files[path] = new Entry(null, Path.Combine(folder, path));
+    }
+
+    /// <summary>How many bytes of file content are held in memory.</summary>
+    internal long BytesHeld => _files.Values.Sum(entry => entry.Content?.LongLength ?? 0);
+
+    /// <summary>The folder the site was released to (<see cref="ReleaseWrittenTo"/>) is now <paramref name="to"/> (the output swapped in).</summary>
+    public void WrittenFolderMoved(string from, string to)
+    {
+        var prefix = from + Path.DirectorySeparatorChar;
+        foreach (var (path, entry) in _files)
+            if (entry.SourceFile is { } file && file.StartsWith(prefix, StringComparison.Ordinal))
+                _files[path] = new Entry(null, Path.Combine(to, file[prefix.Length..]));
+    }
+
     /// <summary>Writes every file under <paramref name="folder"/>.</summary>
     public void WriteTo(string folder)
     {

@@ -50,7 +50,7 @@ public class SearchIndexTests(BuiltSite site) : IClassFixture<BuiltSite>
     [Fact]
     public void The_bundle_the_build_makes_language_by_language_is_the_one_a_single_Pagefind_run_makes()
     {
-        // The build runs one Pagefind per language side by side and joins their bundles: one run over the same pages
+        // The build runs one Pagefind per language, one after the other, and joins their bundles: one run over the same pages
         // must make the very same files.
         var pages = Directory.CreateTempSubdirectory("qm-pages-");
         var single = Path.Combine(Path.GetTempPath(), "qm-bundle-" + Guid.NewGuid().ToString("N")[..12]);

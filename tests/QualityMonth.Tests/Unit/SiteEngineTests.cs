@@ -135,6 +135,29 @@ public sealed class SiteEngineTests : IDisposable
         Assert.True((await preview.RunAsync([file])).Succeeded);
     }
 
+    [Fact]
+    public async Task A_published_build_gives_its_files_memory_back_before_Pagefind_and_reads_them_from_the_output_folder()
+    {
+        // No search index cached (the scratch site's cache is a warm build's): Pagefind runs.
+        var searchCache = _site.PathOf(QualityMonth.Search.SearchIndexCache.CacheFolder);
+        if (Directory.Exists(searchCache)) Directory.Delete(searchCache, recursive: true);
+        var folder = _site.PathOf("published-release");
+        await using var engine = new SiteEngine(_site.Root, new EngineOptions { OutputFolder = folder });
+        var result = await engine.RunAsync();
+        Assert.True(result.Succeeded, string.Join("\n", result.Diagnostics));
+        Assert.True(result.SearchIndexFiles > 0);
+        // The files' bytes were let go before Pagefind ran.
+        Assert.Equal(0, result.Output!.BytesHeld);
+        var pages = result.Output.Paths.Where(p => p.EndsWith(".html", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToList();
+        Assert.NotEmpty(pages);
+        // Read from where they are now: the output folder the staging folder became.
+        foreach (var page in pages)
+        {
+            Assert.True(result.Output.TryGet(page, out var bytes), page);
+            Assert.Equal(File.ReadAllBytes(Path.Combine(folder, page)), bytes);
+        }
+    }
+
     /// <summary>Compares with a full build by an engine of its own, which shares no state with the preview's.</summary>
     private async Task AssertEqualsFreshBuild(BuildResult served, string? previous, string when)
     {
