@@ -20,7 +20,11 @@ public static class StructuredData
 
     // Chinese stays readable; '<', '>' and '&' are still written as \u003C … so that no text can
     // close the <script> element ("</script>") or open a comment inside it.
-    private static readonly JsonSerializerOptions Options = new() { Encoder = JavaScriptEncoder.Create(UnicodeRanges.All) };
+    private static readonly JsonSerializerOptions Options = new()
+    {
+        Encoder = JavaScriptEncoder.Create(UnicodeRanges.All),
+        TypeInfoResolver = QualityMonth.Json.ThemeJson.Default,
+    };
 
     /// <summary>The JSON text of a JSON-LD object, safe to place inside a script element.</summary>
     public static string Serialize(JsonNode node) => node.ToJsonString(Options);
