@@ -138,6 +138,7 @@ public static partial class PagefindIndex
     /// held both languages' pages at the same time, a third more memory than Hugo + Pagefind.
     /// </summary>
     /// <param name="scratch">An empty folder to run Pagefind in.</param>
+    /// <param name="bundle">Where the bundle goes; each language's run writes beside it first.</param>
     /// <returns>What Pagefind printed, once the bundle is made; null when it was not, the reason being an error in <paramref name="diagnostics"/>.</returns>
     /// <param name="globs">The pages of each Pagefind run (<see cref="LanguageGlobs"/>).</param>
     private static string? Index(string binary, string scratch, string site, string bundle, IReadOnlyList<string?> globs,
@@ -145,33 +146,42 @@ public static partial class PagefindIndex
     {
         if (globs.Count > 1)
         {
-            var runs = new List<(string Messages, Message? Problem)>();
-            for (var i = 0; i < globs.Count; i++)
+            // Beside the bundle, on the site's file system (Pagefind writes thousands of files there, as it does into the bundle
+            // itself), so that joining the parts is renames, not copies from another disk.
+            var parts = globs.Select((_, i) => $"{bundle}.part-{i}").ToList();
+            try
             {
-                var run = RunChecked(binary, scratch, site, Path.Combine(scratch, $"{i}"), globs[i], background);
-                if (run.Problem is not null)
+                var messages = new List<string>();
+                for (var i = 0; i < globs.Count; i++)
                 {
-                    diagnostics.Error(DiagnosticFile, 0, run.Problem);
-                    return null;
-                }
-                runs.Add(run);
-            }
-            var parts = runs.Select((_, i) => Path.Combine(scratch, $"{i}")).ToList();
-            if (JoinEntries(parts) is { } entry)
-            {
-                Directory.CreateDirectory(bundle);
-                foreach (var part in parts)
-                    foreach (var file in Directory.GetFiles(part, "*", SearchOption.AllDirectories))
+                    var run = RunChecked(binary, scratch, site, parts[i], globs[i], background);
+                    if (run.Problem is not null)
                     {
-                        var target = Path.Combine(bundle, Path.GetRelativePath(part, file));
-                        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-                        // The script, styles and WebAssembly files are the same in every part.
-                        File.Move(file, target, overwrite: true);
+                        diagnostics.Error(DiagnosticFile, 0, run.Problem);
+                        return null;
                     }
-                File.WriteAllText(Path.Combine(bundle, EntryFile), entry);
-                return string.Join('\n', runs.Select(r => r.Messages).Where(m => m.Length > 0));
+                    messages.Add(run.Messages);
+                }
+                if (JoinEntries(parts) is { } entry)
+                {
+                    Directory.CreateDirectory(bundle);
+                    foreach (var part in parts)
+                        foreach (var file in Directory.GetFiles(part, "*", SearchOption.AllDirectories))
+                        {
+                            var target = Path.Combine(bundle, Path.GetRelativePath(part, file));
+                            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+                            // The script, styles and WebAssembly files are the same in every part.
+                            File.Move(file, target, overwrite: true);
+                        }
+                    File.WriteAllText(Path.Combine(bundle, EntryFile), entry);
+                    return string.Join('\n', messages.Where(m => m.Length > 0));
+                }
+                // Not one language per part (a page whose lang differs from its folder's): one run over everything.
             }
-            // Not one language per part (a page whose lang differs from its folder's): one run over everything.
+            finally
+            {
+                foreach (var part in parts.Where(Directory.Exists)) Directory.Delete(part, recursive: true);
+            }
         }
         var whole = RunChecked(binary, scratch, site, bundle, glob: null, background);
         if (whole.Problem is not null) diagnostics.Error(DiagnosticFile, 0, whole.Problem);
