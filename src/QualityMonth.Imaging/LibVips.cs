@@ -1,3 +1,4 @@
+using System.Reflection;
 using System.Runtime.InteropServices;
 using NetVips;
 
@@ -16,10 +17,18 @@ public static partial class LibVips
     public static readonly IReadOnlyList<string> AllowedLoaders =
         ["VipsForeignLoadJpeg", "VipsForeignLoadPng", "VipsForeignLoadWebp", "VipsForeignLoadHeif", "VipsForeignLoadTiff"];
 
-    private static readonly Lazy<string> Started = new(Start, LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<TimeSpan> Started = new(Start, LazyThreadSafetyMode.ExecutionAndPublication);
 
-    /// <summary>The running libvips' version, e.g. 8.18.7: part of every rendition's key, so an upgrade re-makes them once.</summary>
-    public static string Version => Started.Value;
+    /// <summary>
+    /// The version of the libvips NetVips.Native ships, e.g. 8.18.7: part of every rendition's key, so an upgrade re-makes them
+    /// once. Known without starting libvips (a build with no photo changed need not start it); starting it checks the
+    /// library loaded is that version.
+    /// </summary>
+    public static string Version { get; } = typeof(LibVips).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+        .Single(a => a.Key == "LibVipsVersion").Value ?? throw new InvalidOperationException("the generator was built without LibVipsVersion");
+
+    /// <summary>How long starting libvips took; null when this process has not started it.</summary>
+    public static TimeSpan? StartTime => Started.IsValueCreated ? Started.Value : null;
 
     /// <summary>Starts and hardens libvips; every use of NetVips in the generator goes through here first.</summary>
     public static void EnsureStarted() => _ = Started.Value;
@@ -38,8 +47,9 @@ public static partial class LibVips
         return Image.FindLoad(path);
     }
 
-    private static string Start()
+    private static TimeSpan Start()
     {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         if (OperatingSystem.IsLinux()) ReturnLargeBuffersOnFree();
         if (!ModuleInitializer.VipsInitialized)
             throw new InvalidOperationException("libvips (NetVips.Native) could not be started", ModuleInitializer.Exception);
@@ -50,7 +60,11 @@ public static partial class LibVips
         Operation.Block("VipsForeignLoad", true);
         foreach (var loader in AllowedLoaders)
             Operation.Block(loader, false);
-        return $"{NetVips.NetVips.Version(0)}.{NetVips.NetVips.Version(1)}.{NetVips.NetVips.Version(2)}";
+        var loaded = $"{NetVips.NetVips.Version(0)}.{NetVips.NetVips.Version(1)}.{NetVips.NetVips.Version(2)}";
+        // Renditions are kept under the version the generator was built with: another library would make other bytes under the same keys.
+        if (loaded != Version)
+            throw new InvalidOperationException($"libvips {loaded} was loaded, but the generator was built with NetVips.Native {Version}");
+        return clock.Elapsed;
     }
 
     /// <summary>

@@ -33,40 +33,27 @@ public static class PhotoInspector
         ("VipsForeignLoadTiff", "TIFF", [".tif", ".tiff"]),
     ];
 
-    public static PhotoInspection Inspect(PhotoRef photo, PhotoSettings settings)
+    /// <param name="headers">The headers read before, by content: a photo found there is not read again.</param>
+    public static PhotoInspection Inspect(PhotoRef photo, PhotoSettings settings, PhotoHeaders? headers = null)
     {
         var violations = new List<RuleViolation>();
         if (photo.Caption is null)
             violations.Add(new(PhotoRule.MissingCaption, PhotoMessages.NoCaption()));
 
         if (new FileInfo(photo.FullPath).Length == 0)
-            return Refused(PhotoRule.Unreadable, PhotoMessages.EmptyFile());
-        // Only the accepted loaders are left unblocked, and libvips offers no blocked one.
-        var loader = LibVips.FindLoader(photo.FullPath);
-        var accepted = loader is null ? default : Accepted.FirstOrDefault(a => loader.StartsWith(a.Loader, StringComparison.Ordinal));
-        if (accepted.Format is null)
-            return RefusedFormats.Identify(photo.FullPath) is { } refused
-                ? Refused(PhotoRule.WrongFormat, PhotoMessages.RefusedFormat(refused))
-                : Refused(PhotoRule.Unreadable, PhotoMessages.NotAnImage());
-
-        var format = accepted.Format;
-        int width, height;
-        try
+            return new(photo, 0, 0, [.. violations, new(PhotoRule.Unreadable, PhotoMessages.EmptyFile())]);
+        var header = headers?.Find(photo.FullPath) is { } known && Accepted.Any(a => a.Format == known.Format) ? known : null;
+        if (header is null)
         {
-            using var image = Image.NewFromFile(photo.FullPath, access: Enums.Access.Sequential, failOn: Enums.FailOn.Truncated);
-            // Phones' HEIC is HEIF with HEVC inside, which NetVips.Native cannot decode (patents): only AVIF is readable HEIF.
-            if (image.Contains("heif-compression") && (string)image.Get("heif-compression") != "av1")
-                return Refused(PhotoRule.WrongFormat, PhotoMessages.Heic());
-            var sideways = image.Contains("orientation") && (int)image.Get("orientation") is >= 5 and <= 8;
-            (width, height) = sideways ? (image.Height, image.Width) : (image.Width, image.Height);
-        }
-        catch (VipsException e)
-        {
-            return Refused(PhotoRule.Unreadable, PhotoMessages.Unreadable(Reason(e)));
+            var (read, refusal) = ReadHeader(photo.FullPath);
+            if (refusal is not null) return new(photo, 0, 0, [.. violations, refusal]);
+            header = read!;
+            headers?.Remember(photo.FullPath, header);
         }
 
+        var (format, width, height) = header;
         var extension = Path.GetExtension(photo.FullPath).ToLowerInvariant();
-        if (!accepted.Extensions.Contains(extension))
+        if (!Accepted.Single(a => a.Format == format).Extensions.Contains(extension))
             violations.Add(new(PhotoRule.WrongFormat, PhotoMessages.WrongExtension(extension, format)));
         if (format != "JPEG")
             violations.Add(new(PhotoRule.NotJpeg, PhotoMessages.NotJpeg(format)));
@@ -75,9 +62,31 @@ public static class PhotoInspector
         if (Math.Max(width, height) < settings.MinWidth || Math.Min(width, height) < settings.MinHeight)
             violations.Add(new(PhotoRule.TooSmall, PhotoMessages.TooSmall(width, height, settings.MinWidth, settings.MinHeight)));
         return new PhotoInspection(photo, width, height, violations);
+    }
 
-        PhotoInspection Refused(PhotoRule rule, Phrase detail) =>
-            new(photo, 0, 0, [.. violations, new(rule, detail)]);
+    /// <summary>The photo's format, found from its content, and its upright size, read before any pixel is decoded; or why it is refused.</summary>
+    private static (PhotoHeader? Header, RuleViolation? Refusal) ReadHeader(string file)
+    {
+        // Only the accepted loaders are left unblocked, and libvips offers no blocked one.
+        var loader = LibVips.FindLoader(file);
+        var accepted = loader is null ? default : Accepted.FirstOrDefault(a => loader.StartsWith(a.Loader, StringComparison.Ordinal));
+        if (accepted.Format is null)
+            return (null, RefusedFormats.Identify(file) is { } refused
+                ? new(PhotoRule.WrongFormat, PhotoMessages.RefusedFormat(refused))
+                : new(PhotoRule.Unreadable, PhotoMessages.NotAnImage()));
+        try
+        {
+            using var image = Image.NewFromFile(file, access: Enums.Access.Sequential, failOn: Enums.FailOn.Truncated);
+            // Phones' HEIC is HEIF with HEVC inside, which NetVips.Native cannot decode (patents): only AVIF is readable HEIF.
+            if (image.Contains("heif-compression") && (string)image.Get("heif-compression") != "av1")
+                return (null, new(PhotoRule.WrongFormat, PhotoMessages.Heic()));
+            var sideways = image.Contains("orientation") && (int)image.Get("orientation") is >= 5 and <= 8;
+            return (sideways ? new(accepted.Format, image.Height, image.Width) : new(accepted.Format, image.Width, image.Height), null);
+        }
+        catch (VipsException e)
+        {
+            return (null, new(PhotoRule.Unreadable, PhotoMessages.Unreadable(Reason(e))));
+        }
     }
 
     /// <summary>

@@ -42,12 +42,14 @@ public static class PhotoPipeline
         var store = new RenditionStore(Path.Combine(siteRoot, CacheFolder));
         var sourceHashes = new Dictionary<string, string>(StringComparer.Ordinal); // a file two activities list is hashed once
         var rememberedHashes = ContentHashes.For(siteRoot);
+        string HashOf(string photo) =>
+            sourceHashes.TryGetValue(photo, out var known) ? known : sourceHashes[photo] = rememberedHashes.Of(photo);
+        var headers = new PhotoHeaders(store, HashOf);
         var jobs = new List<Job>();
-        foreach (var (use, inspection) in PhotoRules.Check(site, diagnostics, decode: !encode))
+        foreach (var (use, inspection) in PhotoRules.Check(site, diagnostics, decode: !encode, headers))
         {
             if (!inspection.Processable) continue;
-            if (!sourceHashes.TryGetValue(use.Photo.FullPath, out var sourceHash))
-                sourceHashes[use.Photo.FullPath] = sourceHash = rememberedHashes.Of(use.Photo.FullPath);
+            var sourceHash = HashOf(use.Photo.FullPath);
             var renditions = RenditionSpec.For(inspection.Width, settings)
                 .Select(spec => (spec, RenditionKey.For(sourceHash, spec.Name, RenditionSpec.PipelineVersion))).ToList();
             jobs.Add(new Job(use, inspection, renditions, FactsKey(sourceHash)));
@@ -56,6 +58,7 @@ public static class PhotoPipeline
         if (!encode) return Plan(jobs);
         CacheLock.Hold(siteRoot);
         rememberedHashes.Save();
+        headers.Save();
 
         var toProcess = jobs.Where(j => !j.IsStored(store)).DistinctBy(j => j.FactsKey).ToList();
         var made = new ConcurrentDictionary<RenditionKey, PhotoFacts>();
@@ -95,7 +98,7 @@ public static class PhotoPipeline
             byPhoto[job.Use.Photo] = photo;
             files.AddRange(outputPaths.Zip(stored, (output, s) => (output, (string?)s.File)));
         }
-        CacheLock.PruneAlone(siteRoot, () => store.Prune(jobs.SelectMany(j => j.StoredNames).ToHashSet(StringComparer.Ordinal)));
+        CacheLock.PruneAlone(siteRoot, () => store.Prune(jobs.SelectMany(j => j.StoredNames).Concat(headers.StoredNames).ToHashSet(StringComparer.Ordinal)));
         return new PublishedPhotos(byPhoto, files, toProcess.Count);
     }
 

@@ -7,8 +7,9 @@ namespace QualityMonth.Imaging.Photos;
 /// <summary>The facts about a processed photo that do not depend on the settings.</summary>
 public sealed record PhotoFacts(int Width, int Height, string Placeholder);
 
-/// <summary>How a photo's facts are kept in the cache, generated at compile time rather than found by reflection at run time.</summary>
+/// <summary>How a photo's facts and header are kept in the cache, generated at compile time rather than found by reflection at run time.</summary>
 [System.Text.Json.Serialization.JsonSerializable(typeof(PhotoFacts))]
+[System.Text.Json.Serialization.JsonSerializable(typeof(PhotoHeader))]
 internal sealed partial class PhotoFactsJson : System.Text.Json.Serialization.JsonSerializerContext;
 
 /// <summary>

@@ -23,7 +23,8 @@ public static class PhotoRules
     /// Also decode each photo (at a small size) to find truncated or damaged files, which the build only finds
     /// when it processes them: for a check, which processes nothing.
     /// </param>
-    public static IReadOnlyList<(PhotoUse Use, PhotoInspection Inspection)> Check(Site site, DiagnosticBag diagnostics, bool decode)
+    /// <param name="headers">The headers read before, by content (<see cref="PhotoInspector.Inspect"/>).</param>
+    public static IReadOnlyList<(PhotoUse Use, PhotoInspection Inspection)> Check(Site site, DiagnosticBag diagnostics, bool decode, PhotoHeaders? headers = null)
     {
         var settings = site.Settings.Photos;
         var inspections = new List<(PhotoUse, PhotoInspection)>();
@@ -33,7 +34,7 @@ public static class PhotoRules
             if (use.Number > settings.MaxPerActivity)
                 Report(diagnostics, settings, use,
                     new RuleViolation(PhotoRule.TooMany, PhotoMessages.TooMany(use.Number, use.Activity.Photos.Count, settings.MaxPerActivity)));
-            var inspection = PhotoInspector.Inspect(use.Photo, settings);
+            var inspection = PhotoInspector.Inspect(use.Photo, settings, headers);
             if (decode && inspection.Processable && PhotoInspector.Decode(use.Photo) is { } damaged)
                 inspection = inspection with { Violations = [.. inspection.Violations, damaged] };
             foreach (var violation in inspection.Violations)

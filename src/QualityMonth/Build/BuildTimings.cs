@@ -21,10 +21,12 @@ public static class BuildTimings
     }
 
     /// <summary>Prints this process's peak resident memory (without child processes such as Pagefind), in KiB, and its garbage
-    /// collections: how many of each generation, and how long they paused the program.</summary>
-    public static void PeakMemory()
+    /// collections: how many of each generation, and how long they paused the program; and how long starting libvips took,
+    /// when the run started it (a build with no photo changed does not: <see cref="Imaging.Photos.PhotoHeaders"/>).</summary>
+    public static void ProcessTotals()
     {
         if (!Enabled) return;
+        if (Imaging.LibVips.StartTime is { } libVips) Print("libvips-start", (long)libVips.TotalMilliseconds);
         Console.Error.WriteLine(FormattableString.Invariant($"timing peak-memory-kib {Process.GetCurrentProcess().PeakWorkingSet64 / 1024}"));
         Console.Error.WriteLine(FormattableString.Invariant(
             $"timing gc-collections {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)} (gen 0/1/2), paused {GC.GetTotalPauseDuration().TotalMilliseconds:0} ms"));

@@ -55,7 +55,7 @@ public static class BuildCommand
             return ExitCodes.ContentError;
         }
         reporter.Build(result, outputFolder, clock.Elapsed);
-        BuildTimings.PeakMemory();
+        BuildTimings.ProcessTotals();
         return result.Succeeded ? ExitCodes.Success : ExitCodes.ContentError;
     }
 

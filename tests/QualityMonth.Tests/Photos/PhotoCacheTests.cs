@@ -40,6 +40,7 @@ public class PhotoCacheTests
     [
         Entry(site, "jpeg", 480, 82), Entry(site, "jpeg", 960, 82), Entry(site, "jpeg", null, 90),
         Entry(site, "webp", 480, webpQuality), Entry(site, "webp", 960, webpQuality), PhotoRuleTests.FactsFile(site, File),
+        PhotoRuleTests.HeaderFile(site, File),
     ];
 
     private static string[] StoreFiles(PhotoSite site) =>
@@ -124,6 +125,32 @@ public class PhotoCacheTests
         Assert.All(current, entry => Assert.True(System.IO.File.Exists(entry), $"{entry} was not made again"));
         Assert.All(olderEntries, entry => Assert.False(System.IO.File.Exists(entry), $"{entry} of the older libvips was not pruned"));
         Assert.Equal(0, Summary(site.Build()).Processed);
+    }
+
+    [Fact]
+    public void A_rebuild_with_no_photo_changed_reads_no_header_and_does_not_start_libvips()
+    {
+        using var site = new PhotoSite();
+        site.SetPhotoSettings(PhotoSite.CheapSettings);
+        WriteJpeg(site.PhotoFile(File), 1200, 900);
+        site.WriteActivities(new PhotoActivity(Activity, new PhotoEntry(File, "表头缓存")));
+        var first = site.Build("--timings");
+        Assert.Equal(1, Summary(first).Processed);
+        Assert.Contains("timing libvips-start ", first.Stderr);
+
+        // The header read by the first build is kept by the photo's content: the rules are checked from it.
+        var warm = site.Build("--timings");
+        Assert.Equal(0, Summary(warm).Processed);
+        Assert.DoesNotContain("timing libvips-start", warm.Stderr);
+        var header = PhotoRuleTests.HeaderFile(site, File);
+        Assert.Equal("""{"Format":"JPEG","Width":1200,"Height":900}""", System.IO.File.ReadAllText(header));
+
+        // Another photo under the same name: its header is read (libvips starts), and the old one's is pruned.
+        WriteJpeg(site.PhotoFile(File), 900, 1200);
+        var changed = site.Build("--timings");
+        Assert.Equal(1, Summary(changed).Processed);
+        Assert.Contains("timing libvips-start ", changed.Stderr);
+        Assert.False(System.IO.File.Exists(header), "the replaced photo's header was not pruned");
     }
 
     [Fact]

@@ -207,6 +207,9 @@ public class PhotoRuleTests
     internal static string SourceHash(string path) => Convert.ToHexStringLower(SHA256.HashData(File.ReadAllBytes(path)));
 
     /// <summary>Where the rendition store keeps a photo's facts once it is made.</summary>
+    internal static string HeaderFile(PhotoSite site, string photo) => site.Site.PathOf(
+        $"{PhotoPipeline.CacheFolder}/{RenditionStore.FileName(PhotoHeaders.Key(SourceHash(site.PhotoFile(photo))), PhotoHeaders.Extension)}");
+
     internal static string FactsFile(PhotoSite site, string photo) => site.Site.PathOf(
         $"{PhotoPipeline.CacheFolder}/{RenditionStore.FileName(PhotoPipeline.FactsKey(SourceHash(site.PhotoFile(photo))), PhotoPipeline.FactsExtension)}");
 }

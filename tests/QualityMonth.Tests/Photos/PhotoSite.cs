@@ -95,7 +95,7 @@ public sealed class PhotoSite : IDisposable
         return index + 1;
     }
 
-    public Generator.Result Build() => Generator.Run("build", "--root", Root);
+    public Generator.Result Build(params string[] options) => Generator.Run(["build", "--root", Root, .. options]);
 
     public Generator.Result Check() => Generator.Run("check", "--root", Root);
 
