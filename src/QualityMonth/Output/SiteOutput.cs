@@ -59,7 +59,7 @@ public sealed class SiteOutput
 
     /// <summary>
     /// Forgets the bytes held in memory once the site is written to <paramref name="folder"/>: from then on they are read from
-    /// there. A build no longer needs its pages once written, and 16,000 of them hold about 450 MB that the search indexer,
+    /// there. A build no longer needs its pages once written, and 16,000 of them hold about 250 MB that the search indexer,
     /// run next, can use.
     /// </summary>
     public void ReleaseWrittenTo(string folder)
