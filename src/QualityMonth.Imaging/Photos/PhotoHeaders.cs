@@ -20,12 +20,11 @@ public sealed class PhotoHeaders(RenditionStore store, Func<string, string> hash
     public static RenditionKey Key(string sourceHash) => RenditionKey.For(sourceHash, "header", RenditionSpec.PipelineVersion);
 
     private readonly Dictionary<RenditionKey, PhotoHeader> _read = [];
-    private readonly HashSet<RenditionKey> _used = [];
 
     /// <summary>The header kept for the photo's content; null when there is none (or it cannot be read).</summary>
     public PhotoHeader? Find(string photo)
     {
-        var key = KeyOf(photo);
+        var key = Key(hashOf(photo));
         if (!store.Contains(key, Extension)) return null;
         try
         {
@@ -38,7 +37,7 @@ public sealed class PhotoHeaders(RenditionStore store, Func<string, string> hash
     }
 
     /// <summary>Keeps a header just read, until <see cref="Save"/>.</summary>
-    public void Remember(string photo, PhotoHeader header) => _read[KeyOf(photo)] = header;
+    public void Remember(string photo, PhotoHeader header) => _read[Key(hashOf(photo))] = header;
 
     /// <summary>Writes the headers read by this build into the store (a build only: a check writes nothing).</summary>
     public void Save()
@@ -48,13 +47,6 @@ public sealed class PhotoHeaders(RenditionStore store, Func<string, string> hash
         _read.Clear();
     }
 
-    /// <summary>The store's file names of every photo's header this build looked for: what pruning the store keeps.</summary>
-    public IEnumerable<string> StoredNames => _used.Select(key => RenditionStore.FileName(key, Extension));
-
-    private RenditionKey KeyOf(string photo)
-    {
-        var key = Key(hashOf(photo));
-        _used.Add(key);
-        return key;
-    }
+    /// <summary>The store's file name of the header of the photo with <paramref name="sourceHash"/>: what pruning the store keeps.</summary>
+    public static string StoredName(string sourceHash) => RenditionStore.FileName(Key(sourceHash), Extension);
 }

@@ -98,7 +98,8 @@ public static class PhotoPipeline
             byPhoto[job.Use.Photo] = photo;
             files.AddRange(outputPaths.Zip(stored, (output, s) => (output, (string?)s.File)));
         }
-        CacheLock.PruneAlone(siteRoot, () => store.Prune(jobs.SelectMany(j => j.StoredNames).Concat(headers.StoredNames).ToHashSet(StringComparer.Ordinal)));
+        CacheLock.PruneAlone(siteRoot, () => store.Prune(
+            jobs.SelectMany(j => j.StoredNames).Concat(sourceHashes.Values.Select(PhotoHeaders.StoredName)).ToHashSet(StringComparer.Ordinal)));
         return new PublishedPhotos(byPhoto, files, toProcess.Count);
     }
 

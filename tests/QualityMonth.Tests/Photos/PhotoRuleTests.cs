@@ -208,7 +208,7 @@ public class PhotoRuleTests
 
     /// <summary>Where the rendition store keeps a photo's facts once it is made.</summary>
     internal static string HeaderFile(PhotoSite site, string photo) => site.Site.PathOf(
-        $"{PhotoPipeline.CacheFolder}/{RenditionStore.FileName(PhotoHeaders.Key(SourceHash(site.PhotoFile(photo))), PhotoHeaders.Extension)}");
+        $"{PhotoPipeline.CacheFolder}/{PhotoHeaders.StoredName(SourceHash(site.PhotoFile(photo)))}");
 
     internal static string FactsFile(PhotoSite site, string photo) => site.Site.PathOf(
         $"{PhotoPipeline.CacheFolder}/{RenditionStore.FileName(PhotoPipeline.FactsKey(SourceHash(site.PhotoFile(photo))), PhotoPipeline.FactsExtension)}");
