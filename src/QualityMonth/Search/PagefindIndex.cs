@@ -133,9 +133,9 @@ public static partial class PagefindIndex
     /// Runs Pagefind on the pages in <paramref name="site"/>, writing its bundle to <paramref name="bundle"/>: one Pagefind
     /// per language, one after the other. Pagefind makes each language's index on its own, so the languages' runs make
     /// the same bundle as one run over the whole site (checked byte for byte by the tests), once their tables of contents
-    /// are joined (<see cref="JoinEntries"/>), in about its time and in less memory: each run holds only its language's
-    /// pages (docs/benchmarks.md, Pages). Not side by side: two at once were about a second faster on 4,000 pages, but
-    /// held both languages' pages at the same time, a third more memory than Hugo + Pagefind.
+    /// are joined (<see cref="JoinEntries"/>), in less memory: each run holds only its language's pages. In time, a little
+    /// slower than one run at 4,000 pages, faster at 16,000. Not side by side: two at once were faster still, but held both
+    /// languages' pages at the same time, half as much memory again as Hugo + Pagefind (docs/benchmarks.md, Pages).
     /// </summary>
     /// <param name="scratch">An empty folder to run Pagefind in.</param>
     /// <param name="bundle">Where the bundle goes; each language's run writes beside it first.</param>
