@@ -6,30 +6,59 @@ using QualityMonth.Output;
 namespace QualityMonth.Search;
 
 /// <summary>
-/// The search index of the last build, kept in <c>.cache/pagefind/&lt;key&gt;/</c> with what Pagefind printed. The key is
-/// a SHA-256 of the Pagefind executable's bytes, its arguments and every HTML page it indexes (path and bytes), which
-/// is all Pagefind reads (its working folder is empty, its PAGEFIND_* variables removed): a build whose pages are
-/// byte-identical to the previous one's copies that index instead of running Pagefind again, and any changed page,
-/// added or removed page or other Pagefind makes a new one. One entry is kept; older ones are pruned.
+/// The search index of each part of the site (a language's pages, <see cref="PagefindIndex"/>) that the last build indexed,
+/// kept in <c>.cache/pagefind/&lt;key&gt;/</c> with what Pagefind printed. The key is a SHA-256 of the Pagefind
+/// executable's bytes, its arguments and every HTML page of the part (path and bytes), which is all Pagefind reads (its
+/// working folder is empty, its PAGEFIND_* variables removed): a part whose pages are byte-identical to the last build's
+/// is not indexed again, so a change to the Chinese pages alone runs Pagefind over the Chinese pages alone. Pagefind
+/// writes a part's bundle into the cache itself; the site's bundle is made from the entries. The entries of the last
+/// build are kept; older ones are pruned.
 /// </summary>
-internal sealed class SearchIndexCache(string siteRoot, string key)
+internal sealed class SearchIndexCache
 {
     public const string CacheFolder = ".cache/pagefind";
 
     /// <summary>Bumped when what the generator asks of Pagefind changes in a way its arguments do not show.</summary>
-    private const int Version = 1;
+    private const int Version = 2;
 
     private const string BundleFolder = "bundle", MessagesFile = "messages.txt", ScratchPrefix = ".tmp-";
 
-    private string Store => Path.Combine(siteRoot, CacheFolder);
+    private readonly string _siteRoot;
+    private readonly string _key;
+    private readonly string _scratch;
 
-    private string Entry => Path.Combine(Store, key);
+    private SearchIndexCache(string siteRoot, string key)
+    {
+        _siteRoot = siteRoot;
+        _key = key;
+        _scratch = Path.Combine(Store(siteRoot), ScratchPrefix + Guid.NewGuid().ToString("N"));
+    }
+
+    private static string Store(string siteRoot) => Path.Combine(siteRoot, CacheFolder);
+
+    private string Entry => Path.Combine(Store(_siteRoot), _key);
+
+    /// <summary>The entry's bundle, once it is complete (<see cref="Messages"/>).</summary>
+    public string Bundle => Path.Combine(Entry, BundleFolder);
+
+    /// <summary>Where Pagefind writes this part's bundle, which <see cref="Keep"/> makes the entry's.</summary>
+    public string ScratchBundle => Path.Combine(_scratch, BundleFolder);
+
+    /// <returns><see cref="ScratchBundle"/>, not there yet, in an empty folder.</returns>
+    public string StartScratch()
+    {
+        Discard();
+        Directory.CreateDirectory(_scratch);
+        return ScratchBundle;
+    }
 
     /// <summary>The cache entry for Pagefind <paramref name="binary"/> run with <paramref name="arguments"/> on <paramref name="pages"/>
-    /// (output paths), every HTML file of the folder it indexes, as they are in <paramref name="output"/>.</summary>
+    /// (output paths), every HTML file it indexes, as they are in <paramref name="output"/>. Marks the cache in use
+    /// (<see cref="CacheLock"/>) until the process exits.</summary>
     /// <remarks>The pages are hashed from memory, as the build made them, not read back from the folder they were just written to.</remarks>
     public static SearchIndexCache For(string siteRoot, string binary, IReadOnlyList<string> arguments, IEnumerable<string> pages, SiteOutput output)
     {
+        CacheLock.Hold(siteRoot);
         using var key = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         void Add(string text) => key.AppendData(Encoding.UTF8.GetBytes(text + "\0"));
         Add($"pagefind-cache {Version}");
@@ -50,56 +79,49 @@ internal sealed class SearchIndexCache(string siteRoot, string key)
         return new SearchIndexCache(siteRoot, Convert.ToHexStringLower(key.GetHashAndReset())[..32]);
     }
 
-    /// <summary>Makes <paramref name="bundle"/> hold the cached index, writing only the files that differ (a reused staging folder holds an earlier one).</summary>
-    /// <returns>What Pagefind printed when it made the index; null when there is no such entry.</returns>
-    public string? TryCopyTo(string bundle)
+    /// <summary>What Pagefind printed when it made this entry's index; null when there is no such entry.</summary>
+    public string? Messages
     {
-        var messages = Path.Combine(Entry, MessagesFile);
-        if (!File.Exists(messages)) return null;
-        var cached = Path.Combine(Entry, BundleFolder);
-        var index = new SiteOutput();
-        foreach (var file in Directory.GetFiles(cached, "*", SearchOption.AllDirectories))
-            index.AddFile(Path.GetRelativePath(cached, file).Replace(Path.DirectorySeparatorChar, '/'), file);
-        Directory.CreateDirectory(bundle);
-        index.UpdateIn(bundle, new HashSet<string>());
-        return File.ReadAllText(messages);
+        get
+        {
+            var messages = Path.Combine(Entry, MessagesFile);
+            return File.Exists(messages) ? File.ReadAllText(messages) : null;
+        }
     }
 
-    /// <summary>Keeps the index Pagefind just wrote in <paramref name="bundle"/>, and prunes the other entries.</summary>
-    public void Add(string bundle, string messages)
+    /// <summary>Makes the bundle Pagefind wrote in <see cref="ScratchBundle"/> this entry's.</summary>
+    public void Keep(string messages)
     {
-        CacheLock.Hold(siteRoot);
-        var scratch = Path.Combine(Store, ScratchPrefix + Guid.NewGuid().ToString("N"));
+        // Written last: an entry with its messages file is complete.
+        File.WriteAllText(Path.Combine(_scratch, MessagesFile), messages);
         try
         {
-            CopyFolder(bundle, Path.Combine(scratch, BundleFolder));
-            // Written last: an entry with its messages file is complete.
-            File.WriteAllText(Path.Combine(scratch, MessagesFile), messages);
-            if (!Directory.Exists(Entry)) Directory.Move(scratch, Entry);
+            if (!Directory.Exists(Entry)) Directory.Move(_scratch, Entry);
         }
         catch (IOException)
         {
             // Another build beside this one stored the same entry first: it is the same index.
         }
-        finally
-        {
-            if (Directory.Exists(scratch)) Directory.Delete(scratch, recursive: true);
-        }
-        CacheLock.PruneAlone(siteRoot, () =>
-        {
-            foreach (var old in Directory.GetDirectories(Store))
-                if (Path.GetFileName(old) is var name && name != key && !name.StartsWith(ScratchPrefix, StringComparison.Ordinal))
-                    Directory.Delete(old, recursive: true);
-        });
+        Discard();
     }
 
-    private static void CopyFolder(string from, string to)
+    /// <summary>Removes what a run left in <see cref="ScratchBundle"/> that was not kept.</summary>
+    public void Discard()
     {
-        foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
+        if (Directory.Exists(_scratch)) Directory.Delete(_scratch, recursive: true);
+    }
+
+    /// <summary>Prunes every entry but <paramref name="kept"/>'s, when no other build uses the cache.</summary>
+    public static void PruneAllBut(string siteRoot, IReadOnlyCollection<SearchIndexCache> kept)
+    {
+        var keys = kept.Select(entry => entry._key).ToHashSet(StringComparer.Ordinal);
+        if (!Directory.Exists(Store(siteRoot))) return;
+        CacheLock.PruneAlone(siteRoot, () =>
         {
-            var target = Path.Combine(to, Path.GetRelativePath(from, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-            File.Copy(file, target);
-        }
+            foreach (var old in Directory.GetDirectories(Store(siteRoot)))
+                // With no other build running, a scratch folder is a killed build's.
+                if (!keys.Contains(Path.GetFileName(old)))
+                    Directory.Delete(old, recursive: true);
+        });
     }
 }
