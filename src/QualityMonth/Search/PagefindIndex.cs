@@ -138,10 +138,10 @@ public static partial class PagefindIndex
     /// after the other, each started as soon as the one before has built its index. Pagefind reads and parses a site's pages
     /// on every core, then builds and writes each language's index on one; so the next part's pages are read while the part
     /// before writes its files, and the languages' runs together take about one run's time over the whole site. In memory
-    /// they hold far less than one run: what a run holds grows with its pages, and the parts are indexed smallest first, so
-    /// the part being read while another writes out its index is the one still growing, not yet at its peak
-    /// (docs/benchmarks.md, Pages). Two runs side by side from the start were faster still, but held both languages' pages
-    /// at once, half as much memory again as Hugo + Pagefind.
+    /// they hold about three quarters of what one run holds: what a run holds grows with its pages, and the parts are
+    /// indexed smallest first, so the part being read while another writes out its index is the one still growing, not yet
+    /// at its peak (docs/benchmarks.md, Pages). Two runs side by side from the start were faster still, but held both
+    /// languages' pages at once, half as much memory again as Hugo + Pagefind.
     /// </summary>
     /// <returns>Whether every part was indexed; if not, the reason is an error in <paramref name="diagnostics"/>.</returns>
     private static bool Index(string binary, string site, IReadOnlyList<(Part Part, SearchIndexCache Entry)> parts, DiagnosticBag diagnostics, bool background)

@@ -27,11 +27,8 @@ internal sealed class PagefindRun : IDisposable
     /// <summary>How long it ran, once <see cref="Finish"/> returned.</summary>
     public TimeSpan Took { get; private set; }
 
-    public string Binary { get; }
-
-    private PagefindRun(string binary, Process process, string log)
+    private PagefindRun(Process process, string log)
     {
-        Binary = binary;
         _process = process;
         _log = log;
         _stdout = process.StandardOutput.ReadToEndAsync();
@@ -60,7 +57,7 @@ internal sealed class PagefindRun : IDisposable
         // Nor may PAGEFIND_* variables of the user's shell change the index.
         foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("PAGEFIND_", StringComparison.OrdinalIgnoreCase)).ToList())
             start.Environment.Remove(name);
-        return new PagefindRun(binary, Process.Start(start) ?? throw new InvalidOperationException($"could not start {binary}"), log);
+        return new PagefindRun(Process.Start(start) ?? throw new InvalidOperationException($"could not start {binary}"), log);
     }
 
     /// <summary>
