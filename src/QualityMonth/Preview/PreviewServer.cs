@@ -36,7 +36,8 @@ public static class PreviewServer
     private static readonly FileExtensionContentTypeProvider ContentTypes = new();
 
     /// <param name="previousOutput">The published site the preview follows, as a build's (see <see cref="BuildContext.PreviousOutput"/>).</param>
-    public static async Task<int> RunAsync(string siteRoot, int port, Locale language, string? previousOutput, CancellationToken cancel)
+    /// <param name="warmUpTemplates">Have the template compiler loaded in the background once the site is served (<see cref="SiteEngine.WarmUpThemeCompiler"/>).</param>
+    public static async Task<int> RunAsync(string siteRoot, int port, Locale language, string? previousOutput, bool warmUpTemplates, CancellationToken cancel)
     {
         var reporter = new Reporter(Reporter.DefaultFormat, language);
         var state = new PreviewState(language);
@@ -71,6 +72,7 @@ public static class PreviewServer
         });
         await app.StartAsync(cancel);
         Console.WriteLine(reporter.Strings.PreviewServing($"http://127.0.0.1:{port}{state.BasePath}/", "input/, theme/, statiq.json"));
+        if (warmUpTemplates) site.WarmUpThemeCompiler();
         try { await Task.Delay(Timeout.Infinite, cancel); }
         catch (OperationCanceledException) { }
         await app.StopAsync(CancellationToken.None);

@@ -4,23 +4,32 @@ using System.Net.Sockets;
 
 namespace QualityMonth.Tests.Support;
 
-/// <summary>The real 'preview' command on a copy of the site, on a free port; killed when disposed.</summary>
+/// <summary>The real 'preview' command on a copy of the site, on a free port, with --timings; killed when disposed.</summary>
 public sealed class PreviewProcess : IDisposable
 {
     private readonly Process _process;
     private readonly HttpClient _http = new() { Timeout = TimeSpan.FromSeconds(30) };
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _log = new();
 
-    public PreviewProcess(TempSite site)
+    /// <param name="warmUpTemplates">Let the preview load the template compiler once it serves, as it does by default. Off unless
+    /// a test is about it: the tests' generator is not precompiled, and compiling Roslyn itself takes a core for a minute.</param>
+    public PreviewProcess(TempSite site, bool warmUpTemplates = false)
     {
         var port = FreePort();
         Url = $"http://127.0.0.1:{port}";
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var arg in new[] { Generator.Dll, "preview", "--root", site.Root, "--port", port.ToString() })
+        foreach (var arg in new[] { Generator.Dll, "preview", "--root", site.Root, "--port", port.ToString(), "--timings" })
             start.ArgumentList.Add(arg);
+        if (!warmUpTemplates) start.ArgumentList.Add("--no-template-warm-up");
         _process = Process.Start(start)!;
+        _process.OutputDataReceived += (_, line) => { if (line.Data is { } text) _log.Enqueue(text); };
+        _process.ErrorDataReceived += (_, line) => { if (line.Data is { } text) _log.Enqueue(text); };
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
     }
+
+    /// <summary>What the preview has printed so far, standard output and error, line by line.</summary>
+    public IReadOnlyList<string> Log => [.. _log];
 
     public string Url { get; }
 
