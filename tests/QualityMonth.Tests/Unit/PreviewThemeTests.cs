@@ -36,8 +36,9 @@ public sealed partial class PreviewThemeTests : IDisposable
         CopyThemeSources(Path.Combine(Repo.Root, "theme"), _site.PathOf("theme"));
     }
 
-    /// <summary>What the preview prints with --timings when it has loaded the template compiler in the background.</summary>
-    private const string WarmUp = "timing compile-theme-warm-up ";
+    /// <summary>What the preview prints with --timings when it has loaded the template compiler in the background (the second of
+    /// its two compiles), and what no other compile prints.</summary>
+    private const string WarmUp = "timing compile-theme-warm-up-2 ";
 
     [Fact]
     public async Task A_saved_template_is_served_on_every_page_without_a_restart_and_nothing_else_changes()
@@ -94,7 +95,7 @@ public sealed partial class PreviewThemeTests : IDisposable
         Assert.Contains("<script src=\"/__preview/reload.js\"></script>", fixedPage.Body);
         Assert.False(Preview.HasExited);
         // Told not to, the preview compiled the theme only when it was saved.
-        Assert.DoesNotContain(Preview.Log, line => line.StartsWith(WarmUp, StringComparison.Ordinal));
+        Assert.DoesNotContain(Preview.Log, line => line.StartsWith("timing compile-theme-warm-up", StringComparison.Ordinal));
         Assert.Contains(Preview.Log, line => line.StartsWith("timing compile-theme ", StringComparison.Ordinal));
         Assert.True(Preview.PeakMemoryBytes < PeakMemoryBound, $"the preview's peak memory is {Preview.PeakMemoryBytes / 1048576} MiB");
     }
