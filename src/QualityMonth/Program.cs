@@ -17,7 +17,7 @@ var previousOption = new Option<DirectoryInfo?>("--previous")
 var portOption = new Option<int>("--port") { Description = "Port on 127.0.0.1 for the preview", DefaultValueFactory = _ => 5080 };
 var noWarmUpOption = new Option<bool>("--no-template-warm-up")
 {
-    Description = "Do not load the template compiler in the background once the preview serves (saves ~250 MB; the first template save then takes seconds longer)",
+    Description = "Do not load the template compiler in the background once the preview serves (saves ~300 MB; the first template save then takes seconds longer)",
 };
 // For a host that serves the site elsewhere than statiq.json says (a CI build for GitHub or GitLab Pages).
 var baseUrlOption = new Option<string?>("--base-url") { Description = "Build for this host instead of statiq.json's baseUrl, e.g. https://example.github.io" };

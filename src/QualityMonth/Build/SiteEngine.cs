@@ -239,7 +239,7 @@ public sealed class SiteEngine(string siteRoot, EngineOptions options) : IAsyncD
     /// of a session loads Roslyn, the SDK's Razor generator and the metadata of the ~230 framework assemblies the theme is
     /// compiled against, and compiles their code: about 6 s of the first template save's 7 s on 4,000 pages, against about
     /// 1 s for a later save (docs/benchmarks.md, Preview). Done ahead, every template save is a later one. It costs about
-    /// 250 MB that the preview keeps (Roslyn and the references), and a few seconds of one core.
+    /// 300 MB that the preview keeps (Roslyn and the references), and a few seconds of one core.
     /// </summary>
     public void WarmUpThemeCompiler()
     {
