@@ -239,7 +239,7 @@ public sealed class SiteEngine(string siteRoot, EngineOptions options) : IAsyncD
     /// of a session loads Roslyn, the SDK's Razor generator and the metadata of the ~230 framework assemblies the theme is
     /// compiled against, and compiles their code: about 6 s of the first template save's 7 s on 4,000 pages, against about
     /// 1 s for a later save (docs/benchmarks.md, Preview). Done ahead, every template save is a later one. It costs about
-    /// 300 MB that the preview keeps (Roslyn and the references), and a few seconds of one core.
+    /// 300 MB that the preview keeps (Roslyn and the references), and a few seconds of one core at the lowest priority.
     /// </summary>
     public void WarmUpThemeCompiler()
     {
@@ -249,10 +249,12 @@ public sealed class SiteEngine(string siteRoot, EngineOptions options) : IAsyncD
         {
             try
             {
+                // At the lowest priority, on this thread alone: a content save meanwhile is served as fast as without it.
+                Preview.BackgroundThread.LowerPriority();
                 // Twice: the first loads and compiles the compiler's code; a second compile still took twice a later one's time.
                 for (var round = 1; round <= 2; round++)
                     using (BuildTimings.Measure($"compile-theme-warm-up-{round}"))
-                        compiler.Compile(new DiagnosticBag())?.Unload();
+                        compiler.Compile(new DiagnosticBag(), onThisThread: true)?.Unload();
             }
             catch (Exception e)
             {

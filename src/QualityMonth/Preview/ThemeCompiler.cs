@@ -69,7 +69,8 @@ public sealed class ThemeCompiler(string siteRoot)
         || sitePath.StartsWith(Assets.ThemeAssets.Folder + "/", StringComparison.Ordinal) || IsSource(sitePath);
 
     /// <summary>The theme compiled from its files, or null with an error for each problem the compiler found.</summary>
-    public CompiledTheme? Compile(DiagnosticBag diagnostics)
+    /// <param name="onThisThread">Compile on the calling thread alone, not on every core (a compile in the background).</param>
+    public CompiledTheme? Compile(DiagnosticBag diagnostics, bool onThisThread = false)
     {
         ImmutableArray<ISourceGenerator>? found;
         using (BuildTimings.Measure("compile-theme-load-generators"))
@@ -89,7 +90,7 @@ public sealed class ThemeCompiler(string siteRoot)
 
         var compilation = CSharpCompilation.Create(RootNamespace, trees, References.Value,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable,
-                optimizationLevel: OptimizationLevel.Debug, concurrentBuild: true));
+                optimizationLevel: OptimizationLevel.Debug, concurrentBuild: !onThisThread));
         _driver = (_driver ?? CSharpGeneratorDriver.Create(generators, parseOptions: ParseOptions,
                 optionsProvider: new RazorOptions(themeFolder)))
             .ReplaceAdditionalTexts(templates);
