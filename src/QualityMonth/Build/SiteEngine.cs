@@ -249,7 +249,8 @@ public sealed class SiteEngine(string siteRoot, EngineOptions options) : IAsyncD
         {
             try
             {
-                // At the lowest priority, on this thread alone: a content save meanwhile is served as fast as without it.
+                // At the lowest priority, on this thread alone, so that a content save meanwhile comes first (it still took 30-50 ms
+                // more, the compile's garbage collections pausing the whole process; 50-90 ms more with the compile on every core).
                 Preview.BackgroundThread.LowerPriority();
                 // Twice: the first loads and compiles the compiler's code; a second compile still took twice a later one's time.
                 for (var round = 1; round <= 2; round++)

@@ -11,6 +11,7 @@ internal static partial class BackgroundThread
     /// its id); elsewhere the runtime's thread priority does it.</summary>
     public static void LowerPriority()
     {
+        // Best effort: where it is refused, the work runs at normal priority.
         if (OperatingSystem.IsLinux())
             SetPriority(PrioProcess, GetThreadId(), LowestPriority);
         else

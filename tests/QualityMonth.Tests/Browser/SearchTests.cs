@@ -82,10 +82,23 @@ public sealed class SearchTests(Chromium chromium, DesktopPage desktop, NoScript
         var page = desktop.Page;
         await page.GotoAsync(site.Url("/"));
         await page.GetByRole(AriaRole.Search).GetByLabel(Strings(Chinese).QueryLabel).FillAsync("电梯");
-        await page.GetByRole(AriaRole.Search).GetByRole(AriaRole.Button, new() { Name = Strings(Chinese).Submit }).ClickAsync();
+        var submit = page.GetByRole(AriaRole.Search).GetByRole(AriaRole.Button, new() { Name = Strings(Chinese).Submit });
+        await submit.ClickAsync();
         // Committed is enough: the results are awaited below. Waiting for the load event here once timed out on CI
         // although the network had gone idle; search.js rewrites the address (history.replaceState) as results come.
-        await page.WaitForURLAsync(url => url.StartsWith(site.Url(Routes.Search + "?q="), StringComparison.Ordinal), new() { WaitUntil = WaitUntilState.Commit });
+        bool OnResults(string url) => url.StartsWith(site.Url(Routes.Search + "?q="), StringComparison.Ordinal);
+        try
+        {
+            await page.WaitForURLAsync(OnResults, new() { WaitUntil = WaitUntilState.Commit, Timeout = 15_000 });
+        }
+        catch (TimeoutException) when (page.Url == site.Url("/"))
+        {
+            // Once in a full run on the loaded 2-core machine the click was lost (still on the home page, the network idle, no
+            // navigation started; CI saw this test time out once before); the same click again. A form that does not lead to
+            // the results fails both times.
+            await submit.ClickAsync();
+            await page.WaitForURLAsync(OnResults, new() { WaitUntil = WaitUntilState.Commit });
+        }
 
         Assert.Contains(Routes.Notice(SearchIndexTests.Content.Years.Single(y => y.Year == 2025).MainNotice), await ResultsAsync(page, Chinese, "电梯"));
     }
