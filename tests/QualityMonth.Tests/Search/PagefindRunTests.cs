@@ -16,9 +16,9 @@ public class PagefindRunTests
     {
         using var site = new TempSite();
         var log = site.PathOf("pagefind-runs.log");
-        // Each run's end is logged a second after Pagefind ended: the Chinese run is started before that only when the
-        // build saw in the English run's log that its index was built, not when it waited for it to end.
-        LoggingPagefind(site, log, after: "sleep 1; ");
+        // Each run's end is logged three seconds after Pagefind ended (ample on a loaded machine): the Chinese run is started
+        // before that only when the build saw in the English run's log that its index was built, not when it waited for it to end.
+        LoggingPagefind(site, log, after: "sleep 3; ");
         Built(Generator.Run(["build", "--root", site.Root, "--output", site.PathOf("site")]));
 
         // The English pages, fewer than the root's Chinese pages, first.
