@@ -93,7 +93,8 @@ public static partial class PagefindIndex
     {
         var pageList = pages.ToList();
         var parts = Parts(pageList, languageFolders);
-        var entries = parts.Select(part => SearchIndexCache.For(siteRoot, binary, KeyArguments(part.Glob), part.Pages, output)).ToList();
+        var binaryHash = SearchIndexCache.BinaryHash(siteRoot, binary);
+        var entries = parts.Select(part => SearchIndexCache.For(siteRoot, binaryHash, KeyArguments(part.Glob), part.Pages, output)).ToList();
         var used = new List<SearchIndexCache>(entries);
         var toIndex = parts.Zip(entries).Where(p => p.Second.Messages is null).ToList();
         if (toIndex.Count > 0 && releasePages)
@@ -109,7 +110,7 @@ public static partial class PagefindIndex
         if (bundle is null)
         {
             // Not one language per part (a page whose lang differs from its folder's): one run over everything.
-            var whole = SearchIndexCache.For(siteRoot, binary, KeyArguments(null), pageList, output);
+            var whole = SearchIndexCache.For(siteRoot, binaryHash, KeyArguments(null), pageList, output);
             used.Add(whole);
             if (whole.Messages is null && !Index(binary, siteFolder, [(new Part("all", null, pageList), whole)], diagnostics, background)) return null;
             entries = [whole];

@@ -52,19 +52,18 @@ internal sealed class SearchIndexCache
         return ScratchBundle;
     }
 
-    /// <summary>The cache entry for Pagefind <paramref name="binary"/> run with <paramref name="arguments"/> on <paramref name="pages"/>
+    /// <summary>The cache entry for the Pagefind executable hashed <paramref name="binaryHash"/> run with <paramref name="arguments"/> on <paramref name="pages"/>
     /// (output paths), every HTML file it indexes, as they are in <paramref name="output"/>. Marks the cache in use
     /// (<see cref="CacheLock"/>) until the process exits.</summary>
     /// <remarks>The pages are hashed from memory, as the build made them, not read back from the folder they were just written to.</remarks>
-    public static SearchIndexCache For(string siteRoot, string binary, IReadOnlyList<string> arguments, IEnumerable<string> pages, SiteOutput output)
+    /// <param name="binaryHash">The Pagefind executable's <see cref="BinaryHash"/>, taken once for every part of an index.</param>
+    public static SearchIndexCache For(string siteRoot, string binaryHash, IReadOnlyList<string> arguments, IEnumerable<string> pages, SiteOutput output)
     {
         CacheLock.Hold(siteRoot);
         using var key = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
         void Add(string text) => key.AppendData(Encoding.UTF8.GetBytes(text + "\0"));
         Add($"pagefind-cache {Version}");
-        var hashes = ContentHashes.For(siteRoot);
-        Add(hashes.Of(binary));
-        hashes.Save();
+        Add(binaryHash);
         foreach (var argument in arguments) Add(argument);
         var ordered = pages.Order(StringComparer.Ordinal).ToList();
         var pageHashes = new string[ordered.Count];
@@ -77,6 +76,15 @@ internal sealed class SearchIndexCache
             Add(hash);
         }
         return new SearchIndexCache(siteRoot, Convert.ToHexStringLower(key.GetHashAndReset())[..32]);
+    }
+
+    /// <summary>The SHA-256 of the Pagefind executable <paramref name="binary"/>, remembered by its file identity (<see cref="ContentHashes"/>).</summary>
+    public static string BinaryHash(string siteRoot, string binary)
+    {
+        var hashes = ContentHashes.For(siteRoot);
+        var hash = hashes.Of(binary);
+        hashes.Save();
+        return hash;
     }
 
     /// <summary>What Pagefind printed when it made this entry's index; null when there is no such entry.</summary>
