@@ -158,6 +158,27 @@ public class SearchIndexTests(BuiltSite site) : IClassFixture<BuiltSite>
         }
     }
 
+    [Fact]
+    public void A_notice_is_indexed_by_its_disclosure_items_values_not_by_the_labels_every_notice_repeats()
+    {
+        foreach (var language in Content.Settings.Languages)
+        {
+            var g = QualityMonth.Theme.Localization.GovernmentStrings.For(language.Locale);
+            var s = QualityMonth.Theme.Localization.UiStrings.For(language.Locale);
+            string[] labels = [g.DisclosureTable, g.IndexNumber, g.Subject, g.DatePublished, g.NotPublished, s.DocumentNumber, s.Issuer, s.DateWritten, s.Timing, s.Lead];
+            var fragments = Bundle.Fragments(language.Code.ToLowerInvariant()).ToDictionary(f => f.Url);
+            foreach (var notice in Content.Years.SelectMany(y => y.Notices))
+            {
+                var text = fragments[SiteUrls.Localize(Routes.Notice(notice), language)].Content.Replace("\u200b", "", StringComparison.Ordinal);
+                // A label may still be a notice's own words ("Issued by the General Office …").
+                var body = notice.Body.In(language).Text;
+                Assert.DoesNotContain(labels, label => text.Contains(label, StringComparison.Ordinal) && !body.Contains(label, StringComparison.Ordinal));
+                Assert.Contains(notice.Issuer.In(language).Text, text);
+                if (notice.DocumentNumber is { } number) Assert.Contains(number, text);
+            }
+        }
+    }
+
     private static string Facts(string type, params int[] years) =>
         $"type={type}; year={string.Join(',', years.Distinct().Order())}";
 
