@@ -399,6 +399,7 @@ public sealed class SiteEngine(string siteRoot, EngineOptions options) : IAsyncD
     /// the content reports again.</returns>
     private static (IReadOnlyList<TranslationCoverage> Coverage, IReadOnlyList<Diagnostic> Warnings) Warn(Site site, DiagnosticBag diagnostics)
     {
+        using var timing = BuildTimings.Measure("warnings");
         var warnings = new DiagnosticBag();
         TranslationCoverage.WarnUntranslated(site, warnings);
         GlossaryCheck.Warn(site, warnings);
