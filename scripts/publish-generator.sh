@@ -27,8 +27,8 @@ if changed; then
   rm -rf "$folder"
   # One composite ReadyToRun image of the generator, its libraries and the .NET runtime it carries (self-contained):
   # the framework's generic code over our types (dictionaries, LINQ, async state machines over our records) is
-  # precompiled too, which a framework-dependent image cannot hold (~1,250 methods compiled at run time on the
-  # real site, ~650 now). Its precompiled code is optimised across assemblies, so hot methods are not compiled
+  # precompiled too, which a framework-dependent image cannot hold (the JIT compiled ~2,000 methods in the real
+  # site's warm build, ~800 now). Its precompiled code is optimised across assemblies, so hot methods are not compiled
   # again in the background (QualityMonth.csproj: CallCountingDelayMs); profile-guided optimisation would compile
   # each twice more. Costs: a publish takes minutes, not one, and the folder ~200 MB. Measured in
   # docs/benchmarks.md, Start-up. Only here: the tests' `dotnet build` output has no precompiled code.
