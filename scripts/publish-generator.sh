@@ -25,15 +25,14 @@ changed() {
 }
 if changed; then
   rm -rf "$folder"
-  # One composite ReadyToRun image of the generator, its libraries and the .NET runtime it carries (self-contained):
-  # the framework's generic code over our types (dictionaries, LINQ, async state machines over our records) is
-  # precompiled too, which a framework-dependent image cannot hold (the JIT compiled ~2,000 methods in the real
-  # site's warm build, ~800 now). Its precompiled code is optimised across assemblies, so hot methods are not compiled
-  # again in the background (QualityMonth.csproj: CallCountingDelayMs); profile-guided optimisation would compile
-  # each twice more. Costs: a publish takes minutes, not one, and the folder ~200 MB. Measured in
-  # docs/benchmarks.md, Start-up. Only here: the tests' `dotnet build` output has no precompiled code.
-  dotnet publish "$root/src/QualityMonth/QualityMonth.csproj" -c Release -r "$rid" --no-restore --self-contained \
-    -p:PublishReadyToRunComposite=true -p:TieredPGO=false -o "$folder" --verbosity quiet -nologo >&2
+  # Tiered compilation on, without profile-guided optimisation: the methods ReadyToRun cannot hold (the
+  # framework's generic code over our types, ~1,250 on the real site) are compiled quickly on their first call,
+  # and only the hot ones optimised later, in the background, as hot precompiled methods are. With tiering off,
+  # all ~1,250 were compiled fully optimised on their first call: a third of the real site's warm build. With PGO,
+  # every hot method was compiled twice more (instrumented, then optimised): a third more time on 4,000 pages.
+  # Measured in docs/benchmarks.md, Start-up. Only here: the tests' `dotnet build` output has no precompiled code.
+  dotnet publish "$root/src/QualityMonth/QualityMonth.csproj" -c Release -r "$rid" --no-restore -p:TieredPGO=false \
+    -o "$folder" --verbosity quiet -nologo >&2
   touch "$stamp"
 fi
 echo "$folder/qualitymonth.dll"

@@ -18,8 +18,8 @@ public static class BuildMessages
         $"the generator's pages need {type}, which the saved theme no longer has: renaming or removing it needs SitePages.cs changed, 'dotnet build' and a restart of the preview");
 
     public static Message RazorCompilerMissing(string path) => new("theme-compile",
-        $"找不到 .NET SDK 编译主题所需的文件（{path}）：预览无法编译修改过的主题模板。请安装本版本库 global.json 指定的 .NET SDK，或停止预览后运行 ./build.sh preview",
-        $"the .NET SDK's Razor compiler, or a framework the theme is compiled against, is not at {path}: the preview cannot compile the saved theme; install the SDK the repository's global.json names, or restart the preview");
+        $"找不到 .NET SDK 的 Razor 编译器（{path}）：预览无法编译修改过的主题模板。请安装本版本库 global.json 指定的 .NET SDK，或停止预览后运行 ./build.sh preview",
+        $"the .NET SDK's Razor compiler is not at {path}: the preview cannot compile the saved theme; install the SDK the repository's global.json names, or restart the preview");
 
     public static Message PageClash(string url, string other) => new("duplicate-url",
         $"两个页面占用同一网址 {url}（另一个来自 {other}）：请给其中一个换一个网址名（文件名、slug 或 id）",

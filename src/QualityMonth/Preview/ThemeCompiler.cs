@@ -39,8 +39,9 @@ public sealed class ThemeCompiler(string siteRoot)
 
     private static readonly Lazy<ImmutableArray<MetadataReference>> References = new(() =>
     [
-        // The shared frameworks' assemblies and the model's.
-        .. DotnetInstall.FrameworkFolders
+        // The shared frameworks the theme targets (Microsoft.NETCore.App, Microsoft.AspNetCore.App) and the model.
+        .. new[] { typeof(object), typeof(ComponentBase) }
+            .Select(t => Path.GetDirectoryName(t.Assembly.Location)!)
             .SelectMany(folder => Directory.EnumerateFiles(folder, "*.dll"))
             .Where(IsManagedAssembly)
             .Select(file => MetadataReference.CreateFromFile(file)),
@@ -194,15 +195,14 @@ public sealed class ThemeCompiler(string siteRoot)
         public static ImmutableArray<ISourceGenerator>? Find(string siteRoot, DiagnosticBag diagnostics)
         {
             if (_loaded is not null) return _loaded;
-            var dotnetRoot = DotnetInstall.Root;
-            var version = dotnetRoot is null ? null : SdkVersion(dotnetRoot, siteRoot);
-            var razorFolder = Path.Combine(dotnetRoot ?? "dotnet", "sdk", version ?? "?", "Sdks", "Microsoft.NET.Sdk.Razor", "source-generators");
+            var dotnetRoot = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(typeof(object).Assembly.Location)!, "..", "..", ".."));
+            var version = SdkVersion(dotnetRoot, siteRoot);
+            var razorFolder = Path.Combine(dotnetRoot, "sdk", version ?? "?", "Sdks", "Microsoft.NET.Sdk.Razor", "source-generators");
             var razorCompiler = Path.Combine(razorFolder, "Microsoft.CodeAnalysis.Razor.Compiler.dll");
-            var runtimePack = Path.Combine(dotnetRoot ?? "dotnet", "packs", "Microsoft.NETCore.App.Ref", DotnetInstall.Version(typeof(object)), "analyzers", "dotnet", "cs");
-            if (version is null || !File.Exists(razorCompiler) || !Directory.Exists(runtimePack) || !DotnetInstall.FrameworkFolders.All(Directory.Exists))
+            var runtimePack = Path.Combine(dotnetRoot, "packs", "Microsoft.NETCore.App.Ref", RuntimeVersion(), "analyzers", "dotnet", "cs");
+            if (version is null || !File.Exists(razorCompiler) || !Directory.Exists(runtimePack))
             {
-                diagnostics.Error(Folder, 0, BuildMessages.RazorCompilerMissing(version is null || !File.Exists(razorCompiler) ? razorCompiler
-                    : !Directory.Exists(runtimePack) ? runtimePack : DotnetInstall.FrameworkFolders.First(f => !Directory.Exists(f))));
+                diagnostics.Error(Folder, 0, BuildMessages.RazorCompilerMissing(version is null || !File.Exists(razorCompiler) ? razorCompiler : runtimePack));
                 return null;
             }
             return _loaded = [.. Load(razorFolder, [razorCompiler]), .. Load(runtimePack, Directory.GetFiles(runtimePack, "*.dll"))];
@@ -228,6 +228,9 @@ public sealed class ThemeCompiler(string siteRoot)
             try { return assembly.GetTypes(); }
             catch (ReflectionTypeLoadException partly) { return partly.Types.OfType<Type>(); }
         }
+
+        /// <summary>The running runtime's version, whose reference pack the SDK compiles against (e.g. 10.0.12).</summary>
+        private static string RuntimeVersion() => Path.GetFileName(Path.GetDirectoryName(typeof(object).Assembly.Location)!);
 
         /// <summary>What <c>dotnet --version</c> says in the site's folder: the SDK its global.json selects.</summary>
         private static string? SdkVersion(string dotnetRoot, string siteRoot)
@@ -260,49 +263,6 @@ public sealed class ThemeCompiler(string siteRoot)
                 var file = Path.Combine(folder, name.Name + ".dll");
                 return File.Exists(file) ? LoadFromAssemblyPath(file) : null;
             }
-        }
-    }
-
-    /// <summary>
-    /// The .NET installation whose SDK and shared frameworks compile the theme, as <c>dotnet build</c> would: the one that
-    /// runs the generator, or, when the generator carries its own runtime (published self-contained by
-    /// <c>scripts/publish-generator.sh</c>), the one the <c>dotnet</c> command is (<c>DOTNET_ROOT</c>, else <c>dotnet</c> on
-    /// the PATH). Either way, of the version the generator runs on.
-    /// </summary>
-    private static class DotnetInstall
-    {
-        private static readonly string RuntimeFolder = Path.GetDirectoryName(typeof(object).Assembly.Location)!;
-
-        /// <summary>Whether the generator runs on an installation's shared framework (<c>…/shared/Microsoft.NETCore.App/10.0.12</c>).</summary>
-        private static readonly bool OnSharedFramework = Path.GetFileName(Path.GetDirectoryName(Path.GetDirectoryName(RuntimeFolder))) == "shared";
-
-        /// <summary>The installation's folder (holds <c>dotnet</c>, <c>sdk/</c>, <c>shared/</c>, <c>packs/</c>); null when none is found.</summary>
-        public static string? Root { get; } = OnSharedFramework ? Path.GetFullPath(Path.Combine(RuntimeFolder, "..", "..", "..")) : FromCommand();
-
-        /// <summary>The shared frameworks the theme targets.</summary>
-        public static string[] FrameworkFolders { get; } =
-            [Framework("Microsoft.NETCore.App", typeof(object)), Framework("Microsoft.AspNetCore.App", typeof(ComponentBase))];
-
-        /// <summary>The folder of the shared framework <paramref name="name"/>, of which <paramref name="anyType"/> is part.</summary>
-        private static string Framework(string name, Type anyType) => Path.Combine(Root ?? "dotnet", "shared", name, Version(anyType));
-
-        /// <summary>
-        /// The version of the framework <paramref name="anyType"/> is part of, as its folders are named (e.g. 10.0.12): on a shared
-        /// framework its folder's name; else its product version without the build's labels (10.0.12-servicing.26422.108+…).
-        /// </summary>
-        public static string Version(Type anyType) => OnSharedFramework
-            ? Path.GetFileName(Path.GetDirectoryName(anyType.Assembly.Location)!)
-            : anyType.Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('-', '+')[0] ?? "?";
-
-        private static string? FromCommand()
-        {
-            if (Environment.GetEnvironmentVariable("DOTNET_ROOT") is { Length: > 0 } root && File.Exists(Path.Combine(root, "dotnet")))
-                return Path.GetFullPath(root);
-            var command = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries)
-                .Select(folder => Path.Combine(folder, "dotnet"))
-                .FirstOrDefault(File.Exists);
-            // /usr/bin/dotnet is a link into the installation.
-            return command is null ? null : Path.GetDirectoryName(new FileInfo(command).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? command);
         }
     }
 }

@@ -38,7 +38,7 @@ public class CheckCommandTests
         var timed = Generator.Run("check", "--root", Repo.Root, "--timings");
         Assert.True(timed.ExitCode == 0, timed.All);
         var steps = timed.Stderr.Split('\n').Where(l => l.StartsWith("timing ", StringComparison.Ordinal)).Select(l => l.Split(' ')[1]).ToList();
-        Assert.Equal(["load", "photos", "RobotsTxt", "ActivityData", "ActivityCalendars", "AtomFeeds", "Sitemap", "ShareImages", "render"], steps);
+        Assert.Equal(["load", "warnings", "photos", "RobotsTxt", "ActivityData", "ActivityCalendars", "AtomFeeds", "Sitemap", "ShareImages", "render"], steps);
         Assert.Contains("[timings] total", timed.Stderr);
     }
 
