@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Start-up benchmark: `build` of the smallest site `check` accepts (statiq.json, the theme, the site
 # registries, one year with one notice), with the generator as ./build.sh runs it (ReadyToRun, published
-# by scripts/publish-generator.sh, tiered compilation off) against the plain `dotnet build` output (JIT only),
-# the same published generator with tiered compilation on and, optionally, the generator of another git revision. The variants run interleaved (A, B, C, A, B, C, …) because the
+# by scripts/publish-generator.sh, tiered compilation on, PGO off) against the plain `dotnet build` output (JIT only),
+# the same published generator with tiered compilation off and, optionally, the generator of another git revision. The variants run interleaved (A, B, C, A, B, C, …) because the
 # machine is shared; the table shows the median and spread of RUNS runs each, wall time and peak memory
 # from GNU time, then one phase breakdown per variant (--timings; a revision given must have that switch).
 #
@@ -26,10 +26,10 @@ dotnet build "$repo/src/QualityMonth/QualityMonth.csproj" -c Release --no-restor
 jit="$repo/src/QualityMonth/bin/Release/net10.0/qualitymonth.dll"
 names=(r2r jit)
 commands=("dotnet $r2r" "dotnet $jit")
-# The runtime's tiering: the published generator runs with tiered compilation off (publish-generator.sh);
-# the environment variable turns it back on for comparison.
-names+=(r2r-tiering-on)
-commands+=("env DOTNET_TieredCompilation=1 dotnet $r2r")
+# The runtime's tiering: the published generator runs with tiered compilation on, PGO off (publish-generator.sh);
+# the environment variable turns it off for comparison.
+names+=(r2r-tiering-off)
+commands+=("env DOTNET_TieredCompilation=0 dotnet $r2r")
 if [ -n "$baseline" ]; then
   git -C "$repo" worktree add --detach "$work/baseline" "$baseline" >/dev/null 2>&1
   trap 'git -C "$repo" worktree remove --force "$work/baseline"' EXIT
