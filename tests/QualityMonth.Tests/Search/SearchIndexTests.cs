@@ -5,6 +5,7 @@ using QualityMonth.Model;
 using QualityMonth.Routing;
 using QualityMonth.Search;
 using QualityMonth.Tests.Support;
+using QualityMonth.Theme.Localization;
 
 namespace QualityMonth.Tests.Search;
 
@@ -163,8 +164,8 @@ public class SearchIndexTests(BuiltSite site) : IClassFixture<BuiltSite>
     {
         foreach (var language in Content.Settings.Languages)
         {
-            var g = QualityMonth.Theme.Localization.GovernmentStrings.For(language.Locale);
-            var s = QualityMonth.Theme.Localization.UiStrings.For(language.Locale);
+            var g = GovernmentStrings.For(language.Locale);
+            var s = UiStrings.For(language.Locale);
             string[] labels = [g.DisclosureTable, g.IndexNumber, g.Subject, g.DatePublished, g.NotPublished, s.DocumentNumber, s.Issuer, s.DateWritten, s.Timing, s.Lead];
             var fragments = Bundle.Fragments(language.Code.ToLowerInvariant()).ToDictionary(f => f.Url);
             foreach (var notice in Content.Years.SelectMany(y => y.Notices))
