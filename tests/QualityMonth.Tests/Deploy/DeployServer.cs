@@ -282,7 +282,8 @@ public sealed class DeployServer : IDisposable
 
     /// <summary>
     /// Puts the generator the tests were built with where bin/generator installs the seed commit's: it was
-    /// compiled from the very source the seed holds, and compiling it again would cost minutes.
+    /// compiled from the very source the seed holds (a plain build, where bin/generator publishes it precompiled:
+    /// the same code), and compiling it again would cost minutes.
     /// </summary>
     private void SeedGenerator(string seed)
     {
