@@ -4,10 +4,16 @@
 set -euo pipefail
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 "$root/scripts/setup.sh" build
-# The generator precompiled (ReadyToRun), published again only when its sources changed (docs/benchmarks.md, Start-up).
-generator=$("$root/scripts/publish-generator.sh")
+# The generator published again only when its sources changed (scripts/publish-generator.sh): the native one, compiled
+# ahead of time, for everything but the preview, which compiles templates while it runs and so runs on .NET's JIT
+# (docs/startup-and-weight.md).
 if [ $# -eq 0 ]; then set -- build; fi
+if [ "$1" = preview ]; then
+  shift
+  exec dotnet "$("$root/scripts/publish-generator.sh" jit)" preview --root "$root" "$@"
+fi
+generator=$("$root/scripts/publish-generator.sh" native)
 case "$1" in
-  build|preview|check|new) command=$1; shift; exec dotnet "$generator" "$command" --root "$root" "$@" ;;
-  *) exec dotnet "$generator" "$@" ;;
+  build|check|new) command=$1; shift; exec "$generator" "$command" --root "$root" "$@" ;;
+  *) exec "$generator" "$@" ;;
 esac

@@ -15,7 +15,7 @@ as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 # the npm packages (Pagefind for the build's search index); for tests also a browser, Java for the Nu
 # Html Checker, and what the publishing tests run for real: bubblewrap (the build sandbox), jq (the audit
 # log), sshd and nginx; strace, which holds a build's system calls where a test kills it. libvips itself comes from NuGet (NetVips.Native), not from apt.
-packages=(fonts-noto-cjk libfontconfig1)
+packages=(fonts-noto-cjk libfontconfig1 clang zlib1g-dev)
 command -v npm >/dev/null 2>&1 || packages+=(nodejs npm)
 if [ "$purpose" = test ]; then
   packages+=(chromium bubblewrap jq openssh-server nginx-light strace)

@@ -30,8 +30,8 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 [ -x "$here/node_modules/.bin/eleventy" ] || (cd "$here" && npm ci --silent --no-audit --no-fund)
 "$repo/scripts/setup.sh" build
-# The generator as ./build.sh runs it: published precompiled (ReadyToRun).
-generator=$("$repo/scripts/publish-generator.sh")
+# The generator as ./build.sh runs it: the native one, compiled ahead of time.
+generator=$("$repo/scripts/publish-generator.sh" native)
 eleventy="$here/node_modules/.bin/eleventy"
 pagefind="$repo/node_modules/@pagefind/linux-x64/bin/pagefind_extended"
 mkdir -p "$work"
@@ -57,7 +57,7 @@ measure() { # tool size run
   rm -rf "$out" "$site/ours/.cache" "$site/hugo/resources" "$work/hugo-cache"
   case $tool in
     ours) (cd "$site/ours" && /usr/bin/time -f "%e %M" -o "$work/time.txt" \
-            dotnet "$generator" build --root . --output "$out" --timings) >"$log" 2>&1 & ;;
+            "$generator" build --root . --output "$out" --timings) >"$log" 2>&1 & ;;
     hugo) (cd "$site/hugo" && /usr/bin/time -f "%e %M" -o "$work/time.txt" \
             hugo --quiet --cacheDir "$work/hugo-cache" --destination "$out") >"$log" 2>&1 & ;;
     # What a Hugo site does for the same search: Pagefind (the same pinned binary) over Hugo's output.

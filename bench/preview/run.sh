@@ -9,9 +9,9 @@ saves=7
 work="$(mktemp -d /tmp/qm-bench-preview.XXXXXX)"
 port=5199
 trap 'kill "$server" 2>/dev/null || true; rm -rf "$work"' EXIT
-# The generator as ./build.sh preview runs it: published precompiled (ReadyToRun).
+# The generator as ./build.sh preview runs it: precompiled (ReadyToRun), on the JIT.
 (cd "$repo" && scripts/setup.sh build >/dev/null)
-generator=$("$repo/scripts/publish-generator.sh")
+generator=$("$repo/scripts/publish-generator.sh" jit)
 node "$repo/bench/pages/generate.mjs" --pages 4000 --out "$work/site" --repo "$repo" >/dev/null
 site="$work/site/ours"
 ln -s "$repo/node_modules" "$site/node_modules"

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Start-up benchmark: `build` of the smallest site `check` accepts (statiq.json, the theme, the site
-# registries, one year with one notice), with the generator as ./build.sh runs it (ReadyToRun, published
-# by scripts/publish-generator.sh, tiered compilation on, PGO off) against the plain `dotnet build` output (JIT only),
-# the same published generator with tiered compilation off and, optionally, the generator of another git revision. The variants run interleaved (A, B, C, A, B, C, …) because the
+# registries, one year with one notice), with the generator as ./build.sh runs it (native, compiled ahead of time by
+# scripts/publish-generator.sh) against the one the preview runs (ReadyToRun, tiered compilation on, PGO off), the plain
+# `dotnet build` output (JIT only), the ReadyToRun generator with tiered compilation off and, optionally, the generator of another git revision. The variants run interleaved (A, B, C, A, B, C, …) because the
 # machine is shared; the table shows the median and spread of RUNS runs each, wall time and peak memory
 # from GNU time, then one phase breakdown per variant (--timings; a revision given must have that switch).
 #
@@ -20,12 +20,14 @@ as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 "$repo/scripts/setup.sh" build
 rm -rf "$work"; mkdir -p "$work"
 
-# 1. The generators. r2r: what ./build.sh runs; jit: what `dotnet build` makes (the tests run that one).
-r2r=$("$repo/scripts/publish-generator.sh")
+# 1. The generators. native: what ./build.sh runs; r2r: what ./build.sh preview runs; jit: what `dotnet build`
+# makes (the tests run that one).
+native=$("$repo/scripts/publish-generator.sh" native)
+r2r=$("$repo/scripts/publish-generator.sh" jit)
 dotnet build "$repo/src/QualityMonth/QualityMonth.csproj" -c Release --no-restore --verbosity quiet -nologo >/dev/null
 jit="$repo/src/QualityMonth/bin/Release/net10.0/qualitymonth.dll"
-names=(r2r jit)
-commands=("dotnet $r2r" "dotnet $jit")
+names=(native r2r jit)
+commands=("$native" "dotnet $r2r" "dotnet $jit")
 # The runtime's tiering: the published generator runs with tiered compilation on, PGO off (publish-generator.sh);
 # the environment variable turns it off for comparison.
 names+=(r2r-tiering-off)

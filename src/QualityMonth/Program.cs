@@ -66,7 +66,15 @@ build.SetAction((r, _) => Build(r));
 var preview = new Command("preview", "Build, serve on 127.0.0.1, rebuild on every change and reload the browser")
     { rootOption, previousOption, portOption, langOption, noWarmUpOption };
 preview.SetAction((r, token) =>
-    PreviewServer.RunAsync(Root(r), r.GetValue(portOption), MessagesIn(r), Previous(r), warmUpTemplates: !r.GetValue(noWarmUpOption), token));
+{
+    // The native generator has no preview: the branch below is left out of it, Kestrel and Roslyn with it.
+    if (!TemplateCompiling.IsSupported)
+    {
+        Console.Error.WriteLine(ReportStrings.For(MessagesIn(r)).PreviewNeedsJit);
+        return Task.FromResult(2);
+    }
+    return PreviewServer.RunAsync(Root(r), r.GetValue(portOption), MessagesIn(r), Previous(r), warmUpTemplates: !r.GetValue(noWarmUpOption), token);
+});
 
 var check = new Command("check", "Report everything that would make a bad page (the build's checks, pages rendered in memory) without writing anything")
     { rootOption, baseUrlOption, basePathOption, langOption, formatOption };

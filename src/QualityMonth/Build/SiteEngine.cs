@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Diagnostics.CodeAnalysis;
 using QualityMonth.Assets;
 using QualityMonth.Config;
 using QualityMonth.Content;
@@ -168,11 +169,13 @@ public sealed class SiteEngine(string siteRoot, EngineOptions options) : IAsyncD
     /// <summary>Runs the pipeline: everything, or, given the site-relative <paramref name="changed"/> paths, what depends on them.</summary>
     /// <param name="firstLook">Called, during an incremental run, with the site in which only the pages made from the saved
     /// files are new, before the rest of the run; not called when those pages have errors or there are none.</param>
+    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = Preview.TemplateCompiling.OnlyWhenSupported)]
+    [UnconditionalSuppressMessage("AOT", "IL3050", Justification = Preview.TemplateCompiling.OnlyWhenSupported)]
     public async Task<BuildResult> RunAsync(IReadOnlyCollection<string>? changed = null, Action<BuildResult>? firstLook = null)
     {
         if (changed is null) return await RunAllAsync();
         _pending.UnionWith(changed);
-        if (KeepsSite && _pending.Any(Preview.ThemeCompiler.IsSource)) return await CompileThemeAsync();
+        if (Preview.TemplateCompiling.IsSupported && KeepsSite && _pending.Any(Preview.ThemeSources.IsSource)) return await CompileThemeAsync();
         if (_kept is not { } kept || AddedOrRemoved(kept, _pending)) return await RunAllAsync();
         // Editors save through temporary files, which are gone by now: only the site's own files count.
         var relevant = _pending.Where(p => kept.InputFiles.Contains(p) || !IsInput(p)).ToList();
@@ -241,9 +244,11 @@ public sealed class SiteEngine(string siteRoot, EngineOptions options) : IAsyncD
     /// 1 s for a later save (docs/benchmarks.md, Preview). Done ahead, every template save is a later one. It costs about
     /// 300 MB that the preview keeps (Roslyn and the references), and a few seconds of one core at the lowest priority.
     /// </summary>
+    [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = Preview.TemplateCompiling.OnlyWhenSupported)]
+    [UnconditionalSuppressMessage("AOT", "IL3050", Justification = Preview.TemplateCompiling.OnlyWhenSupported)]
     public void WarmUpThemeCompiler()
     {
-        if (!KeepsSite) return;
+        if (!Preview.TemplateCompiling.IsSupported || !KeepsSite) return;
         var compiler = _themeCompiler ??= new Preview.ThemeCompiler(siteRoot);
         _themeWarmUp = Task.Factory.StartNew(() =>
         {
@@ -271,6 +276,8 @@ public sealed class SiteEngine(string siteRoot, EngineOptions options) : IAsyncD
     /// nothing else saved, only the pages are rendered again, over the kept model; otherwise everything runs. Until then
     /// the last good site stays served; the saved file stays pending, so the next run compiles again.
     /// </summary>
+    [RequiresUnreferencedCode("compiles and loads the theme: only on the JIT (TemplateCompiling.IsSupported)")]
+    [RequiresDynamicCode("compiles and loads the theme: only on the JIT (TemplateCompiling.IsSupported)")]
     private async Task<BuildResult> CompileThemeAsync()
     {
         var clock = Stopwatch.StartNew();
@@ -287,7 +294,7 @@ public sealed class SiteEngine(string siteRoot, EngineOptions options) : IAsyncD
         _renderer = null;
         previous.Unload();
         // The search index takes longer than the rest: the last good site's is served until the new one is made.
-        var result = _kept is { } kept && _pending.All(Preview.ThemeCompiler.IsSource)
+        var result = _kept is { } kept && _pending.All(Preview.ThemeSources.IsSource)
             ? await RenderPagesAgainAsync(kept)
             : await RunAllAsync(_kept?.Output);
         Timings(RunKind.Theme, clock);

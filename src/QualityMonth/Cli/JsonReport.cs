@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using QualityMonth.Build;
 using QualityMonth.Diagnostics;
 using QualityMonth.Model;
@@ -10,7 +11,7 @@ namespace QualityMonth.Cli;
 /// The report for tools (<c>--format json</c>): one document, its shape documented by <c>docs/check.schema.json</c>.
 /// Files in path order; in each, errors first, then by line and column.
 /// </summary>
-public static class JsonReport
+public static partial class JsonReport
 {
     private static readonly JsonSerializerOptions Options = new()
     {
@@ -18,6 +19,8 @@ public static class JsonReport
         PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
         // Chinese messages stay readable; the document is never embedded in HTML.
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        // Metadata generated at compile time: the native generator cannot find it by reflection.
+        TypeInfoResolver = ReportJson.Default,
     };
 
     /// <param name="command"><c>check</c> or <c>build</c>.</param>
@@ -38,7 +41,7 @@ public static class JsonReport
                     d.Message.In(language)))]))],
             [.. result.Coverage.Select(c => new Coverage(c.Language.Code, c.Translated, c.Total, c.Percent,
                 [.. c.Kinds.Select(k => new KindFigures(k.Kind.Id, k.Kind.Name.In(language), k.Translated, k.Total))]))]),
-            Options);
+            (System.Text.Json.Serialization.Metadata.JsonTypeInfo<Document>)Options.GetTypeInfo(typeof(Document)));
 
     /// <param name="Pages">Pages rendered and link-checked per language: none when content errors stopped the run before.</param>
     private sealed record Document(
@@ -59,4 +62,7 @@ public static class JsonReport
     private sealed record Coverage(string Language, int Translated, int Total, int Percent, IReadOnlyList<KindFigures> Kinds);
 
     private sealed record KindFigures(string Kind, string Name, int Translated, int Total);
+
+    [JsonSerializable(typeof(Document))]
+    private sealed partial class ReportJson : JsonSerializerContext;
 }

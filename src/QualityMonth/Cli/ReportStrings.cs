@@ -35,6 +35,8 @@ public sealed record ReportStrings
     public required Func<string, string, string> PreviewServing { get; init; }
     public required Func<long, string> PreviewRebuilt { get; init; }
     public required Func<int, string> PreviewFailed { get; init; }
+    /// <summary>The native generator was asked for the preview, which only the generator on the JIT has.</summary>
+    public required string PreviewNeedsJit { get; init; }
 
     public static ReportStrings For(Locale locale) => locale.Pick(Chinese, English);
 
@@ -66,6 +68,7 @@ public sealed record ReportStrings
         PreviewServing = (url, watched) => $"预览地址 {url} ——正在监视 {watched} 的改动。按 Ctrl+C 结束。",
         PreviewRebuilt = milliseconds => $"已重新生成，用时 {milliseconds} 毫秒。",
         PreviewFailed = errors => $"生成失败：{errors} 个错误，已显示在浏览器中。",
+        PreviewNeedsJit = "这个生成器是预编译的原生程序，不能在运行中重新编译模板，所以没有预览。请运行 ./build.sh preview（它使用能重新编译模板的生成器）。",
     };
 
     private static readonly ReportStrings English = new()
@@ -94,5 +97,6 @@ public sealed record ReportStrings
         PreviewServing = (url, watched) => $"Preview on {url} — watching {watched}. Ctrl+C stops.",
         PreviewRebuilt = milliseconds => $"Rebuilt in {milliseconds} ms.",
         PreviewFailed = errors => $"Build failed: {errors} error(s) shown in the browser.",
+        PreviewNeedsJit = "This generator is the native one, compiled ahead of time: it cannot compile templates while it runs, so it has no preview. Run ./build.sh preview (it runs the generator that can).",
     };
 }

@@ -14,12 +14,13 @@ public static class ActivitiesCsv
 {
     public static byte[] Write(IReadOnlyList<ActivityRecord> records)
     {
-        var columns = ActivitiesJson.Options.GetTypeInfo(typeof(ActivityRecord)).Properties.Select(p => p.Name).ToList();
+        var contract = ActivitiesJson.TypeInfo<ActivityRecord>();
+        var columns = contract.Properties.Select(p => p.Name).ToList();
         var csv = new StringBuilder();
         Row(columns);
         foreach (var record in records)
         {
-            var json = JsonSerializer.SerializeToElement(record, ActivitiesJson.Options);
+            var json = JsonSerializer.SerializeToElement(record, contract);
             Row(columns.Select(column => Cell(json.GetProperty(column))));
         }
         return [.. Encoding.UTF8.Preamble, .. Encoding.UTF8.GetBytes(csv.ToString())];

@@ -3,6 +3,7 @@ using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 
 namespace QualityMonth.Data;
 
@@ -38,7 +39,10 @@ public static class ActivitiesJson
     };
 
     public static byte[] Write(ActivitiesDocument document) =>
-        Encoding.UTF8.GetBytes(JsonSerializer.Serialize(document, Options) + "\n");
+        Encoding.UTF8.GetBytes(JsonSerializer.Serialize(document, TypeInfo<ActivitiesDocument>()) + "\n");
+
+    /// <summary>The contract of <typeparamref name="T"/> under <see cref="Options"/>: the generated metadata, never reflection.</summary>
+    public static JsonTypeInfo<T> TypeInfo<T>() => (JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));
 
     /// <summary>The schema shipped with the generator (<c>Data/activities.schema.json</c>), with its <c>$id</c> set to where it is published.</summary>
     public static byte[] Schema(string schemaUrl)

@@ -22,7 +22,7 @@ public sealed class SiteWatcher : IDisposable
         _siteRoot = siteRoot;
         _timer = new Timer(_ => _ = RunAsync());
         Watch(Path.Combine(siteRoot, "input"), "*", subdirectories: true);
-        Watch(Path.Combine(siteRoot, ThemeCompiler.Folder), "*", subdirectories: true);
+        Watch(Path.Combine(siteRoot, ThemeSources.Folder), "*", subdirectories: true);
         Watch(siteRoot, "statiq.json", subdirectories: false);
     }
 
@@ -40,7 +40,7 @@ public sealed class SiteWatcher : IDisposable
     private void Changed(object sender, FileSystemEventArgs e)
     {
         var paths = e is RenamedEventArgs renamed ? [Relative(e.FullPath), Relative(renamed.OldFullPath)] : new[] { Relative(e.FullPath) };
-        paths = paths.Where(ThemeCompiler.IsWatched).ToArray();
+        paths = paths.Where(ThemeSources.IsWatched).ToArray();
         if (paths.Length == 0) return;
         lock (_gate) _changed.UnionWith(paths);
         _timer.Change(QuietPeriod, Timeout.InfiniteTimeSpan);

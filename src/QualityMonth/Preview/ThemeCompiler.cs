@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Diagnostics;
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using System.Runtime.Loader;
 using System.Text;
@@ -20,11 +21,14 @@ namespace QualityMonth.Preview;
 /// generator of the .NET SDK the repository builds with, given the options the SDK's MSBuild targets give it
 /// (Microsoft.NET.Sdk.Razor.SourceGenerators.targets), against the assemblies the built-in theme was compiled against.
 /// The assembly is loaded into a collectible context that takes everything else (the model's types) from the generator's.
-/// Only the preview calls this, so a build never loads Roslyn.
+/// Only the preview calls this, so a build never loads Roslyn; only a generator on the JIT can (<see cref="TemplateCompiling"/>).
 /// </summary>
+[RequiresUnreferencedCode(Unsupported)]
+[RequiresDynamicCode(Unsupported)]
+[UnconditionalSuppressMessage("SingleFile", "IL3000", Justification = "only on the JIT (" + nameof(TemplateCompiling) + "), whose assemblies are files")]
 public sealed class ThemeCompiler(string siteRoot)
 {
-    public const string Folder = "theme";
+    private const string Unsupported = "compiles and loads an assembly: only on the JIT (TemplateCompiling.IsSupported)";
 
     /// <summary>As the SDK's targets for net10.0 set it (Sdk.Razor.CurrentVersion.targets).</summary>
     private const string RazorLangVersion = "10.0";
@@ -55,19 +59,6 @@ public sealed class ThemeCompiler(string siteRoot)
     /// <summary>Kept between compiles: the Razor generator is incremental, and re-uses what it found in the references.</summary>
     private GeneratorDriver? _driver;
 
-    /// <summary>Whether <paramref name="sitePath"/> (site-relative) is a file the theme's assembly is compiled from.</summary>
-    public static bool IsSource(string sitePath) =>
-        sitePath.StartsWith(Folder + "/", StringComparison.Ordinal) && Path.GetExtension(sitePath) is ".razor" or ".cs"
-        && !sitePath.Split('/').Any(part => part is "bin" or "obj");
-
-    /// <summary>
-    /// Whether a change to <paramref name="sitePath"/> (site-relative) is one the preview rebuilds for: of the theme's folder only
-    /// what a build reads (its assets and sources), not what 'dotnet build' writes into bin/ and obj/.
-    /// </summary>
-    public static bool IsWatched(string sitePath) =>
-        !sitePath.StartsWith(Folder + "/", StringComparison.Ordinal)
-        || sitePath.StartsWith(Assets.ThemeAssets.Folder + "/", StringComparison.Ordinal) || IsSource(sitePath);
-
     /// <summary>The theme compiled from its files, or null with an error for each problem the compiler found.</summary>
     /// <param name="onThisThread">Compile on the calling thread alone, not on every core (a compile in the background).</param>
     public CompiledTheme? Compile(DiagnosticBag diagnostics, bool onThisThread = false)
@@ -76,10 +67,10 @@ public sealed class ThemeCompiler(string siteRoot)
         using (BuildTimings.Measure("compile-theme-load-generators"))
             found = SdkGenerators.Find(siteRoot, diagnostics);
         if (found is not { } generators) return null;
-        var themeFolder = Path.Combine(siteRoot, Folder);
+        var themeFolder = Path.Combine(siteRoot, ThemeSources.Folder);
         var files = Directory.EnumerateFiles(themeFolder, "*", SearchOption.AllDirectories)
             .Select(file => (Full: file, Site: Path.GetRelativePath(siteRoot, file).Replace('\\', '/')))
-            .Where(file => IsSource(file.Site))
+            .Where(file => ThemeSources.IsSource(file.Site))
             .OrderBy(file => file.Site, StringComparer.Ordinal)
             .ToList();
         var templates = files.Where(f => f.Site.EndsWith(".razor", StringComparison.Ordinal))
@@ -110,7 +101,7 @@ public sealed class ThemeCompiler(string siteRoot)
         foreach (var problem in problems)
         {
             var span = problem.Location.GetMappedLineSpan();
-            var file = span.IsValid && span.Path.Length > 0 ? Path.GetRelativePath(siteRoot, span.Path).Replace('\\', '/') : Folder;
+            var file = span.IsValid && span.Path.Length > 0 ? Path.GetRelativePath(siteRoot, span.Path).Replace('\\', '/') : ThemeSources.Folder;
             diagnostics.Error(file, span.IsValid ? span.StartLinePosition.Line + 1 : 0,
                 BuildMessages.ThemeCompileError(problem.Id, problem.GetMessage(System.Globalization.CultureInfo.InvariantCulture)));
         }
@@ -120,7 +111,7 @@ public sealed class ThemeCompiler(string siteRoot)
         var theme = new CompiledTheme(context.LoadFromStream(assembly), context);
         var missing = theme.Missing().ToList();
         foreach (var type in missing)
-            diagnostics.Error(type == typeof(Theme.PageContext) ? $"{Folder}/PageContext.cs" : PageLinks.TemplateFile(type), 0, BuildMessages.ThemeTypeMissing(type.FullName!));
+            diagnostics.Error(type == typeof(Theme.PageContext) ? $"{ThemeSources.Folder}/PageContext.cs" : PageLinks.TemplateFile(type), 0, BuildMessages.ThemeTypeMissing(type.FullName!));
         if (missing.Count == 0) return theme;
         theme.Unload();
         return null;
@@ -188,6 +179,8 @@ public sealed class ThemeCompiler(string siteRoot)
     /// site's folder (global.json), and those every .NET project is given (Microsoft.NETCore.App.Ref's analyzers:
     /// the theme's [GeneratedRegex] methods).
     /// </summary>
+    [RequiresUnreferencedCode(Unsupported)]
+    [RequiresDynamicCode(Unsupported)]
     private static class SdkGenerators
     {
         private static ImmutableArray<ISourceGenerator>? _loaded;
@@ -202,12 +195,13 @@ public sealed class ThemeCompiler(string siteRoot)
             var runtimePack = Path.Combine(dotnetRoot, "packs", "Microsoft.NETCore.App.Ref", RuntimeVersion(), "analyzers", "dotnet", "cs");
             if (version is null || !File.Exists(razorCompiler) || !Directory.Exists(runtimePack))
             {
-                diagnostics.Error(Folder, 0, BuildMessages.RazorCompilerMissing(version is null || !File.Exists(razorCompiler) ? razorCompiler : runtimePack));
+                diagnostics.Error(ThemeSources.Folder, 0, BuildMessages.RazorCompilerMissing(version is null || !File.Exists(razorCompiler) ? razorCompiler : runtimePack));
                 return null;
             }
             return _loaded = [.. Load(razorFolder, [razorCompiler]), .. Load(runtimePack, Directory.GetFiles(runtimePack, "*.dll"))];
         }
 
+        [UnconditionalSuppressMessage("Trimming", "IL2067", Justification = "the SDK's generators are loaded from its files, never trimmed")]
         private static IEnumerable<ISourceGenerator> Load(string folder, IEnumerable<string> files)
         {
             var context = new GeneratorLoadContext(folder);
@@ -257,6 +251,7 @@ public sealed class ThemeCompiler(string siteRoot)
         /// <summary>A generator's own files from its folder; Roslyn from the generator's (one compiler, whose types they implement).</summary>
         private sealed class GeneratorLoadContext(string folder) : AssemblyLoadContext("source generators " + folder)
         {
+            [UnconditionalSuppressMessage("Trimming", "IL2026", Justification = "the SDK's generators are loaded from its files, never trimmed")]
             protected override Assembly? Load(AssemblyName name)
             {
                 if (name.Name is "Microsoft.CodeAnalysis" or "Microsoft.CodeAnalysis.CSharp") return Default.LoadFromAssemblyName(new AssemblyName(name.Name));

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
 using System.Reflection;
 using System.Runtime.Loader;
 using QualityMonth.Model;
@@ -11,8 +12,13 @@ namespace QualityMonth.Render;
 /// compiled from the theme's files and loaded into a collectible context of its own (Preview/ThemeCompiler.cs). The page
 /// plan names components by the built-in theme's types; here they are mapped, by full name, to this theme's.
 /// </summary>
+[UnconditionalSuppressMessage("Trimming", "IL2026", Justification = KeptWhole)]
+[UnconditionalSuppressMessage("Trimming", "IL2073", Justification = KeptWhole)]
 public sealed class CompiledTheme
 {
+    /// <summary>Why reflection over the theme is safe in the native generator, which keeps only what its code reaches.</summary>
+    private const string KeptWhole = "the native generator keeps the built-in theme's assembly whole (TrimmerRootAssembly in QualityMonth.csproj); a compiled theme is only loaded on the JIT";
+
     public static CompiledTheme BuiltIn { get; } = new(typeof(PageContext).Assembly, context: null);
 
     private readonly Assembly _assembly;
@@ -41,6 +47,7 @@ public sealed class CompiledTheme
     public IEnumerable<Type> Missing() => NamedTypes.Value.Where(type => _assembly.GetType(type.FullName!) is null);
 
     /// <summary>This theme's type of the built-in theme's <paramref name="component"/> (a component, or <see cref="Theme.PageContext"/>).</summary>
+    [return: DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.All)]
     public Type Component(Type component) => _components.GetOrAdd(component, Map);
 
     /// <summary>The <c>Ctx</c> every component of this theme is given: its own <see cref="PageContext"/> type.</summary>

@@ -1,3 +1,4 @@
+using System.Diagnostics.CodeAnalysis;
 using System.Text;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.HtmlRendering.Infrastructure;
@@ -41,7 +42,7 @@ public sealed class PageRenderer : IAsyncDisposable
     {
         public static readonly ConstructorActivator Instance = new();
 
-        public IComponent CreateInstance(Type componentType) =>
+        public IComponent CreateInstance([DynamicallyAccessedMembers(DynamicallyAccessedMemberTypes.PublicConstructors)] Type componentType) =>
             Activator.CreateInstance(componentType) as IComponent ?? throw new ArgumentException($"{componentType} is not a component", nameof(componentType));
     }
 

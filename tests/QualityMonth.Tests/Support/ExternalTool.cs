@@ -10,17 +10,19 @@ public static class ExternalTool
         public string All => Stdout + Stderr;
     }
 
-    public static Result Run(string program, params string[] args)
+    public static Result Run(string program, params string[] args) => Run(program, TimeSpan.FromMinutes(2), args);
+
+    public static Result Run(string program, TimeSpan timeout, params string[] args)
     {
         var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Repo.Root };
         foreach (var arg in args) start.ArgumentList.Add(arg);
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(TimeSpan.FromMinutes(2)))
+        if (!process.WaitForExit(timeout))
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{program} did not finish in 2 minutes: " + string.Join(' ', args));
+            throw new TimeoutException($"{program} did not finish in {timeout.TotalMinutes} minutes: " + string.Join(' ', args));
         }
         return new Result(process.ExitCode, stdout.Result, stderr.Result);
     }

@@ -17,6 +17,23 @@ public static class Generator
 
     public static Result Run(params string[] args) => RunCopy(Dll, new Dictionary<string, string>(), args);
 
+    /// <summary>
+    /// The native generator ./build.sh runs (compiled ahead of time, no JIT), published by
+    /// <c>scripts/publish-generator.sh native</c>: ./test.sh publishes it before the tests, so here it is only found.
+    /// </summary>
+    public static string Native => NativeGenerator.Value;
+
+    private static readonly Lazy<string> NativeGenerator = new(() =>
+    {
+        var publish = ExternalTool.Run(Path.Combine(Repo.Root, "scripts", "publish-generator.sh"), TimeSpan.FromMinutes(10), "native");
+        Assert.True(publish.ExitCode == 0, "the native generator did not publish:\n" + publish.All);
+        return publish.Stdout.Trim();
+    });
+
+    /// <summary>Runs the native generator (<see cref="Native"/>) as ./build.sh does.</summary>
+    public static Result RunNative(IReadOnlyDictionary<string, string> environment, params string[] args) =>
+        Start(new ProcessStartInfo(Native), environment, args);
+
     /// <param name="environment">Variables set for the generator's process on top of the test's own.</param>
     public static Result Run(IReadOnlyDictionary<string, string> environment, params string[] args) => RunCopy(Dll, environment, args);
 
@@ -36,12 +53,15 @@ public static class Generator
         ["LANGUAGE"] = "",
     };
 
-    private static Result RunCopy(string dll, IReadOnlyDictionary<string, string> environment, string[] args)
+    private static Result RunCopy(string dll, IReadOnlyDictionary<string, string> environment, string[] args) =>
+        Start(new ProcessStartInfo("dotnet") { ArgumentList = { dll } }, environment, args);
+
+    private static Result Start(ProcessStartInfo start, IReadOnlyDictionary<string, string> environment, string[] args)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
         foreach (var (name, value) in EnglishLocale) start.Environment[name] = value;
         foreach (var (name, value) in environment) start.Environment[name] = value;
-        start.ArgumentList.Add(dll);
         foreach (var arg in args) start.ArgumentList.Add(arg);
         using var process = Process.Start(start)!;
         var stdout = process.StandardOutput.ReadToEndAsync();
