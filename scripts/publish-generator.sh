@@ -34,10 +34,9 @@ changed() {
 if changed; then
   rm -rf "$folder"
   if [ "$form" = native ]; then
-    # Restores what Native AOT needs (its compiler package, the runtime to link in) on the first run; a few minutes
-    # of compiling. QualityMonth.csproj says what it keeps and leaves out.
-    say_native() { printf '[publish-generator] compiling the native generator (a few minutes, once per change to src/ or theme/)\n' >&2; }
-    say_native
+    # Restores what Native AOT needs (its compiler package, the runtime to link in) on the first run, then compiles
+    # for about a minute (a few on a loaded machine). QualityMonth.csproj says what it keeps and leaves out.
+    echo "[publish-generator] compiling the native generator (once per change to src/ or theme/)" >&2
     dotnet publish "$root/src/QualityMonth/QualityMonth.csproj" -c Release -r "$rid" -p:PublishAot=true \
       -o "$folder" --verbosity quiet -nologo >&2
   else
