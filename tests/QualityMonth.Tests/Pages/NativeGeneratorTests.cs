@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using QualityMonth.Tests.Support;
 
 namespace QualityMonth.Tests.Pages;
@@ -42,7 +41,6 @@ public sealed class NativeGeneratorTests
         var native = Generator.RunNative(NoVariables, "check", "--root", site.Root, "--format", "json");
         Assert.Equal(1, jit.ExitCode);
         Assert.Equal(jit.ExitCode, native.ExitCode);
-        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(jit.Stdout), JsonNode.Parse(native.Stdout)), $"{jit.Stdout}\n---\n{native.Stdout}");
         Assert.Equal(jit.Stdout, native.Stdout);
         Assert.Contains("no/such/page", native.Stdout);
     }

@@ -19,7 +19,8 @@ public static class Generator
 
     /// <summary>
     /// The native generator ./build.sh runs (compiled ahead of time, no JIT), published by
-    /// <c>scripts/publish-generator.sh native</c>: ./test.sh publishes it before the tests, so here it is only found.
+    /// <c>scripts/publish-generator.sh native</c>: ./test.sh publishes it before the tests, so here the script finds it
+    /// up to date; a `dotnet test` run alone has it published here, once.
     /// </summary>
     public static string Native => NativeGenerator.Value;
 
